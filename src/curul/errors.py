@@ -1,0 +1,36 @@
+"""Errors that are the user's to fix: the CLI prints them on one line and exits with status 2."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class CurulError(Exception):
+    """A problem with the user's input or request, reported without a traceback."""
+
+
+class InputError(CurulError):
+    """A problem at a place in an input file: ``file:line:column: field: problem``."""
+
+    def __init__(
+        self,
+        path: str | Path,
+        problem: str,
+        *,
+        line: int | None = None,
+        column: int | None = None,
+        field: str | None = None,
+    ) -> None:
+        self.path = str(path)
+        self.problem = problem
+        self.line = line
+        self.column = column
+        self.field = field
+        where = self.path
+        if line is not None:
+            where += f":{line}"
+            if column is not None:
+                where += f":{column}"
+        if field:
+            where += f": {field}"
+        super().__init__(f"{where}: {problem}")

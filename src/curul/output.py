@@ -1,0 +1,56 @@
+"""How results leave the program: JSON for scripts, Rich for people, atomic files for both."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+
+console = Console()
+err_console = Console(stderr=True)
+
+
+def _default(value: Any) -> Any:
+    if isinstance(value, Fraction):
+        return float(value)
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if hasattr(value, "tolist"):
+        return value.tolist()
+    if isinstance(value, (set, frozenset)):
+        return sorted(value)
+    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
+
+
+def to_json(data: Any) -> str:
+    """Serialise with the conventions every ``--json`` output shares (dates as ISO, fractions as floats)."""
+    return json.dumps(data, ensure_ascii=False, indent=2, default=_default)
+
+
+def emit(data: Any, as_json: bool, render: Callable[[Console], None]) -> None:
+    """Print ``data`` as JSON when asked, otherwise let ``render`` draw the human view."""
+    if as_json:
+        print(to_json(data))
+    else:
+        render(console)
+
+
+def write_atomic(path: str | Path, content: str | bytes) -> None:
+    """Write a file so that readers see the old content or the new, never a partial one."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    mode = "wb" if isinstance(content, bytes) else "w"
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, mode, **({} if mode == "wb" else {"encoding": "utf-8"})) as handle:
+            handle.write(content)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
