@@ -1,0 +1,24 @@
+"""Bundled official figures, validated on load.
+
+Each dataset is a CSV file inside the package described in ``catalog.toml`` (columns, types, key) with a
+source on every row; cross-file checks (list votes sum to valid votes, valid + blank + null = emitted,
+seats sum to district magnitudes) run whenever a dataset is loaded. ``load(name)`` gives typed records;
+``Dataset.to_frame()`` a pandas DataFrame.
+"""
+
+from curul.data._catalog import Check, Column, DatasetSpec, catalog
+from curul.data._dataset import Dataset, bundled_dir, load, names, spec_of
+from curul.data._names import fold
+
+__all__ = [
+    "Check",
+    "Column",
+    "Dataset",
+    "DatasetSpec",
+    "bundled_dir",
+    "catalog",
+    "fold",
+    "load",
+    "names",
+    "spec_of",
+]

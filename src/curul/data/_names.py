@@ -1,0 +1,15 @@
+"""Name folding: official sources spell the same party or district with and without accents and case."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACES = re.compile(r"\s+")
+
+
+def fold(name: str) -> str:
+    """Key for comparing names case- and accent-insensitively (``'Perú  Posible'`` → ``'PERU POSIBLE'``)."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _SPACES.sub(" ", stripped).strip().upper()
