@@ -76,10 +76,11 @@ def main(argv: list[str] | None = None) -> None:
     except typer.Abort:
         err_console.print("aborted")
         sys.exit(1)
-    except Exception as exc:  # click usage errors carry their own exit code and message
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
+    except Exception as exc:
+        # Usage errors (missing argument, bad option value) come from click, which typer may vendor:
+        # recognise them by their interface and print them on one line like every other user mistake.
+        if hasattr(exc, "format_message") and isinstance(getattr(exc, "exit_code", None), int):
+            err_console.print(f"[bold red]error:[/] {escape(exc.format_message())}", highlight=False,
+                              soft_wrap=True)
             sys.exit(exc.exit_code)
         raise

@@ -67,9 +67,9 @@ def read_rows(spec: DatasetSpec, path: Path) -> tuple[tuple[Any, ...], tuple[int
     try:
         header = next(reader)
     except StopIteration:
-        raise InputError(path, "empty file: expected a header line", line=1) from None
+        raise InputError(path, "empty file: expected a header line", line=1, column=1) from None
     except csv.Error as exc:
-        raise InputError(path, f"malformed CSV: {exc}", line=1) from None
+        raise InputError(path, f"malformed CSV: {exc}", line=1, column=1) from None
     header = [h.strip() for h in header]
     positions = _check_header(spec, path, header)
     make = record_type(spec)
@@ -83,13 +83,13 @@ def read_rows(spec: DatasetSpec, path: Path) -> tuple[tuple[Any, ...], tuple[int
         except StopIteration:
             break
         except csv.Error as exc:
-            raise InputError(path, f"malformed CSV: {exc}", line=reader.line_num) from None
+            raise InputError(path, f"malformed CSV: {exc}", line=reader.line_num, column=1) from None
         line = reader.line_num
         if not row or all(not cell.strip() for cell in row):
             continue
         if len(row) != len(header):
             raise InputError(path, f"expected {len(header)} fields as in the header, found {len(row)}",
-                             line=line)
+                             line=line, column=min(len(row), len(header)) + 1)
         values: dict[str, Any] = {}
         for column in spec.columns:
             index = positions.get(column.name)
@@ -103,7 +103,8 @@ def read_rows(spec: DatasetSpec, path: Path) -> tuple[tuple[Any, ...], tuple[int
         key = tuple(_fold_key(values[k]) for k in key_names)
         if key in seen:
             shown = ", ".join(f"{k}={values[k]}" for k in key_names)
-            raise InputError(path, f"duplicate row ({shown}) already on line {seen[key]}", line=line)
+            raise InputError(path, f"duplicate row ({shown}) already on line {seen[key]}",
+                             line=line, column=positions[key_names[0]] + 1)
         seen[key] = line
         records.append(make(**values))
         lines.append(line)
@@ -127,5 +128,5 @@ def _check_header(spec: DatasetSpec, path: Path, header: list[str]) -> dict[str,
     missing = [c.name for c in spec.columns if c.required and c.name not in positions]
     if missing:
         raise InputError(path, f"header lacks column {', '.join(repr(m) for m in missing)} "
-                               f"(expected: {', '.join(expected)})", line=1)
+                               f"(expected: {', '.join(expected)})", line=1, column=len(header) + 1)
     return positions

@@ -1,0 +1,5 @@
+"""``python -m curul`` runs the command-line interface."""
+
+from curul.cli import main
+
+main()

@@ -1,0 +1,36 @@
+"""Shared test fixtures: the reference data folder and a runner for the real ``curul`` command."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED_DATA = REPO.parent / "shared" / "data"
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    """``../shared/data`` beside the checkout: the reference files the bundled data was curated from."""
+    if not SHARED_DATA.is_dir():
+        pytest.skip("../shared/data is not beside this checkout")
+    return SHARED_DATA
+
+
+@pytest.fixture(scope="session")
+def curul_cli():
+    """Run ``curul ARGS...`` as a user would (a separate process), returning the completed process."""
+
+    def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "curul", *args],
+            capture_output=True,
+            text=True,
+            cwd=cwd or REPO,
+            timeout=300,
+        )
+
+    return run

@@ -1,0 +1,51 @@
+"""The root command: help, version, JSON everywhere, and one-line errors for user mistakes."""
+
+from __future__ import annotations
+
+import json
+
+import curul
+
+
+def test_version(curul_cli):
+    result = curul_cli("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"curul {curul.__version__}"
+
+
+def test_help_lists_commands(curul_cli):
+    result = curul_cli("--help")
+    assert result.returncode == 0
+    for command in ("data", "results"):
+        assert command in result.stdout
+
+
+def test_unknown_dataset_is_one_line_exit_2(curul_cli):
+    result = curul_cli("data", "show", "no-such-dataset")
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1
+    assert "unknown dataset 'no-such-dataset'" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stdout == ""
+
+
+def test_usage_error_exit_2(curul_cli):
+    result = curul_cli("results")
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+
+
+def test_results_unknown_year(curul_cli):
+    result = curul_cli("results", "1995")
+    assert result.returncode == 2
+    assert "no bundled Congress results for 1995" in result.stderr
+
+
+def test_data_list_json_is_stable(curul_cli):
+    result = curul_cli("data", "list", "--json")
+    assert result.returncode == 0
+    payload = json.loads(result.stdout)
+    assert set(payload) == {"datasets"}
+    for item in payload["datasets"]:
+        assert set(item) == {"name", "rows", "description", "file", "columns", "sources"}
+        assert item["rows"] > 0 and item["sources"]
