@@ -1,0 +1,105 @@
+"""CLI: ``curul threshold`` (votes a procedure needs) and ``curul scenario run`` (a counterfactual)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from curul.errors import CurulError
+from curul.output import emit
+
+
+def _parse_date(value: str | None, option: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise CurulError(f"{option}: not a date (YYYY-MM-DD): {value!r}") from exc
+
+
+def threshold(
+    procedure: str = typer.Argument(None, help="Procedure id, e.g. vacancy.approval (see --list)."),
+    date: str = typer.Option(
+        None, "--date", help="Date (YYYY-MM-DD); the regime in force that day. Default today."
+    ),
+    regime: str = typer.Option(
+        None, "--regime", help="Regime id instead of a date, e.g. peru-2026-bicameral."
+    ),
+    chamber: str = typer.Option(None, "--chamber", help="congress | deputies | senate (default: the first)."),
+    habiles: int = typer.Option(None, "--habiles", help="Members able to vote (default: the legal number)."),
+    present: int = typer.Option(None, "--present", help="Members present (default: full attendance)."),
+    list_: bool = typer.Option(False, "--list", help="List every procedure of the regime."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """Votes a procedure needs, with the rule, the article, the arithmetic and the sources."""
+    from curul.constitution._votes import _pick_regime, threshold_for, votes_needed
+
+    when = _parse_date(date, "--date")
+    if list_ or procedure is None:
+        chosen = _pick_regime(when, regime)
+        rows = [threshold_for(rule, chosen) for rule in chosen.procedures]
+        data = {"regime": chosen.id, "procedures": [r.as_dict() for r in rows]}
+
+        def render_list(console: Console) -> None:
+            table = Table(title=f"Procedures of {chosen.id}")
+            table.add_column("procedure", no_wrap=True)
+            for column in ("chamber", "rule", "votes", "arithmetic", "confirmed"):
+                table.add_column(column)
+            for r in rows:
+                table.add_row(
+                    r.procedure,
+                    r.chamber,
+                    r.rule_id,
+                    str(r.votes),
+                    r.arithmetic,
+                    "yes" if r.confirmed else "[yellow]UNCONFIRMED[/]",
+                )
+            console.print(table)
+
+        emit(data, as_json, render_list)
+        return
+    result = votes_needed(
+        procedure, date=when, regime=regime, chamber=chamber, habiles=habiles, present=present
+    )
+
+    def render(console: Console) -> None:
+        flag = "" if result.confirmed else " [yellow](UNCONFIRMED)[/]"
+        console.print(
+            f"[bold]{result.procedure}[/] in {result.chamber} ({result.regime}): "
+            f"[bold green]{result.votes}[/] votes{flag}"
+        )
+        console.print(f"  rule {result.rule_id}, {result.article}: {result.rule}")
+        console.print(f"  {result.arithmetic}")
+        console.print(f"  {result.description}")
+        if result.note:
+            console.print(f"  note: {result.note}")
+        for source in result.sources:
+            console.print(f"  source: {source}", soft_wrap=True)
+
+    emit(result.as_dict(), as_json, render)
+
+
+def run_scenario_command(
+    file: Path = typer.Argument(..., help="Scenario TOML file."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """Run a counterfactual: replay the history up to a date, then apply the file's events."""
+    from curul.constitution._render import render_scenario
+    from curul.constitution._scenario import load_scenario, run_scenario
+
+    result = run_scenario(load_scenario(file))
+    emit(result.as_dict(), as_json, lambda console: render_scenario(console, result))
+
+
+def register(app: typer.Typer) -> None:
+    app.command("threshold")(threshold)
+    scenario = typer.Typer(
+        help="Counterfactual scenarios over the constitution engine.", no_args_is_help=True
+    )
+    scenario.command("run")(run_scenario_command)
+    app.add_typer(scenario, name="scenario")

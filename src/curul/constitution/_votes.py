@@ -1,0 +1,128 @@
+"""``votes_needed``: how many votes a procedure needs in a chamber on a date, with the formula shown."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from curul.constitution._regime import Regime, Rule, load_regime, regime_for_date
+from curul.constitution._thresholds import arithmetic, required_votes
+from curul.errors import CurulError
+
+
+@dataclass(frozen=True)
+class ThresholdResult:
+    """The vote count a procedure needs and how it was computed (``arithmetic`` like ``⌈2/3 · 130⌉ = 87``)."""
+
+    votes: int
+    procedure: str
+    regime: str
+    chamber: str
+    rule_id: str
+    article: str
+    arithmetic: str
+    sources: tuple[str, ...]
+    base: str | None
+    base_value: int | None
+    rule: str
+    confirmed: bool
+    description: str
+    note: str = ""
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "procedure": self.procedure,
+            "votes": self.votes,
+            "regime": self.regime,
+            "chamber": self.chamber,
+            "rule_id": self.rule_id,
+            "article": self.article,
+            "arithmetic": self.arithmetic,
+            "rule": self.rule,
+            "base": self.base,
+            "base_value": self.base_value,
+            "confirmed": self.confirmed,
+            "description": self.description,
+            "note": self.note,
+            "sources": list(self.sources),
+        }
+
+
+def _pick_regime(date: dt.date | None, regime: str | None) -> Regime:
+    if date is not None and regime is not None:
+        chosen = load_regime(regime)
+        if chosen.valid_from > date or (chosen.valid_until is not None and date > chosen.valid_until):
+            raise CurulError(f"regime {regime} is not in force on {date.isoformat()}")
+        return chosen
+    if regime is not None:
+        return load_regime(regime)
+    return regime_for_date(date or dt.date.today())
+
+
+def base_value_for(
+    rule: Rule, regime: Regime, *, habiles: int | None = None, present: int | None = None
+) -> int | None:
+    """The number the threshold is a share of: legal number, hábiles (default: legal number) or present."""
+    legal = regime.chamber(rule.chamber).legal_number
+    for name, value in (("habiles", habiles), ("present", present)):
+        if value is not None and not 0 <= value <= legal:
+            raise CurulError(f"--{name} must be between 0 and {legal} (the legal number of {rule.chamber})")
+    base = rule.threshold.base
+    if base == "legal_number":
+        return legal
+    if base == "habiles":
+        return legal if habiles is None else habiles
+    if base == "present":
+        if present is None:
+            if habiles is not None:
+                return habiles
+            return legal
+        return present
+    return None
+
+
+def threshold_for(
+    rule: Rule, regime: Regime, *, habiles: int | None = None, present: int | None = None
+) -> ThresholdResult:
+    """Apply ``rule``'s threshold to the chamber's numbers."""
+    value = base_value_for(rule, regime, habiles=habiles, present=present)
+    return ThresholdResult(
+        votes=required_votes(rule.threshold, value),
+        procedure=rule.procedure,
+        regime=regime.id,
+        chamber=rule.chamber,
+        rule_id=rule.rule_id,
+        article=rule.article,
+        arithmetic=arithmetic(rule.threshold, value),
+        sources=rule.sources,
+        base=rule.threshold.base,
+        base_value=value,
+        rule=rule.threshold.describe(),
+        confirmed=rule.confirmed,
+        description=rule.description,
+        note=rule.note,
+    )
+
+
+def votes_needed(
+    procedure: str,
+    *,
+    date: dt.date | None = None,
+    regime: str | None = None,
+    chamber: str | None = None,
+    habiles: int | None = None,
+    present: int | None = None,
+) -> ThresholdResult:
+    """Votes ``procedure`` needs. The regime is the one in force on ``date`` (default today) unless named.
+
+    Without ``habiles`` every member is taken as able to vote; without ``present`` a majority "of those
+    present" is computed on the hábiles (or the legal number), i.e. full attendance.
+    """
+    chosen = _pick_regime(date, regime)
+    rule = chosen.rule(procedure, chamber)
+    return threshold_for(rule, chosen, habiles=habiles, present=present)
+
+
+def procedures(regime: str | None = None, *, date: dt.date | None = None) -> tuple[Rule, ...]:
+    """Every encoded procedure and chamber of a regime (default: the regime in force today)."""
+    return _pick_regime(date, regime).procedures
