@@ -1,0 +1,102 @@
+"""The bicameral game: a motion passes only if it wins in both chambers (from July 2026).
+
+The players of the two chambers are different people, so the game is the *product* of the two
+chamber games: a coalition wins iff its part in each chamber wins there. Indices of a product follow
+from each chamber's counts, so no enumeration over the 190 members is needed:
+
+- a deputy swings the product game exactly when he swings the Chamber and the senators in the
+  coalition already win the Senate: swings = swings_in_own_chamber × #winning coalitions of the other;
+- a deputy pivots an ordering of all players when, at his turn, the deputies before him are a swing
+  set of size a and the senators before him a winning set of size b; such orderings number
+  (a+b)!·(n-a-b-1)!, which gives Shapley–Shubik from swing-by-size and winning-by-size counts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from math import factorial
+
+from curul.congress._games import WeightedGame
+from curul.congress._power import banzhaf_swings, swing_profiles, winning_by_size
+
+
+@dataclass(frozen=True)
+class BicameralIndices:
+    """Indices of every player of both chambers in the game "pass both"; chambers keep their names."""
+
+    chambers: tuple[str, str]
+    games: tuple[WeightedGame, WeightedGame]
+    swings: tuple[tuple[int, ...], tuple[int, ...]]
+    banzhaf: tuple[tuple[Fraction, ...], tuple[Fraction, ...]]
+    banzhaf_absolute: tuple[tuple[Fraction, ...], tuple[Fraction, ...]]
+    shapley_shubik: tuple[tuple[Fraction, ...], tuple[Fraction, ...]]
+
+    def rows(self, key: str = "group") -> list[dict[str, object]]:
+        """JSON-ready rows ``{chamber, key, seats, banzhaf, banzhaf_absolute, shapley_shubik}``."""
+        out: list[dict[str, object]] = []
+        for c, name in enumerate(self.chambers):
+            g = self.games[c]
+            for i, label in enumerate(g.labels):
+                out.append(
+                    {
+                        "chamber": name,
+                        key: label,
+                        "seats": g.weights[i],
+                        "banzhaf": float(self.banzhaf[c][i]),
+                        "banzhaf_absolute": float(self.banzhaf_absolute[c][i]),
+                        "shapley_shubik": float(self.shapley_shubik[c][i]),
+                    }
+                )
+        return out
+
+    def chamber_share(self, kind: str = "shapley_shubik") -> tuple[Fraction, Fraction]:
+        """Total index held by each chamber's players."""
+        values = getattr(self, kind)
+        return (sum(values[0], Fraction(0)), sum(values[1], Fraction(0)))
+
+
+def _ss_in_product(
+    profile: tuple[int, ...], other_winning: tuple[int, ...], n_total: int, fact: list[int]
+) -> Fraction:
+    num = 0
+    for a, ca in enumerate(profile):
+        if not ca:
+            continue
+        for b, wb in enumerate(other_winning):
+            if wb:
+                num += ca * wb * fact[a + b] * fact[n_total - a - b - 1]
+    return Fraction(num, fact[n_total])
+
+
+def bicameral_indices(
+    first: WeightedGame, second: WeightedGame, *, names: tuple[str, str] = ("deputies", "senate")
+) -> BicameralIndices:
+    """Exact Banzhaf and Shapley–Shubik indices of the game "win in ``first`` and in ``second``"."""
+    n = first.n + second.n
+    fact = [factorial(k) for k in range(n + 1)]
+    games = (first, second)
+    winning = (winning_by_size(first), winning_by_size(second))
+    swings: list[tuple[int, ...]] = []
+    ss: list[tuple[Fraction, ...]] = []
+    for c, g in enumerate(games):
+        other_total = sum(winning[1 - c])
+        swings.append(tuple(s * other_total for s in banzhaf_swings(g)))
+        cache: dict[tuple[int, ...], Fraction] = {}
+        values = []
+        for profile in swing_profiles(g):
+            if profile not in cache:
+                cache[profile] = _ss_in_product(profile, winning[1 - c], n, fact)
+            values.append(cache[profile])
+        ss.append(tuple(values))
+    total_swings = sum(map(sum, swings))
+    banzhaf = tuple(tuple(Fraction(s, total_swings) for s in row) for row in swings)
+    absolute = tuple(tuple(Fraction(s, 2 ** (n - 1)) for s in row) for row in swings)
+    return BicameralIndices(
+        names,
+        games,
+        (swings[0], swings[1]),
+        banzhaf,
+        absolute,
+        (ss[0], ss[1]),  # type: ignore[arg-type]
+    )
