@@ -1,0 +1,40 @@
+"""Forecast a Peruvian general election from opinion polls, with calibrated uncertainty and backtests.
+
+Polls (a documented CSV format, bundled curated copies) -> valid-vote shares -> a poll average with
+house effects -> a fat-tailed simulation of the first round, the runoff and Congress -> summaries,
+charts and backtests against the official results.
+"""
+
+from curul.forecast._average import PollAverage, plain_average
+from curul.forecast._backtest import Backtest, Score, run_backtest
+from curul.forecast._elections import Election, bundled_rows, get_election
+from curul.forecast._forecast import Forecast, calibrate, run_forecast
+from curul.forecast._importers import import_shared_polls
+from curul.forecast._model import ErrorModel, draw_first_round, simulate_presidential
+from curul.forecast._polls import Poll, PollRow, format_polls, group_polls, parse_polls, read_polls
+from curul.forecast._valid import to_valid
+
+__all__ = [
+    "Backtest",
+    "Election",
+    "ErrorModel",
+    "Forecast",
+    "Poll",
+    "PollAverage",
+    "PollRow",
+    "Score",
+    "bundled_rows",
+    "calibrate",
+    "draw_first_round",
+    "format_polls",
+    "get_election",
+    "group_polls",
+    "import_shared_polls",
+    "parse_polls",
+    "plain_average",
+    "read_polls",
+    "run_backtest",
+    "run_forecast",
+    "simulate_presidential",
+    "to_valid",
+]

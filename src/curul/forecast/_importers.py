@@ -166,7 +166,7 @@ def _convert(
         drop(f"poll type {row['poll_type']!r} cannot be mapped")
         return None
     notes = [note] if note else []
-    if "verification" in row and row["verification"]:
+    if row.get("verification"):
         notes.insert(0, f"verification={row['verification']}")
     basis = row.get("basis", "")
     if not basis:

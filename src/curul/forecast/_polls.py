@@ -181,9 +181,7 @@ def parse_polls(text: str, path: Path | str = "<polls>") -> tuple[PollRow, ...]:
         if not any(cell.strip() for cell in record):
             continue
         if len(record) != len(header):
-            raise InputError(
-                path, f"expected {len(header)} fields, found {len(record)}", line=line, column=1
-            )
+            raise InputError(path, f"expected {len(header)} fields, found {len(record)}", line=line, column=1)
         rows.append(_parse_row(record, index, path, line))
     if not rows:
         raise InputError(path, "no poll rows", line=2)

@@ -1,0 +1,155 @@
+"""Backtests: fit on the polls published by a cutoff and score against the official first round.
+
+Scores (candidates with at least 3% of valid votes): mean absolute error in points, 90% interval
+coverage; over every modelled candidate: Brier and log score of "reaches the runoff"; the rank the
+forecast gave the actual winner. The plain poll average and each pollster's last poll are scored the
+same way (no intervals, so only MAE and rank).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date
+
+from curul.errors import CurulError
+from curul.forecast._average import last_poll_of, last_polls_average, plain_average
+from curul.forecast._elections import bundled_rows, get_election, polls_until
+from curul.forecast._forecast import Forecast, run_forecast
+from curul.forecast._official import OfficialResult, match_official, official_first_round
+
+SCORED_MIN_SHARE = 3.0
+# The one public Peruvian model's first-round MAE (issue 6), for comparison only.
+REFERENCE_MAE = {"peru-2016": 2.2, "peru-2021": 3.0}
+
+
+@dataclass(frozen=True)
+class Score:
+    method: str
+    mae: float
+    coverage90: float | None
+    brier_runoff: float | None
+    log_runoff: float | None
+    winner_rank: int | None
+    winner_in_90: bool | None
+    detail: tuple[tuple[str, float, float], ...]  # official name, predicted, actual
+
+    def as_json(self) -> dict:
+        return {
+            "method": self.method,
+            "mae": self.mae,
+            "coverage90": self.coverage90,
+            "brier_runoff": self.brier_runoff,
+            "log_runoff": self.log_runoff,
+            "winner_rank": self.winner_rank,
+            "winner_in_90": self.winner_in_90,
+            "candidates": [{"name": n, "predicted": p, "actual": a} for n, p, a in self.detail],
+        }
+
+
+@dataclass(frozen=True)
+class Backtest:
+    election: str
+    cutoff: date
+    forecast: Forecast
+    scores: tuple[Score, ...]
+    reference_mae: float | None
+
+    def as_json(self) -> dict:
+        return {
+            "election": self.election,
+            "cutoff": self.cutoff.isoformat(),
+            "sims": self.forecast.sims,
+            "seed": self.forecast.seed,
+            "calibration": {
+                "scale": self.forecast.calibration.scale,
+                "df": self.forecast.calibration.df,
+                "elections": list(self.forecast.calibration.elections),
+            },
+            "reference_mae": self.reference_mae,
+            "scores": [s.as_json() for s in self.scores],
+        }
+
+
+def _point_score(method: str, predicted: dict[str, float], official: tuple[OfficialResult, ...]) -> Score:
+    matched: dict[str, float] = {}
+    for name, value in predicted.items():
+        m = match_official(name, "", official)
+        if m is not None:
+            matched[m.candidate] = value
+    scored = [r for r in official if r.share >= SCORED_MIN_SHARE]
+    detail = tuple((r.candidate, matched.get(r.candidate, 0.0), r.share) for r in scored)
+    mae = sum(abs(p - a) for _, p, a in detail) / len(detail)
+    winner = official[0].candidate
+    ranking = sorted(matched, key=lambda n: -matched[n])
+    rank = ranking.index(winner) + 1 if winner in matched else None
+    return Score(method, mae, None, None, None, rank, None, detail)
+
+
+def _model_score(forecast: Forecast, official: tuple[OfficialResult, ...]) -> Score:
+    by_official: dict[str, object] = {}
+    for c in forecast.candidates:
+        m = match_official(c.name, c.party, official)
+        if m is not None:
+            by_official[m.candidate] = c
+    scored = [r for r in official if r.share >= SCORED_MIN_SHARE]
+    detail, inside = [], []
+    for r in scored:
+        c = by_official.get(r.candidate)
+        detail.append((r.candidate, c.mean if c else 0.0, r.share))
+        inside.append(bool(c and c.p05 <= r.share <= c.p95))
+    finalists = {official[0].candidate, official[1].candidate}
+    brier, logs = [], []
+    for c in forecast.candidates:
+        m = match_official(c.name, c.party, official)
+        outcome = 1.0 if m is not None and m.candidate in finalists else 0.0
+        brier.append((c.p_runoff - outcome) ** 2)
+        p = min(max(c.p_runoff if outcome else 1 - c.p_runoff, 1e-6), 1.0)
+        logs.append(math.log(p))
+    winner = official[0].candidate
+    ranking = sorted(by_official, key=lambda n: -by_official[n].mean)
+    rank = ranking.index(winner) + 1 if winner in by_official else None
+    winner_inside = inside[[r.candidate for r in scored].index(winner)]
+    return Score(
+        "model",
+        sum(abs(p - a) for _, p, a in detail) / len(detail),
+        sum(inside) / len(inside),
+        sum(brier) / len(brier),
+        sum(logs) / len(logs),
+        rank,
+        winner_inside,
+        tuple(detail),
+    )
+
+
+def run_backtest(
+    election_name: str,
+    cutoff: date | None = None,
+    sims: int = 20_000,
+    seed: int = 0,
+    progress=None,
+    **settings,
+) -> Backtest:
+    election = get_election(election_name)
+    if election.official_year is None:
+        raise CurulError(f"--election: {election_name} has no official result to score against")
+    cutoff = cutoff or election.default_cutoff
+    if cutoff >= election.first_round:
+        raise CurulError(f"--cutoff: {cutoff} is not before the vote ({election.first_round})")
+    forecast = run_forecast(
+        election_name, cutoff=cutoff, sims=sims, seed=seed, congress=False, progress=progress, **settings
+    )
+    official = official_first_round(election.official_year)
+    polls = polls_until(bundled_rows(election_name), cutoff)
+    scores = [_model_score(forecast, official)]
+    scores.append(_point_score("plain_average", plain_average(polls, cutoff, exits=election.exits), official))
+    scores.append(
+        _point_score("last_polls", last_polls_average(polls, cutoff, exits=election.exits), official)
+    )
+    for pollster in sorted({p.pollster for p in polls if p.candidates()}):
+        scores.append(
+            _point_score(
+                f"last_poll:{pollster}", last_poll_of(polls, pollster, cutoff, election.exits), official
+            )
+        )
+    return Backtest(election_name, cutoff, forecast, tuple(scores), REFERENCE_MAE.get(election_name))

@@ -1,0 +1,220 @@
+"""Congress from the presidential draws: party list votes, their spread over districts, seats.
+
+List votes: each candidate's first-round share times a list factor drawn per simulation. The factor's
+distribution is derived from the 2016 and 2021 official results (list share / presidential share of
+the 15 tickets whose party won seats): median 0.91, log-SD 0.43 (Somos Perú 2021: 6.1% of list votes
+with a 2.0% presidential candidate; Avanza País: 7.5% with 11.6%). The rest of the valid vote goes to
+ten equal "other lists". Districts: each party's relative strength per district from the 2021
+presidential vote by department, else its 2016 Congress vote by district, else flat; weights of
+districts are their share of seats (seats are apportioned by electorate). Seats: the batch engine of
+``curul.elections`` applies each system's threshold and cifra repartidora.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+import numpy as np
+
+from curul.data import fold, load
+
+LIST_FACTOR_MEDIAN = 0.91
+LIST_FACTOR_LOG_SD = 0.43
+DISTRICT_LOG_SD = 0.15  # per-draw noise on a party's relative strength in a district
+OTHER_LISTS = 10
+CHUNK = 10_000
+MAJORITY, TWO_THIRDS = 66, 87  # of 130 (Chamber of Deputies, or the 1993 unicameral Congress)
+
+
+@dataclass(frozen=True)
+class PartySeats:
+    name: str
+    chamber: str
+    mean_seats: float
+    p05: int
+    p95: int
+    p_threshold: float
+
+    def as_json(self) -> dict:
+        return {k: getattr(self, k) for k in ("name", "chamber", "mean_seats", "p05", "p95", "p_threshold")}
+
+
+@dataclass(frozen=True)
+class BlocResult:
+    name: str
+    chamber: str
+    parties: tuple[str, ...]
+    mean_seats: float
+    p_majority: float
+    p_two_thirds: float
+
+    def as_json(self) -> dict:
+        return {
+            "name": self.name,
+            "chamber": self.chamber,
+            "parties": list(self.parties),
+            "mean_seats": self.mean_seats,
+            "p_majority": self.p_majority,
+            "p_two_thirds": self.p_two_thirds,
+        }
+
+
+def _batch_api():
+    """The batch allocator of ``curul.elections`` (None until that package provides it)."""
+    try:
+        from curul.elections import allocate_system_batch, load_system
+    except ImportError:
+        return None
+    return load_system, allocate_system_batch
+
+
+@cache
+def _profiles_2021() -> dict[str, dict[str, float]]:
+    """Relative strength (department share / national share) of each party, 2021 presidential vote."""
+    import csv
+    import io
+    from importlib import resources
+
+    text = resources.files("curul.forecast").joinpath("history", "presidential_2021_r1_by_department.csv")
+    rows = list(csv.DictReader(io.StringIO(text.read_text(encoding="utf-8"))))
+    return _relative((r["department"], r["party"], int(r["votes"])) for r in rows)
+
+
+@cache
+def _profiles_2016() -> dict[str, dict[str, float]]:
+    rows = load("congress-2016-district-votes").rows
+    return _relative((r.district, r.party, r.votes) for r in rows)
+
+
+def _relative(rows) -> dict[str, dict[str, float]]:
+    votes: dict[str, dict[str, int]] = {}
+    for district, party, v in rows:
+        votes.setdefault(fold(party), {}).setdefault(fold(district), 0)
+        votes[fold(party)][fold(district)] += v
+    totals: dict[str, int] = {}
+    for by_district in votes.values():
+        for d, v in by_district.items():
+            totals[d] = totals.get(d, 0) + v
+    national = sum(totals.values())
+    out = {}
+    for party, by_district in votes.items():
+        share = sum(by_district.values()) / national
+        out[party] = {d: (v / totals[d]) / share for d, v in by_district.items() if share > 0}
+    return out
+
+
+def _district_keys(district: str) -> tuple[str, ...]:
+    """Names a district has in the historical files (2021 departments, 2016 districts)."""
+    key = fold(district)
+    if key in ("LIMA METROPOLITANA", "LIMA PROVINCIAS"):
+        return ("LIMA", "LIMA + RESIDENTES EN EL EXTRANJERO" if key == "LIMA METROPOLITANA" else key)
+    if key == "LIMA + RESIDENTES EN EL EXTRANJERO":
+        return ("LIMA", key)
+    return (key, key)
+
+
+def _find(party: str, profiles: dict[str, dict[str, float]]) -> dict[str, float] | None:
+    key = fold(party)
+    if not key:
+        return None
+    for name, profile in profiles.items():
+        if name == key or name.endswith(" " + key) or key in name:
+            return profile
+    return None
+
+
+def relative_strength(parties: Sequence[str], districts: Sequence[str]) -> np.ndarray:
+    """districts x parties relative strength (1 = as strong as nationally)."""
+    out = np.ones((len(districts), len(parties)))
+    for j, party in enumerate(parties):
+        p21, p16 = _find(party, _profiles_2021()), _find(party, _profiles_2016())
+        for i, district in enumerate(districts):
+            k21, k16 = _district_keys(district)
+            if p21 is not None and k21 in p21:
+                out[i, j] = p21[k21]
+            elif p16 is not None and k16 in p16:
+                out[i, j] = p16[k16]
+    return out
+
+
+def simulate_congress(election, avg, draws, rng: np.random.Generator, blocs: dict[str, Sequence[str]]):
+    api = _batch_api()
+    if api is None:
+        return (), ()
+    load_system, allocate_system_batch = api
+    names = list(draws.names)
+    party_of = [c.party or f"list of {c.name}" for c in avg.candidates_]
+    parties = [*party_of, *(f"other list {i + 1}" for i in range(OTHER_LISTS))]
+    n = draws.first.shape[0]
+    k = len(names)
+    factor = np.exp(np.log(LIST_FACTOR_MEDIAN) + LIST_FACTOR_LOG_SD * rng.standard_normal((n, k)))
+    lists = draws.first[:, :k] * factor
+    lists *= np.minimum(1.0, 97.0 / lists.sum(axis=1, keepdims=True))
+    rest = 100.0 - lists.sum(axis=1, keepdims=True)
+    national = np.concatenate([lists, np.repeat(rest / OTHER_LISTS, OTHER_LISTS, axis=1)], axis=1)
+    results, bloc_results = [], []
+    for system_name in election.congress:
+        system = load_system(system_name)
+        districts = list(system.districts)
+        magnitudes = np.asarray(system.magnitudes, dtype=float)
+        national_district = [i for i, d in enumerate(districts) if fold(d) == "NACIONAL"]
+        weights = magnitudes.copy()
+        if national_district:  # Senate: weight districts like the Chamber (seats follow electorate)
+            deputies = load_system("peru-2026-deputies")
+            for i, d in enumerate(districts):
+                weights[i] = deputies.magnitude(deputies.district(d)) if i not in national_district else 0.0
+        weights = weights / weights.sum()
+        strength = relative_strength(parties, districts)
+        seats_all, passed_all = [], []
+        for start in range(0, n, CHUNK):
+            nat = national[start : start + CHUNK]
+            noise = np.exp(
+                DISTRICT_LOG_SD * rng.standard_normal((nat.shape[0], len(districts), len(parties)))
+            )
+            share = nat[:, None, :] * strength[None, :, :] * noise
+            share[:, :, k:] = nat[:, None, k:]  # other lists: no profile, no noise
+            share /= share.sum(axis=2, keepdims=True)
+            votes = share * weights[None, :, None] * 1e7
+            for i in national_district:  # the national constituency: every vote, at national shares
+                votes[:, i, :] = nat / 100.0 * 1e7
+            result = allocate_system_batch(system, np.rint(votes).astype(np.int64), parties)
+            seats_all.append(np.asarray(result.seats).sum(axis=1))
+            passed_all.append(np.asarray(result.passed))
+        seats = np.concatenate(seats_all)
+        passed = np.concatenate(passed_all)
+        chamber = system.chamber
+        totals: dict[str, np.ndarray] = {}
+        thresholds: dict[str, np.ndarray] = {}
+        for j, party in enumerate(parties):
+            name = "other lists" if j >= k else party
+            totals[name] = totals.get(name, 0) + seats[:, j]
+            thresholds[name] = np.maximum(thresholds.get(name, 0), passed[:, j])
+        for name, s in totals.items():
+            results.append(
+                PartySeats(
+                    name,
+                    chamber,
+                    float(s.mean()),
+                    int(np.quantile(s, 0.05)),
+                    int(np.quantile(s, 0.95)),
+                    float(np.mean(thresholds[name])),
+                )
+            )
+        if system.total_seats == 130:
+            for bloc, members in blocs.items():
+                keys = {fold(m) for m in members}
+                total = sum((totals[p] for p in totals if fold(p) in keys), np.zeros(n))
+                bloc_results.append(
+                    BlocResult(
+                        bloc,
+                        chamber,
+                        tuple(members),
+                        float(total.mean()),
+                        float(np.mean(total >= MAJORITY)),
+                        float(np.mean(total >= TWO_THIRDS)),
+                    )
+                )
+    results.sort(key=lambda p: (p.chamber, -p.mean_seats))
+    return tuple(results), tuple(bloc_results)

@@ -1,0 +1,76 @@
+"""The elections the forecast knows (``elections.toml``): dates, candidate exits, Congress systems."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+from importlib import resources
+
+from curul.errors import CurulError
+from curul.forecast._polls import Poll, PollRow, group_polls, parse_polls
+
+BLACKOUT_DAYS = 7
+
+
+@dataclass(frozen=True)
+class Exit:
+    candidate: str
+    date: date
+    source: str
+
+
+@dataclass(frozen=True)
+class Election:
+    name: str
+    first_round: date
+    runoff: date
+    official_year: int | None
+    congress: tuple[str, ...]
+    exits: tuple[Exit, ...]
+    date_source: str
+
+    @property
+    def default_cutoff(self) -> date:
+        """Last day polls may be published: one week before the vote (the blackout starts after it)."""
+        return self.first_round - timedelta(days=BLACKOUT_DAYS)
+
+
+@cache
+def elections() -> dict[str, Election]:
+    text = resources.files("curul.forecast").joinpath("elections.toml").read_text(encoding="utf-8")
+    raw = tomllib.loads(text)
+    return {
+        name: Election(
+            name=name,
+            first_round=spec["first_round"],
+            runoff=spec["runoff"],
+            official_year=spec.get("official_year"),
+            congress=tuple(spec.get("congress", ())),
+            exits=tuple(Exit(e["candidate"], e["date"], e["source"]) for e in spec.get("exits", ())),
+            date_source=spec["date_source"],
+        )
+        for name, spec in raw.items()
+    }
+
+
+def get_election(name: str) -> Election:
+    known = elections()
+    if name not in known:
+        raise CurulError(f"--election: unknown election {name!r} (known: {', '.join(known)})")
+    return known[name]
+
+
+@cache
+def bundled_rows(election: str, round_: int = 1) -> tuple[PollRow, ...]:
+    """The curated poll file bundled for an election and round (empty when there is none)."""
+    resource = resources.files("curul.forecast").joinpath("polls", f"{election}-r{round_}.csv")
+    if not resource.is_file():
+        return ()
+    return parse_polls(resource.read_text(encoding="utf-8"), f"curul/forecast/polls/{election}-r{round_}.csv")
+
+
+def polls_until(rows: tuple[PollRow, ...], cutoff: date, round_: int = 1) -> tuple[Poll, ...]:
+    """Waves of a round published on or before the cutoff."""
+    return tuple(p for p in group_polls(r for r in rows if r.round == round_) if p.publication_date <= cutoff)
