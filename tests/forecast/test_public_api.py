@@ -1,0 +1,30 @@
+import curul.forecast
+
+
+def test_public_api_is_curated():
+    assert sorted(curul.forecast.__all__) == [
+        "Backtest",
+        "Election",
+        "ErrorModel",
+        "Forecast",
+        "Poll",
+        "PollAverage",
+        "PollRow",
+        "Score",
+        "bundled_rows",
+        "calibrate",
+        "draw_first_round",
+        "format_polls",
+        "get_election",
+        "group_polls",
+        "import_shared_polls",
+        "parse_polls",
+        "plain_average",
+        "read_polls",
+        "run_backtest",
+        "run_forecast",
+        "simulate_presidential",
+        "to_valid",
+    ]
+    for name in curul.forecast.__all__:
+        assert hasattr(curul.forecast, name)
