@@ -15,7 +15,9 @@ def test_post_blackout_and_undated_rows_are_dropped(shared_polls):
     reasons = {(d.file, d.reason.split(",")[0]) for d in result.dropped}
     # polls_2021_r1.csv flags two private polls as circulated after the blackout.
     assert ("polls_2021_r1.csv", "post-blackout private poll") in reasons
-    assert not any(r.published is None and r.field_end is None for rows in result.files.values() for r in rows)
+    assert not any(
+        r.published is None and r.field_end is None for rows in result.files.values() for r in rows
+    )
 
 
 def test_2026_wave_dates_are_reconciled(shared_polls):
@@ -26,7 +28,9 @@ def test_2026_wave_dates_are_reconciled(shared_polls):
         ("2025-11-26", "2025-11-30", 1200)
     ]
     # The Datum wave published 8 March: fieldwork 27 Feb - 4 Mar, n=1,501 (waves file, Correo).
-    datum = {(str(r.field_start), str(r.field_end), r.sample_n) for r in rows if str(r.published) == "2026-03-08"}
+    datum = {
+        (str(r.field_start), str(r.field_end), r.sample_n) for r in rows if str(r.published) == "2026-03-08"
+    }
     assert datum == {("2026-02-27", "2026-03-04", 1501)}
     # IEP's January wave had no date at all; the waves file dates its publication 25 Jan.
     iep = {str(r.published) for r in rows if r.pollster == "IEP" and r.field_start is None}

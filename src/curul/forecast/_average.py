@@ -160,7 +160,7 @@ class PollAverage:
                     )
         return obs
 
-    def _fit_house_effects(self, iterations: int = 5) -> dict[str, dict[str, float]]:
+    def _fit_house_effects(self, iterations: int = 30) -> dict[str, dict[str, float]]:
         """Each pollster's average deviation from the other pollsters' trend, shrunk and centred."""
         effects: dict[str, dict[str, float]] = {}
         by_key: dict[str, list[Observation]] = {}
@@ -191,7 +191,8 @@ class PollAverage:
                     sel = (who == j) & ok
                     mass[j] = size[sel].sum()
                     new[j] = (size[sel] * resid[sel]).sum() / (mass[j] + self.shrinkage)
-                h = new - (mass * new).sum() / max(mass.sum(), 1e-9)
+                new = new - (mass * new).sum() / max(mass.sum(), 1e-9)
+                h = 0.5 * (h + new)  # damped: the plain update oscillates when two pollsters face each other
             effects_for = dict(zip(pollsters, h, strict=True))
             for p, value in effects_for.items():
                 effects.setdefault(p, {})[key] = float(value)

@@ -73,11 +73,16 @@ def forecast(
 
     rows = read_polls(polls) if polls is not None else None
     blocs = _parse_blocs(bloc)
+    cutoff_date = _date(cutoff, "--cutoff")
+    if chart is not None and chart.suffix.lower() not in (".png", ".svg"):
+        raise CurulError(f"--chart: {chart} must end in .png or .svg")
+    if sims < 100:
+        raise CurulError(f"--sims: {sims} is too few (at least 100)")
     with _progress(sims, not as_json) as advance:
         result = run_forecast(
             election,
             rows=rows,
-            cutoff=_date(cutoff, "--cutoff"),
+            cutoff=cutoff_date,
             sims=sims,
             seed=seed,
             blocs=blocs,
@@ -127,8 +132,7 @@ def forecast(
         cal = result.calibration
         console.print(
             f"error scale {cal.scale:.3f} (t, {cal.df:g} df) calibrated on "
-            f"{', '.join(cal.elections) or 'the default'}"
-            + (f"; chart written to {chart}" if chart else "")
+            f"{', '.join(cal.elections) or 'the default'}" + (f"; chart written to {chart}" if chart else "")
         )
 
     emit(result.as_json(), as_json, render)

@@ -1,0 +1,45 @@
+import pytest
+
+from curul.forecast import calibrate, run_backtest
+from curul.forecast._official import official_first_round
+
+# JNE proclamation (reference/peru-elections.md §3.3): Keiko Fujimori 39.86%; 2021: Castillo 18.921%.
+OFFICIAL_WINNERS = {"peru-2016": ("Keiko Fujimori", 39.86), "peru-2021": ("Pedro Castillo Terrones", 18.92)}
+
+
+@pytest.mark.parametrize("election", ["peru-2016", "peru-2021"])
+def test_backtest_runs_on_the_bundled_polls(cli_json, election):
+    data = cli_json("backtest", "--election", election, "--sims", "2000", "--seed", "3")
+    assert data["election"] == election
+    methods = [s["method"] for s in data["scores"]]
+    assert methods[:3] == ["model", "plain_average", "last_polls"]
+    assert any(m.startswith("last_poll:") for m in methods)
+    model = data["scores"][0]
+    assert 0 <= model["coverage90"] <= 1 and 0 <= model["brier_runoff"] <= 1 and model["log_runoff"] <= 0
+    name, share = OFFICIAL_WINNERS[election]
+    actual = {c["name"]: c["actual"] for c in model["candidates"]}
+    assert actual[name] == pytest.approx(share, abs=0.01)
+    # Scored candidates are exactly those with >= 3% of valid votes in the official result.
+    year = int(election[-4:])
+    assert set(actual) == {r.candidate for r in official_first_round(year) if r.share >= 3}
+    # The MAE is the mean of the listed absolute errors.
+    errors = [abs(c["predicted"] - c["actual"]) for c in model["candidates"]]
+    assert model["mae"] == pytest.approx(sum(errors) / len(errors))
+
+
+def test_calibration_leaves_the_tested_election_out():
+    assert calibrate("peru-2016").elections == ("peru-2021",)
+    assert calibrate("peru-2021").elections == ("peru-2016",)
+    assert calibrate("peru-2026").elections == ("peru-2016", "peru-2021")
+
+
+def test_an_earlier_cutoff_uses_fewer_polls():
+    late = run_backtest("peru-2021", sims=500)
+    early = run_backtest("peru-2021", cutoff=late.cutoff.replace(month=3, day=1), sims=500)
+    assert early.forecast.average.n_polls_ < late.forecast.average.n_polls_
+
+
+def test_backtest_rejects_a_cutoff_after_the_vote(cli):
+    code, out, err = cli("backtest", "--election", "peru-2016", "--cutoff", "2016-05-01")
+    assert code == 2 and out == ""
+    assert err.strip() == "error: --cutoff: 2016-05-01 is not before the vote (2016-04-10)"

@@ -1,0 +1,61 @@
+from pathlib import Path
+
+JSON_KEYS = {
+    "election",
+    "cutoff",
+    "sims",
+    "seed",
+    "candidates",
+    "runoff_pairs",
+    "parties",
+    "blocs",
+    "calibration",
+}
+CANDIDATE_KEYS = {"name", "party", "mean", "p05", "p10", "p90", "p95", "p_runoff", "p_win"}
+
+
+def test_forecast_json_keys_and_probabilities(cli_json):
+    data = cli_json("forecast", "--election", "peru-2026", "--sims", "2000", "--seed", "1")
+    assert set(data) == JSON_KEYS
+    assert data["cutoff"] == "2026-04-05" and data["sims"] == 2000 and data["seed"] == 1
+    for c in data["candidates"]:
+        assert set(c) == CANDIDATE_KEYS
+        assert c["p05"] <= c["p10"] <= c["mean"] <= c["p90"] <= c["p95"] or c["mean"] < 1
+    assert abs(sum(c["p_win"] for c in data["candidates"]) - 1.0) < 0.02  # "other candidates" may win rarely
+    assert abs(sum(c["p_runoff"] for c in data["candidates"]) - 2.0) < 0.05
+    assert all(set(p) == {"pair", "p"} and len(p["pair"]) == 2 for p in data["runoff_pairs"])
+
+
+def test_same_seed_same_forecast_other_seed_differs(cli_json):
+    args = ("forecast", "--election", "peru-2021", "--cutoff", "2021-03-20", "--sims", "1000")
+    first = cli_json(*args, "--seed", "11")
+    assert cli_json(*args, "--seed", "11") == first
+    assert cli_json(*args, "--seed", "12")["candidates"] != first["candidates"]
+
+
+def test_chart_is_written(cli, tmp_path: Path):
+    for suffix, magic in ((".png", b"\x89PNG"), (".svg", b"<?xml")):
+        path = tmp_path / f"chart{suffix}"
+        code, _, err = cli("forecast", "--sims", "500", "--chart", str(path), "--json")
+        assert code == 0, err
+        assert path.read_bytes().startswith(magic)
+
+
+def test_bad_options_exit_2_with_one_line(cli, tmp_path: Path):
+    cases = [
+        (
+            ("forecast", "--cutoff", "yesterday"),
+            "error: --cutoff: 'yesterday' is not a date (use YYYY-MM-DD)",
+        ),
+        (("forecast", "--election", "peru-1990"), "error: --election: unknown election 'peru-1990'"),
+        (("forecast", "--sims", "5"), "error: --sims: 5 is too few (at least 100)"),
+        (("forecast", "--cutoff", "2020-01-01"), "error: --cutoff: no first-round polls of peru-2026"),
+        (("forecast", "--bloc", "nobody"), "error: --bloc: 'nobody' is not NAME=PARTY[,PARTY...]"),
+        (("forecast", "--chart", str(tmp_path / "c.gif"), "--sims", "200"), "error: --chart:"),
+    ]
+    for args, start in cases:
+        code, out, err = cli(*args)
+        assert code == 2, args
+        assert out == ""
+        assert len(err.strip().splitlines()) == 1 and err.strip().startswith(start), err
+    assert not (tmp_path / "c.gif").exists()

@@ -1,0 +1,73 @@
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from curul.forecast import ErrorModel, draw_first_round, simulate_presidential
+from curul.forecast._model import calibrate_scale, draw_first_round_loop
+
+
+def test_vectorised_draws_equal_the_per_draw_loop():
+    shares, error = np.array([30.0, 20.0, 12.0, 3.0]), ErrorModel(scale=0.12, df=4)
+    fast = draw_first_round(shares, 35.0, error, 500, np.random.default_rng(7))
+    slow = draw_first_round_loop(shares, 35.0, error, 500, np.random.default_rng(7))
+    np.testing.assert_allclose(fast, slow, rtol=1e-9, atol=1e-9)
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.lists(st.floats(0.5, 40.0), min_size=2, max_size=8),
+    st.floats(0.02, 0.2),
+    st.integers(0, 10_000),
+)
+def test_draws_are_valid_vote_shares(shares, scale, seed):
+    shares = np.array(shares)
+    others = max(100.0 - shares.sum(), 1.0)
+    sims = simulate_presidential(
+        [f"c{i}" for i in range(len(shares))],
+        shares,
+        others,
+        ErrorModel(scale=scale),
+        300,
+        np.random.default_rng(seed),
+    )
+    assert np.allclose(sims.first.sum(axis=1), 100.0)
+    assert (sims.first >= 0).all()
+    assert ((sims.runoff_share >= 0) & (sims.runoff_share <= 100)).all()
+    # The winner is always a finalist (or won outright with > 50%).
+    outright = sims.finalists[:, 0] == -1
+    top = sims.first[:, : len(shares)].max(axis=1)
+    assert (top[outright] > 50).all()
+    runoff = sims.finalists[~outright]
+    assert ((sims.winner[~outright] == runoff[:, 0]) | (sims.winner[~outright] == runoff[:, 1])).all()
+
+
+def test_interval_coverage_is_nominal_on_elections_drawn_from_the_model():
+    """Draw 400 'true' elections from the model; the model's own 90% intervals should hold ~90% of them."""
+    shares, error = np.array([28.0, 18.0, 14.0, 9.0, 5.0]), ErrorModel(scale=0.12, df=4)
+    truths = draw_first_round(shares, 26.0, error, 400, np.random.default_rng(1))
+    forecast = draw_first_round(shares, 26.0, error, 40_000, np.random.default_rng(2))
+    low, high = np.quantile(forecast, [0.05, 0.95], axis=0)
+    inside = (truths >= low) & (truths <= high)
+    assert inside.mean() == pytest.approx(0.90, abs=0.03)
+    low80, high80 = np.quantile(forecast, [0.10, 0.90], axis=0)
+    assert ((truths >= low80) & (truths <= high80)).mean() == pytest.approx(0.80, abs=0.04)
+
+
+def test_calibrated_scale_reproduces_the_error_variance():
+    rng = np.random.default_rng(5)
+    p = rng.uniform(3, 40, 4000)
+    actual = p + 100 * 0.1 * np.sqrt(p / 100 * (1 - p / 100)) * rng.standard_normal(p.size)
+    assert calibrate_scale(list(zip(p, actual, strict=True))) == pytest.approx(0.1, rel=0.05)
+
+
+def test_head_to_head_polls_replace_the_transfer_model():
+    shares, names = np.array([40.0, 30.0, 5.0]), ["A", "B", "C"]
+    rng = np.random.default_rng(0)
+    sims = simulate_presidential(
+        names, shares, 25.0, ErrorModel(scale=0.01), 2000, rng, head_to_head={frozenset("AB"): ("B", 60.0)}
+    )
+    pair = (sims.finalists == [0, 1]).all(axis=1)
+    assert pair.mean() > 0.99
+    assert np.mean(100 - sims.runoff_share[pair]) == pytest.approx(60.0, abs=0.5)
+    assert np.mean(sims.winner[pair] == 1) > 0.99
