@@ -1,0 +1,65 @@
+"""The bundled 2016-2026 event file, its replay, and the presidents table derived from it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from curul.constitution._events import Event
+from curul.constitution._scenario import Replay, _Locator, parse_events, replay
+
+EVENTS_FILE = "events.toml"
+
+
+@cache
+def history_events() -> tuple[Event, ...]:
+    """Every bundled event, validated (each must carry a source), in date order."""
+    import tomllib
+
+    text = (resources.files("curul.history") / EVENTS_FILE).read_text(encoding="utf-8")
+    raw = tomllib.loads(text)
+    return parse_events(raw["events"], f"curul/history/{EVENTS_FILE}", _Locator(text), require_sources=True)
+
+
+@cache
+def replay_history() -> Replay:
+    """The history replayed through the engine with the default readings."""
+    return replay(history_events())
+
+
+@dataclass(frozen=True)
+class PresidentRow:
+    """One row of the presidents table: who, from when to when, how they came and how they left."""
+
+    number: int
+    name: str
+    since: str
+    until: str | None
+    took_office: str
+    left_office: str | None
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "number": self.number,
+            "name": self.name,
+            "since": self.since,
+            "until": self.until,
+            "took_office": self.took_office,
+            "left_office": self.left_office,
+        }
+
+
+def presidents() -> tuple[PresidentRow, ...]:
+    """The presidents 2016-2026 in order, as the replay produces them."""
+    return tuple(
+        PresidentRow(
+            number=i,
+            name=t.name,
+            since=t.since.isoformat(),
+            until=t.until.isoformat() if t.until else None,
+            took_office=t.via,
+            left_office=t.left,
+        )
+        for i, t in enumerate(replay_history().state.presidents, start=1)
+    )
