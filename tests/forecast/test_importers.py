@@ -35,3 +35,40 @@ def test_2026_wave_dates_are_reconciled(shared_polls):
     # IEP's January wave had no date at all; the waves file dates its publication 25 Jan.
     iep = {str(r.published) for r in rows if r.pollster == "IEP" and r.field_start is None}
     assert "2026-01-25" in iep
+
+
+def test_waves_described_only_in_notes_are_imported(shared_polls):
+    result = import_shared_polls(shared_polls)
+    rows = result.files["peru-2026-r1.csv"]
+    # waves file, "CPI 1-4 Apr 2026 simulacro":
+    # "valid votes: KF 16.2 RLA 13.0 Alvarez 11.8 LC 8.3 Nieto 6.4 Belmont 5.9"
+    cpi = {
+        r.candidate: r.share
+        for r in rows
+        if r.pollster == "CPI" and r.poll_type == "simulated_ballot" and str(r.field_end) == "2026-04-04"
+    }
+    assert cpi == {
+        "Keiko Fujimori": 16.2,
+        "Rafael Lopez Aliaga": 13.0,
+        "Carlos Alvarez": 11.8,
+        "Alfonso Lopez Chau": 8.3,
+        "Jorge Nieto": 6.4,
+        "Ricardo Belmont": 5.9,
+    }
+    assert {r.basis for r in rows if r.pollster == "CPI" and str(r.field_end) == "2026-04-04"} == {
+        "valid_votes"
+    }
+    # "Ipsos 1-2 Apr 2026 simulacro ... emitted: ...; blank/null 26"
+    ipsos = [
+        r
+        for r in rows
+        if r.pollster == "Ipsos" and r.poll_type == "simulated_ballot" and r.option != "candidate"
+    ]
+    assert [(str(r.field_end), r.basis, r.option, r.share) for r in ipsos] == [
+        ("2026-04-02", "emitted_votes", "blank_null", 26.0)
+    ]
+    # "CPI Ene I 2026 ... blank/viciado/no vote 18.8; undecided 30.5" completes a wave of the poll file.
+    jan = {r.option: r.share for r in rows if r.pollster == "CPI" and str(r.field_end) == "2026-01-16"}
+    assert jan["blank_null"] == 18.8 and jan["undecided"] == 30.5
+    # "Olivera" names no candidate of the poll file: left out, with a reason.
+    assert any(d.candidate == "Olivera" for d in result.dropped)

@@ -99,6 +99,7 @@ class _Wave:
     sample_n: int | None
     population: str
     source: str
+    note: str = ""
 
 
 def _read_waves(path: Path) -> list[_Wave]:
@@ -112,9 +113,142 @@ def _read_waves(path: Path) -> list[_Wave]:
             sample_n=_int(row["sample_n"]),
             population=row["population"],
             source=row["source"],
+            note=row["note"],
         )
         for _, row in _read(path)
     ]
+
+
+# Short names used in the notes of the waves file, and the candidates they name in polls_2026_r1.csv.
+NOTE_NAMES = {
+    "KF": "Keiko Fujimori",
+    "RLA": "Rafael Lopez Aliaga",
+    "LC": "Alfonso Lopez Chau",
+    "LopezChau": "Alfonso Lopez Chau",
+    "Alvarez": "Carlos Alvarez",
+    "Nieto": "Jorge Nieto",
+    "Belmont": "Ricardo Belmont",
+    "Sanchez": "Roberto Sanchez Palomino",
+    "Acuna": "Cesar Acuna",
+    "Grozo": "Wolfgang Grozo",
+    "Luna": "Jose Luna",
+    "M.Vizcarra": "Mario Vizcarra",
+    "MVizcarra": "Mario Vizcarra",
+    "Forsyth": "George Forsyth",
+    "Lescano": "Yonhy Lescano",
+}
+NOTE_OPTIONS = {  # longest first: the regex alternation tries them in this order
+    "blank/viciado/no vote": "blank_null",
+    "blank/viciado/none": "blank_null",
+    "blank/viciado": "blank_null",
+    "blank/null": "blank_null",
+    "no precisa": "undecided",
+    "undecided": "undecided",
+    "no vote": "no_vote",
+    "none": "none",
+    "others": "others",
+}
+# Names in notes that no poll row identifies (e.g. "Olivera"): their figures are left out.
+UNMAPPED_NOTE_NAMES = ("Olivera",)
+_NOTE_PAIR = re.compile(
+    r"(?<![\w.])("
+    + "|".join(re.escape(k) for k in [*NOTE_OPTIONS, *sorted(NOTE_NAMES, key=len, reverse=True)])
+    + r")\s+(\d+(?:\.\d+)?)(?![\d-])"
+)
+
+
+def _note_segments(note: str) -> list[tuple[str | None, str]]:
+    """Split a note into (poll type or None, text) where it gives intention and simulacro figures."""
+    if "intention " in note and "simulacro " in note:
+        i, j = note.index("intention "), note.index("simulacro ")
+        first, second = sorted([(i, "intention"), (j, "simulated_ballot")])
+        return [(first[1], note[first[0] : second[0]]), (second[1], note[second[0] :])]
+    if "simulacro " in note:
+        j = note.index("simulacro ")
+        return [(None, note[:j]), ("simulated_ballot", note[j:])]
+    return [(None, note)]
+
+
+def _note_pairs(text: str) -> list[tuple[str, str, float]]:
+    """(option, candidate, share) pairs named in a note segment."""
+    out = []
+    for key, value in _NOTE_PAIR.findall(text):
+        if key in NOTE_OPTIONS:
+            out.append((NOTE_OPTIONS[key], key, float(value)))
+        else:
+            out.append(("candidate", NOTE_NAMES[key], float(value)))
+    return out
+
+
+def _wave_rows(waves: list[_Wave], rows: list[PollRow], file: str, dropped: list[Dropped]) -> list[PollRow]:
+    """Rows from the waves file's notes: whole waves that polls_2026_r1.csv lacks, and the
+    blank/undecided figures of waves it has without them."""
+    added: list[PollRow] = []
+    for line, wave in enumerate(waves, start=2):
+        new_wave = "not in polls_2026.csv" in wave.label or "not in polls_2026.csv" in wave.note
+        for name in UNMAPPED_NOTE_NAMES:
+            if new_wave and re.search(rf"\b{name} \d", wave.note):
+                dropped.append(
+                    Dropped(WAVES_FILE, line, name, "note name matches no candidate of the poll file")
+                )
+        mine = [r for r in rows if f"({wave.label};" in r.note]
+        for segment_type, text in _note_segments(wave.note):
+            pairs = _note_pairs(text)
+            if not pairs:
+                continue
+            if new_wave:
+                poll_type = segment_type or ("simulated_ballot" if "simulacro" in wave.label else "intention")
+                if "valid" in text:
+                    basis = "valid_votes"
+                elif "emitted" in text:
+                    basis = "emitted_votes"
+                else:
+                    basis = "all_respondents" if poll_type == "intention" else "emitted_votes"
+                template = None
+            else:
+                targets = [r for r in mine if segment_type in (None, r.poll_type)]
+                if not targets or any(r.option != "candidate" for r in targets):
+                    continue
+                template = targets[0]
+                pairs = [p for p in pairs if p[0] != "candidate"]
+            for option, candidate, share in pairs:
+                if template is not None:
+                    added.append(
+                        replace(
+                            template,
+                            option=option,
+                            candidate=candidate,
+                            party="",
+                            share=share,
+                            source=" ; ".join(dict.fromkeys([template.source, wave.source])),
+                            note=f"importer: from the note of waves-file row {line} ({wave.label})",
+                            line=0,
+                        )
+                    )
+                    continue
+                added.append(
+                    PollRow(
+                        election="peru-2026",
+                        round=1,
+                        pollster=wave.pollster,
+                        poll_type=poll_type,
+                        field_start=wave.field_start,
+                        field_end=wave.field_end,
+                        published=wave.published,
+                        sample_n=wave.sample_n,
+                        population=wave.population,
+                        basis=basis,
+                        option=option,
+                        candidate=candidate,
+                        party="",
+                        share=share,
+                        source=wave.source,
+                        note=f"importer: wave only described in the note of waves-file row {line} "
+                        f"({wave.label}): {wave.note}",
+                        line=0,
+                    )
+                )
+    return added
 
 
 def _match_wave(row: dict[str, str], waves: list[_Wave]) -> tuple[_Wave | None, str]:
@@ -248,6 +382,8 @@ def import_shared_polls(directory: str | Path) -> ImportResult:
             row = _convert(line, raw, election, round_, name, waves if "2026" in name else None, dropped)
             if row is not None:
                 rows.append(row)
+        if "2026" in name:
+            rows += _wave_rows(waves, rows, WAVES_FILE, dropped)
         rows = _fill_parties(rows)
         rows = _drop_repeated(rows, name, dropped)
         # Round-trip through the validating parser: the import must be a valid poll file.
