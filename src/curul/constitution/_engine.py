@@ -804,7 +804,7 @@ def _confidence_denied(run: _Run, state: State) -> State:
     _dissolved_guard(run, state, chamber)
     rule = run.regime.rule("confidence.vote", chamber)
     if ev.yes is not None:
-        granted = run.vote("confidence.vote", chamber, what="Confidence granted")
+        granted = run.vote("confidence.vote", chamber, what="Confidence vote")
         # The vote "passed" when confidence was granted; the event (a denial) then changes nothing.
         run.steps[-1] = replace(run.steps[-1], outcome="failed" if granted else "passed")
         if granted:
@@ -851,7 +851,7 @@ def _dissolution(run: _Run, state: State) -> State:
         )  # fmt: skip
     scope = run.options["dissolution_count_scope"]
     term_start = (term_end + dt.timedelta(days=1)).replace(
-        year=term_end.year + 1 - run.regime.congress_term_years
+        year=term_end.year - run.regime.congress_term_years
     )
     since = term_start
     if scope == "presidential_tenure" and state.tenure is not None:
