@@ -54,6 +54,7 @@ class Backtest:
     forecast: Forecast
     scores: tuple[Score, ...]
     reference_mae: float | None
+    seats: dict | None = None  # Congress seats against the official result, when simulated
 
     def as_json(self) -> dict:
         return {
@@ -68,6 +69,7 @@ class Backtest:
             },
             "reference_mae": self.reference_mae,
             "scores": [s.as_json() for s in self.scores],
+            "seats": self.seats,
         }
 
 
@@ -136,8 +138,16 @@ def run_backtest(
     cutoff = cutoff or election.default_cutoff
     if cutoff >= election.first_round:
         raise CurulError(f"--cutoff: {cutoff} is not before the vote ({election.first_round})")
+    from curul.forecast._congress import _batch_api
+
     forecast = run_forecast(
-        election_name, cutoff=cutoff, sims=sims, seed=seed, congress=False, progress=progress, **settings
+        election_name,
+        cutoff=cutoff,
+        sims=sims,
+        seed=seed,
+        congress=_batch_api() is not None,
+        progress=progress,
+        **settings,
     )
     official = official_first_round(election.official_year)
     polls = polls_until(bundled_rows(election_name), cutoff)
@@ -152,4 +162,32 @@ def run_backtest(
                 f"last_poll:{pollster}", last_poll_of(polls, pollster, cutoff, election.exits), official
             )
         )
-    return Backtest(election_name, cutoff, forecast, tuple(scores), REFERENCE_MAE.get(election_name))
+    seats = _seat_score(forecast, election.official_year) if forecast.parties else None
+    return Backtest(election_name, cutoff, forecast, tuple(scores), REFERENCE_MAE.get(election_name), seats)
+
+
+def _seat_score(forecast: Forecast, year: int) -> dict:
+    """Mean absolute seat error and 90% coverage over the lists that won seats or were forecast to."""
+    from curul.data import fold
+    from curul.elections import congress_results
+
+    official = {p.party: p.seats for p in congress_results(year).parties}
+    rows = []
+    used: set[str] = set()
+    for p in forecast.parties:
+        match = next((o for o in official if fold(p.name) in fold(o) or fold(o) in fold(p.name)), None)
+        actual = official.get(match, 0) if match else 0
+        if match:
+            used.add(match)
+        if actual or p.mean_seats >= 0.5:
+            rows.append(
+                {"name": p.name, "mean_seats": p.mean_seats, "p05": p.p05, "p95": p.p95, "actual": actual}
+            )
+    for party, actual in official.items():  # seat winners the forecast has no list for
+        if actual and party not in used:
+            rows.append({"name": party, "mean_seats": 0.0, "p05": 0, "p95": 0, "actual": actual})
+    return {
+        "mae": sum(abs(r["mean_seats"] - r["actual"]) for r in rows) / len(rows),
+        "coverage90": sum(r["p05"] <= r["actual"] <= r["p95"] for r in rows) / len(rows),
+        "parties": rows,
+    }

@@ -1,13 +1,13 @@
 """Congress from the presidential draws: party list votes, their spread over districts, seats.
 
-List votes: each candidate's first-round share times a list factor drawn per simulation. The factor's
-distribution is derived from the 2016 and 2021 official results (list share / presidential share of
-the 15 tickets whose party won seats): median 0.91, log-SD 0.43 (Somos Perú 2021: 6.1% of list votes
-with a 2.0% presidential candidate; Avanza País: 7.5% with 11.6%). The rest of the valid vote goes to
-ten equal "other lists". Districts: each party's relative strength per district from the 2021
-presidential vote by department, else its 2016 Congress vote by district, else flat; weights of
-districts are their share of seats (seats are apportioned by electorate). Seats: the batch engine of
-``curul.elections`` applies each system's threshold and cifra repartidora.
+List votes: a linear function of each candidate's simulated first-round share plus a normal error,
+fitted on the 2016 and 2021 official results (``list_factors``: the tickets whose party won seats;
+Somos Perú 2021 had 6.1% of list votes with a 2.0% presidential candidate, Avanza País 7.5% with
+11.6%). The rest of the valid vote goes to ten equal "other lists". Districts: each party's relative
+strength per district from the 2021 presidential vote by department, else its 2016 Congress vote by
+district, else flat; districts are weighted by their share of deputies (seats are apportioned by
+electorate). Seats: the batch engine of ``curul.elections`` applies each system's threshold and
+cifra repartidora.
 """
 
 from __future__ import annotations
@@ -20,8 +20,6 @@ import numpy as np
 
 from curul.data import fold, load
 
-LIST_FACTOR_MEDIAN = 0.91
-LIST_FACTOR_LOG_SD = 0.43
 DISTRICT_LOG_SD = 0.15  # per-draw noise on a party's relative strength in a district
 OTHER_LISTS = 10
 CHUNK = 10_000
@@ -59,6 +57,58 @@ class BlocResult:
             "p_majority": self.p_majority,
             "p_two_thirds": self.p_two_thirds,
         }
+
+
+@dataclass(frozen=True)
+class ListFactor:
+    party: str
+    year: int
+    list_share: float  # percent of valid Congress votes
+    presidential_share: float  # percent of valid presidential votes
+
+    @property
+    def ratio(self) -> float:
+        return self.list_share / self.presidential_share
+
+
+@cache
+def list_factors() -> tuple[ListFactor, ...]:
+    """List share / presidential share of every party that won seats in 2016 or 2021 and ran a ticket."""
+    from curul.forecast._official import official_first_round
+
+    out = []
+    lists: dict[int, dict[str, float]] = {2016: {}, 2021: {}}
+    for r in load("congress-2016-district-votes").rows:
+        lists[2016][r.party] = lists[2016].get(r.party, 0) + r.votes
+    for r in load("congress-2021-national-votes").rows:
+        lists[2021][r.party] = r.votes
+    winners = {2016: {r.party for r in load("congress-2016-district-seats").rows if r.seats > 0}}
+    winners[2021] = {r.party for r in load("congress-2021-national-seats").rows if r.seats > 0}
+    for year, votes in lists.items():
+        total = sum(votes.values())
+        tickets = official_first_round(year)
+        for party, v in votes.items():
+            if party not in winners[year]:
+                continue
+            ticket = next(
+                (t for t in tickets if fold(t.party) in fold(party) or fold(party) in fold(t.party)), None
+            )
+            if ticket is not None:
+                out.append(ListFactor(party, year, 100.0 * v / total, ticket.share))
+    return tuple(out)
+
+
+@cache
+def list_factor_model() -> tuple[float, float, float]:
+    """list share = a + b x presidential share + e, e ~ N(0, sd), in points of valid votes: least squares
+    over ``list_factors()``. Returns (a, b, sd); every ticket's list gets a base plus most of its
+    candidate's vote, which lets weak tickets' lists pass the threshold as Somos Peru's did in 2021."""
+    factors = list_factors()
+    x = np.array([f.presidential_share for f in factors])
+    y = np.array([f.list_share for f in factors])
+    b, a = np.polyfit(x, y, 1)
+    resid = y - (a + b * x)
+    return float(a), float(b), float(np.sqrt(np.sum(resid**2) / (len(y) - 2)))
 
 
 def _batch_api():
@@ -149,8 +199,8 @@ def simulate_congress(election, avg, draws, rng: np.random.Generator, blocs: dic
     parties = [*party_of, *(f"other list {i + 1}" for i in range(OTHER_LISTS))]
     n = draws.first.shape[0]
     k = len(names)
-    factor = np.exp(np.log(LIST_FACTOR_MEDIAN) + LIST_FACTOR_LOG_SD * rng.standard_normal((n, k)))
-    lists = draws.first[:, :k] * factor
+    a, b, sd = list_factor_model()
+    lists = np.maximum(a + b * draws.first[:, :k] + sd * rng.standard_normal((n, k)), 0.05)
     lists *= np.minimum(1.0, 97.0 / lists.sum(axis=1, keepdims=True))
     rest = 100.0 - lists.sum(axis=1, keepdims=True)
     national = np.concatenate([lists, np.repeat(rest / OTHER_LISTS, OTHER_LISTS, axis=1)], axis=1)

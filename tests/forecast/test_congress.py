@@ -1,0 +1,120 @@
+"""Congress part of the forecast. The seat engine is ``curul.elections``; until its batch allocator is
+available these tests drive the wiring with a per-draw stand-in built on its exact ``allocate_system``."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from importlib import resources
+
+import numpy as np
+import pytest
+
+from curul.forecast import _congress, run_forecast
+from curul.forecast._congress import list_factor_model, list_factors, relative_strength
+
+
+def test_list_factors_come_from_the_official_results():
+    factors = {(f.year, f.party): f for f in list_factors()}
+    # reference/peru-elections.md §3: 2016 FP 36.34% of list votes, Keiko Fujimori 39.86% (JNE).
+    fp = factors[(2016, "FUERZA POPULAR")]
+    assert fp.list_share == pytest.approx(36.34, abs=0.01) and fp.presidential_share == pytest.approx(
+        39.86, abs=0.01
+    )
+    # 2021 (Res. 0602-2021-JNE): Somos Peru 6.132% of list votes; Salaverry 286,447 of 14,400,630 valid.
+    sp = factors[(2021, "SOMOS PERU")]
+    assert sp.list_share == pytest.approx(6.132, abs=0.001)
+    assert sp.presidential_share == pytest.approx(100 * 286_447 / 14_400_630, abs=0.001)
+    # 2016: 6 lists won seats, APP without a ticket (Acuna excluded); 2021: 10 lists, all with tickets.
+    assert sum(1 for f in list_factors() if f.year == 2016) == 5
+    assert sum(1 for f in list_factors() if f.year == 2021) == 10
+    a, b, sd = list_factor_model()
+    x = np.array([f.presidential_share for f in list_factors()])
+    y = np.array([f.list_share for f in list_factors()])
+    assert np.sum(y - (a + b * x)) == pytest.approx(0.0, abs=1e-9)  # least-squares residuals sum to zero
+    assert 0 < b < 1 and sd > 0
+
+
+def test_relative_strength_is_the_department_share_over_the_national_share():
+    path = resources.files("curul.forecast").joinpath("history", "presidential_2021_r1_by_department.csv")
+    rows = list(csv.DictReader(path.read_text(encoding="utf-8").splitlines()))
+    votes = {(r["department"], r["party"]): int(r["votes"]) for r in rows}
+    party = next(p for _, p in votes if p.endswith("PERU LIBRE"))
+    national = sum(v for (_, p), v in votes.items() if p == party) / sum(votes.values())
+    dept = sum(v for (d, _), v in votes.items() if d == "CAJAMARCA")
+    expected = votes[("CAJAMARCA", party)] / dept / national
+    got = relative_strength(
+        ["Peru Libre", "Nobody Known"], ["CAJAMARCA", "PERUANOS RESIDENTES EN EL EXTRANJERO"]
+    )
+    assert got[0, 0] == pytest.approx(expected)
+    assert got[1, 0] == 1.0 and (got[:, 1] == 1.0).all()  # no history: flat
+
+
+@dataclass(frozen=True)
+class _Batch:
+    seats: np.ndarray
+    passed: np.ndarray
+
+
+def _per_draw_allocator(system, votes, parties, org_types=None):
+    """Stand-in with the batch API, one exact ``curul.elections.allocate_system`` call per draw."""
+    from curul.elections._election import allocate_system
+
+    draws, districts, lists = votes.shape
+    seats = np.zeros(votes.shape, dtype=np.int64)
+    passed = np.zeros((draws, lists), dtype=bool)
+    for d in range(draws):
+        table = {
+            system.districts[i]: {parties[j]: int(votes[d, i, j]) for j in range(lists)}
+            for i in range(districts)
+        }
+        result = allocate_system(system, table)
+        for i, name in enumerate(system.districts):
+            for j, party in enumerate(parties):
+                seats[d, i, j] = result.districts[name].seats.get(party, 0)
+        passed[d] = [result.verdicts[p].passed for p in parties]
+    return _Batch(seats, passed)
+
+
+@pytest.fixture
+def stand_in(monkeypatch):
+    from curul.elections._systems import load_system
+
+    monkeypatch.setattr(_congress, "_batch_api", lambda: (load_system, _per_draw_allocator))
+
+
+def test_seats_per_chamber_add_up_and_blocs_are_reported(stand_in):
+    forecast = run_forecast(
+        "peru-2026", sims=120, seed=4, blocs={"FP+RP": ["Fuerza Popular", "Renovacion Popular"]}
+    )
+    chambers = {p.chamber for p in forecast.parties}
+    assert chambers == {"senate", "deputies"}
+    for chamber, seats in (("senate", 60), ("deputies", 130)):
+        total = sum(p.mean_seats for p in forecast.parties if p.chamber == chamber)
+        assert total == pytest.approx(seats)
+        for p in forecast.parties:
+            assert 0 <= p.p_threshold <= 1 and p.p05 <= p.p95
+    (bloc,) = forecast.blocs
+    assert bloc.chamber == "deputies" and 0 <= bloc.p_two_thirds <= bloc.p_majority <= 1
+    json = forecast.as_json()
+    assert {"name", "chamber", "mean_seats", "p05", "p95", "p_threshold"} == set(json["parties"][0])
+
+
+def test_backtest_systems_are_unicameral(stand_in):
+    forecast = run_forecast("peru-2021", sims=100, seed=2)
+    assert {p.chamber for p in forecast.parties} == {"congress"}
+    assert sum(p.mean_seats for p in forecast.parties) == pytest.approx(130)
+
+
+def test_backtest_scores_seats_against_the_official_result(stand_in):
+    from curul.forecast import run_backtest
+
+    result = run_backtest("peru-2016", sims=100, seed=5)
+    rows = {r["name"]: r for r in result.seats["parties"]}
+    # 2016 official seats (reference/peru-elections.md §3.2): FP 73, FA 20, PPK 18, APP 9, APRA-PPC 5, AP 5.
+    actual = sorted(r["actual"] for r in rows.values() if r["actual"])
+    assert actual == [5, 5, 9, 18, 20, 73]
+    # APP ran no presidential ticket after Acuna's exclusion: the forecast has no list for it.
+    assert rows["ALIANZA PARA EL PROGRESO DEL PERU"]["mean_seats"] == 0.0
+    errors = [abs(r["mean_seats"] - r["actual"]) for r in rows.values()]
+    assert result.seats["mae"] == pytest.approx(sum(errors) / len(errors))
