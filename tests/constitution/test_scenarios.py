@@ -36,12 +36,16 @@ def test_feb2026_vacancy_default_reading_waits_for_a_board_election(scenario) ->
     assert data["pending_successor"] == "next_president_of_congress"
     assert data["acting_head_of_congress"] == "Fernando Rospigliosi"
     assert data["options_used"]["interim_vacancy_successor"] == "next_elected_board_president"
-    assert any(s["reading"] == "interim_vacancy_successor=next_elected_board_president" for s in data["trace"])
+    assert any(
+        s["reading"] == "interim_vacancy_successor=next_elected_board_president" for s in data["trace"]
+    )
     assert any(s["arithmetic"] == "90 ≥ 87 = ⌈2/3 · 130⌉" for s in data["trace"])
 
 
 def test_feb2026_vacancy_acting_head_reading_makes_rospigliosi_president(scenario) -> None:
-    text = FEB + '[options]\ninterim_vacancy_successor = "acting_head_of_congress"\n' + VACANCY_90.format(yes=90)
+    text = (
+        FEB + '[options]\ninterim_vacancy_successor = "acting_head_of_congress"\n' + VACANCY_90.format(yes=90)
+    )
     data = scenario(text).as_dict()
     assert data["president"]["name"] == "Fernando Rospigliosi"
     assert data["president"]["since"].isoformat() == "2026-02-17"
@@ -66,7 +70,9 @@ def test_censure_by_simple_majority_then_board_election_names_the_successor() ->
 
 
 def test_board_election_without_majority_needs_a_runoff(scenario) -> None:
-    text = FEB + """
+    text = (
+        FEB
+        + """
 [[events]]
 date = "2026-02-17"
 type = "board_censure"
@@ -82,13 +88,16 @@ yes = 58
 no = 50
 present = 117
 """
+    )
     result = scenario(text)
     assert outcomes(result) == ["passed", "failed"]  # 58 < ⌊117/2⌋ + 1 = 59
     assert result.as_dict()["president"] is None
 
 
 def test_failed_board_censure_changes_nothing(scenario) -> None:
-    text = FEB + """
+    text = (
+        FEB
+        + """
 [[events]]
 date = "2026-02-17"
 type = "board_censure"
@@ -97,6 +106,7 @@ yes = 40
 no = 50
 abstain = 5
 """
+    )
     result = scenario(text)
     assert outcomes(result) == ["failed"]
     assert result.as_dict()["president"]["name"] == "José Jerí"
@@ -197,7 +207,10 @@ def test_president_of_congress_succeeds_and_calls_elections_both_readings(scenar
 
 def test_suspension_is_temporary_succession(scenario) -> None:
     base = 'base = "history"\nuntil = "2022-01-09"\n'
-    text = base + '\n[[events]]\ndate = "2022-01-10"\ntype = "suspension"\ntarget = "president"\nyes = 70\nno = 50\n'
+    text = (
+        base
+        + '\n[[events]]\ndate = "2022-01-10"\ntype = "suspension"\ntarget = "president"\nyes = 70\nno = 50\n'
+    )
     data = scenario(text).as_dict()
     assert data["president"]["name"] == "Dina Boluarte"
     assert "suspension" in data["president"]["via"]
@@ -248,13 +261,19 @@ type = "inauguration"
 
 
 def test_bicameral_refusals(scenario) -> None:
-    senate_first = BICAMERAL + '\n[[events]]\ndate = "2026-09-01"\ntype = "vacancy_vote"\nchamber = "senate"\nyes = 50\n'
+    senate_first = (
+        BICAMERAL + '\n[[events]]\ndate = "2026-09-01"\ntype = "vacancy_vote"\nchamber = "senate"\nyes = 50\n'
+    )
     assert outcomes(scenario(senate_first))[-1] == "refused"
     no_chamber = BICAMERAL + '\n[[events]]\ndate = "2026-09-01"\ntype = "vacancy_vote"\nyes = 100\n'
     assert outcomes(scenario(no_chamber))[-1] == "refused"
-    senate_dissolved = BICAMERAL + '\n[[events]]\ndate = "2026-09-01"\ntype = "dissolution"\nchamber = "senate"\n'
+    senate_dissolved = (
+        BICAMERAL + '\n[[events]]\ndate = "2026-09-01"\ntype = "dissolution"\nchamber = "senate"\n'
+    )
     assert outcomes(scenario(senate_dissolved))[-1] == "refused"
-    senate_39 = BICAMERAL + """
+    senate_39 = (
+        BICAMERAL
+        + """
 [[events]]
 date = "2026-09-01"
 type = "vacancy_vote"
@@ -266,6 +285,7 @@ type = "vacancy_vote"
 chamber = "senate"
 yes = 39
 """
+    )
     result = scenario(senate_39)
     assert outcomes(result)[-2:] == ["passed", "failed"]
     assert result.as_dict()["president"]["name"] == "President A"

@@ -238,7 +238,8 @@ def _call_elections(run: _Run, state: State, name: str) -> State:
     if state.elections_convened:
         run.provision_step(
             provision,
-            f"{name} need not call elections: general elections are already convened ({state.elections_convened})",
+            f"{name} need not call elections: "
+            f"general elections are already convened ({state.elections_convened})",
         )
         return state
     scope = run.options["election_call_scope"]
@@ -269,13 +270,15 @@ def _succeed(run: _Run, state: State, *, permanent: bool) -> State:
         acting = board.acting_head(skip="president")
         run.provision_step(
             provision,
-            f"No Vice President in office: President of {CHAMBER_WORDS[presiding]} {name} assumes the presidency",
+            f"No Vice President in office: President of {CHAMBER_WORDS[presiding]} "
+            f"{name} assumes the presidency",
         )
         rule21 = "R21" if not run.regime.bicameral else provision.rule_id
         run.step(
             "applied", rule21, "Law 27375 (as reported)",
             f"{name} keeps the title of President of Congress; "
-            f"{acting[1] + ' (' + POST_WORDS[acting[0]] + ')' if acting else 'nobody'} presides Congress as acting head",
+            f"{acting[1] + ' (' + POST_WORDS[acting[0]] + ')' if acting else 'nobody'} presides Congress "
+            "as acting head",
             sources=("https://diariocorreo.pe/opinion/la-presidencia-transitoria-noticia/",),
         )  # fmt: skip
         state = _install(
@@ -338,7 +341,8 @@ def _vacate_president(run: _Run, state: State, left: str) -> State:
             return _call_elections(run, state, acting[1])
     run.step(
         "applied", "R21", "Const. Art. 115",
-        f"{name} also leaves the post of {POST_WORDS[post]} of Congress; the next person elected President of "
+        f"{name} also leaves the post of {POST_WORDS[post]} of Congress; "
+        "the next person elected President of "
         "Congress will assume",
         sources=sources, reading="interim_vacancy_successor",
     )  # fmt: skip
@@ -406,16 +410,24 @@ def _inauguration(run: _Run, state: State) -> State:
     if elect is None and ev.result == "passed":
         # The inauguration is recorded but the name of the President-elect is not in the sources.
         if (ev.date.month, ev.date.day) != (7, 28):
-            run.refuse("R19", "Const. Art. 116", f"the President takes office on 28 July, not {ev.date.isoformat()}")
+            msg = f"the President takes office on 28 July, not {ev.date.isoformat()}"
+            run.refuse("R19", "Const. Art. 116", msg)
         outgoing = state.president
         state = _close_tenure(state, ev.date, "end of term (Arts. 112, 116)")
         run.step(
             "applied", "R19", "Const. Arts. 112, 116",
-            f"{outgoing or 'the outgoing President'}'s term ends; the President elected in {ev.date.year} takes "
+            f"{outgoing or 'the outgoing President'}'s term ends; "
+            f"the President elected in {ev.date.year} takes "
             "office (the name is not in the bundled sources)",
         )  # fmt: skip
-        return replace(state, first_vp=None, second_vp=None, pending_successor="president-elect (name not recorded)",
-                       elections_convened=None, motion=None)  # fmt: skip
+        return replace(
+            state,
+            first_vp=None,
+            second_vp=None,
+            pending_successor="president-elect (name not recorded)",
+            elections_convened=None,
+            motion=None,
+        )
     if elect is None:
         run.refuse("R19", "Const. Art. 116", "no President-elect on record to take office")
     assert elect is not None
@@ -665,7 +677,8 @@ def _board_election(run: _Run, state: State) -> State:
     ):
         run.provision_step(
             run.regime.succession_rule,
-            f"The presidency is vacant: the new President of Congress {ev.winner} assumes it and keeps the congressional title",
+            f"The presidency is vacant: the new President of Congress {ev.winner} "
+            "assumes it and keeps the congressional title",
         )
         acting = board.acting_head(skip="president")
         if acting:
@@ -699,7 +712,8 @@ def _board_post_vacated(run: _Run, state: State, chamber: str, post: str, how: s
         state = _close_tenure(state, run.event.date, f"{how} as {POST_WORDS[post]} of Congress")
         run.step(
             "applied", "R21", "Const. Art. 115; Reglamento del Congreso Art. 12",
-            f"{holder} exercised the presidency as {POST_WORDS[post]} of Congress: the presidency of Congress "
+            f"{holder} exercised the presidency as {POST_WORDS[post]} of Congress: "
+            "the presidency of Congress "
             "and of the Republic are declared vacant",
             sources=(
                 "https://diariocorreo.pe/politica/rospigliosi-formaliza-censura-y-declara-vacante-la-presidencia-del-congreso-y-de-la-republica-noticia/",
@@ -776,7 +790,8 @@ def _cabinet_appointed(run: _Run, state: State) -> State:
         "applied",
         "R11",
         "Const. Art. 130",
-        f"{run.event.name} appointed President of the Council of Ministers; must seek confidence within 30 days",
+        f"{run.event.name} appointed President of the Council of Ministers; "
+        "must seek confidence within 30 days",
     )
     return replace(state, pcm=run.event.name)
 
@@ -847,7 +862,9 @@ def _dissolution(run: _Run, state: State) -> State:
         run.refuse(
             provision.rule_id, provision.article,
             f"no dissolution in the last year of the term (term ends {term_end.isoformat()}; last year from "
-            f"{last_year.isoformat()})", f"{ev.date.isoformat()} ≥ {last_year.isoformat()}", provision.sources,
+            f"{last_year.isoformat()})",
+            f"{ev.date.isoformat()} ≥ {last_year.isoformat()}",
+            provision.sources,
         )  # fmt: skip
     scope = run.options["dissolution_count_scope"]
     term_start = (term_end + dt.timedelta(days=1)).replace(
@@ -862,13 +879,15 @@ def _dissolution(run: _Run, state: State) -> State:
     if len(counted) < needed:
         run.refuse(
             provision.rule_id, provision.article,
-            f"dissolution needs {needed} Councils of Ministers censured or denied confidence; counted: {listing} "
+            f"dissolution needs {needed} Councils of Ministers censured or denied confidence; "
+            f"counted: {listing} "
             f"[reading dissolution_count_scope={scope}]",
             f"{len(counted)} < {needed}", provision.sources,
         )  # fmt: skip
     run.step(
         "passed", provision.rule_id, provision.article,
-        f"{state.president} dissolves {CHAMBER_WORDS[chamber]}: elections within four months, same electoral system; "
+        f"{state.president} dissolves {CHAMBER_WORDS[chamber]}: "
+        "elections within four months, same electoral system; "
         f"the Comisión Permanente stays (counted: {listing})",
         f"{len(counted)} ≥ {needed}", provision.sources, reading="dissolution_count_scope",
     )  # fmt: skip

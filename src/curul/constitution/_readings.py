@@ -126,7 +126,9 @@ READINGS: tuple[Reading, ...] = (
             ),
         ),
         default="congress_term",
-        why_default="The 2019 dissolution counted the 2017 denial and was upheld by the Constitutional Tribunal.",
+        why_default=(
+            "The 2019 dissolution counted the 2017 denial and was upheld by the Constitutional Tribunal."
+        ),
     ),
     Reading(
         name="debate_window_days",
