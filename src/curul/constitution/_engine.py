@@ -483,10 +483,11 @@ def _check_debate_window(run: _Run, state: State, chamber: str) -> None:
     ev = run.event
     motion = state.motion
     if motion is None or motion.stage != "admitted":
+        admission = run.regime.rule("vacancy.admission", chamber)
         run.step(
             "info",
-            "R2",
-            "Reglamento del Congreso Art. 89-A(b)",
+            admission.rule_id,
+            admission.article,
             "no admission on record; the vote is evaluated on its own",
         )
         return

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from curul.constitution._scenario import ScenarioResult
@@ -13,7 +14,7 @@ _COLOURS = {"passed": "green", "failed": "yellow", "refused": "red", "applied": 
 def render_scenario(console: Console, result: ScenarioResult) -> None:
     data = result.as_dict()
     president = data["president"]
-    console.print(f"[bold]Scenario[/] {result.scenario.title or result.scenario.path}")
+    console.print(f"[bold]Scenario[/] {escape(result.scenario.title or result.scenario.path)}")
     console.print(f"  on {data['date']} under {data['regime']}")
     if president:
         console.print(
@@ -29,5 +30,11 @@ def render_scenario(console: Console, result: ScenarioResult) -> None:
         table.add_column(column)
     for step in result.run.trace:
         colour = _COLOURS.get(step.outcome, "white")
-        table.add_row(str(step.date), f"[{colour}]{step.outcome}[/]", step.rule, step.text, step.arithmetic)
+        table.add_row(
+            str(step.date),
+            f"[{colour}]{step.outcome}[/]",
+            step.rule,
+            escape(step.text),
+            escape(step.arithmetic),
+        )
     console.print(table)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from curul.output import emit
@@ -38,10 +39,10 @@ def history(
             return
         for event, trace, outcome in run.steps:
             colour = _COLOURS.get(outcome, "white")
-            console.print(f"\n[bold]{event.date}[/] {event.title} — [{colour}]{outcome}[/]")
+            console.print(f"\n[bold]{event.date}[/] {escape(event.title)} — [{colour}]{outcome}[/]")
             for step in trace:
-                arithmetic = f"  [{step.arithmetic}]" if step.arithmetic else ""
-                console.print(f"   {step.rule or '-'}: {step.text}{arithmetic}", soft_wrap=True)
+                arithmetic = f"  ({step.arithmetic})" if step.arithmetic else ""
+                console.print(escape(f"   {step.rule or '-'}: {step.text}{arithmetic}"), soft_wrap=True)
 
     emit(data, as_json, render)
 
