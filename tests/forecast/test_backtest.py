@@ -9,7 +9,7 @@ OFFICIAL_WINNERS = {"peru-2016": ("Keiko Fujimori", 39.86), "peru-2021": ("Pedro
 
 @pytest.mark.parametrize("election", ["peru-2016", "peru-2021"])
 def test_backtest_runs_on_the_bundled_polls(cli_json, election):
-    data = cli_json("backtest", "--election", election, "--sims", "2000", "--seed", "3")
+    data = cli_json("backtest", "--election", election, "--sims", "2000", "--seed", "3", "--no-congress")
     assert data["election"] == election
     methods = [s["method"] for s in data["scores"]]
     assert methods[:3] == ["model", "plain_average", "last_polls"]
@@ -34,8 +34,8 @@ def test_calibration_leaves_the_tested_election_out():
 
 
 def test_an_earlier_cutoff_uses_fewer_polls():
-    late = run_backtest("peru-2021", sims=500)
-    early = run_backtest("peru-2021", cutoff=late.cutoff.replace(month=3, day=1), sims=500)
+    late = run_backtest("peru-2021", sims=500, congress=False)
+    early = run_backtest("peru-2021", cutoff=late.cutoff.replace(month=3, day=1), sims=500, congress=False)
     assert early.forecast.average.n_polls_ < late.forecast.average.n_polls_
 
 

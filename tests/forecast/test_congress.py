@@ -4,7 +4,6 @@ available these tests drive the wiring with a per-draw stand-in built on its exa
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
 from importlib import resources
 
 import numpy as np
@@ -50,37 +49,26 @@ def test_relative_strength_is_the_department_share_over_the_national_share():
     assert got[1, 0] == 1.0 and (got[:, 1] == 1.0).all()  # no history: flat
 
 
-@dataclass(frozen=True)
-class _Batch:
-    seats: np.ndarray
-    passed: np.ndarray
-
-
-def _per_draw_allocator(system, votes, parties, org_types=None):
-    """Stand-in with the batch API, one exact ``curul.elections.allocate_system`` call per draw."""
-    from curul.elections._election import allocate_system
-
-    draws, districts, lists = votes.shape
-    seats = np.zeros(votes.shape, dtype=np.int64)
-    passed = np.zeros((draws, lists), dtype=bool)
-    for d in range(draws):
-        table = {
-            system.districts[i]: {parties[j]: int(votes[d, i, j]) for j in range(lists)}
-            for i in range(districts)
-        }
-        result = allocate_system(system, table)
-        for i, name in enumerate(system.districts):
-            for j, party in enumerate(parties):
-                seats[d, i, j] = result.districts[name].seats.get(party, 0)
-        passed[d] = [result.verdicts[p].passed for p in parties]
-    return _Batch(seats, passed)
-
-
 @pytest.fixture
 def stand_in(monkeypatch):
-    from curul.elections._systems import load_system
+    """Force the per-draw reference path (exact ``allocate_system`` of ``curul.elections`` per draw)."""
+    monkeypatch.setattr(_congress, "_batch_api", lambda: None)
 
-    monkeypatch.setattr(_congress, "_batch_api", lambda: (load_system, _per_draw_allocator))
+
+def test_batch_engine_matches_the_per_draw_reference():
+    api = _congress._batch_api()
+    if api is None:
+        pytest.skip("curul.elections has no allocate_system_batch yet")
+    load_system, batch = api
+    rng = np.random.default_rng(9)
+    for name in ("peru-2016", "peru-2026-deputies", "peru-2026-senate"):
+        system = load_system(name)
+        parties = [f"p{i}" for i in range(8)]
+        votes = rng.integers(0, 100_000, size=(30, len(system.districts), len(parties)))
+        fast = batch(system, votes, parties)
+        slow = _congress.allocate_system_loop(system, votes, parties)
+        np.testing.assert_array_equal(np.asarray(fast.seats), slow.seats)
+        np.testing.assert_array_equal(np.asarray(fast.passed), slow.passed)
 
 
 def test_seats_per_chamber_add_up_and_blocs_are_reported(stand_in):

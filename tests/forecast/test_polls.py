@@ -105,7 +105,10 @@ BAD_FILES = [
 def test_cli_rejects_bad_poll_files_with_one_line(cli, tmp_path: Path, field, value, expected):
     path = tmp_path / "polls.csv"
     path.write_text(_with(field, value), encoding="utf-8")
-    for command in (["polls", "check", str(path)], ["forecast", "--polls", str(path), "--sims", "200"]):
+    for command in (
+        ["polls", "check", str(path)],
+        ["forecast", "--polls", str(path), "--sims", "200", "--no-congress"],
+    ):
         code, out, err = cli(*command)
         assert code == 2
         assert out == ""

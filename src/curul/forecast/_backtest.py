@@ -130,6 +130,7 @@ def run_backtest(
     sims: int = 20_000,
     seed: int = 0,
     progress=None,
+    congress: bool = True,
     **settings,
 ) -> Backtest:
     election = get_election(election_name)
@@ -138,14 +139,12 @@ def run_backtest(
     cutoff = cutoff or election.default_cutoff
     if cutoff >= election.first_round:
         raise CurulError(f"--cutoff: {cutoff} is not before the vote ({election.first_round})")
-    from curul.forecast._congress import _batch_api
-
     forecast = run_forecast(
         election_name,
         cutoff=cutoff,
         sims=sims,
         seed=seed,
-        congress=_batch_api() is not None,
+        congress=congress,
         progress=progress,
         **settings,
     )

@@ -19,6 +19,7 @@ ELECTION_OPT = typer.Option("peru-2026", "--election", help="peru-2016, peru-202
 CUTOFF_OPT = typer.Option(None, "--cutoff", help="Use polls published on or before this date (YYYY-MM-DD).")
 SIMS_OPT = typer.Option(20_000, "--sims", help="Number of simulated elections.")
 SEED_OPT = typer.Option(0, "--seed", help="Random seed (same seed, same result).")
+CONGRESS_OPT = typer.Option(True, "--congress/--no-congress", help="Simulate Congress seats too.")
 
 polls_app = typer.Typer(
     help="Poll files: validate one, or import the shared research files.", no_args_is_help=True
@@ -64,6 +65,7 @@ def forecast(
     seed: int = SEED_OPT,
     bloc: list[str] | None = typer.Option(None, "--bloc", help="NAME=PARTY,PARTY: report P(bloc ≥ 66 / 87)."),
     chart: Path | None = typer.Option(None, "--chart", help="Write the candidate distributions (.png/.svg)."),
+    congress: bool = CONGRESS_OPT,
     as_json: bool = JSON_OPT,
 ) -> None:
     """Forecast a general election from the polls: first round, runoff and Congress."""
@@ -86,6 +88,7 @@ def forecast(
             sims=sims,
             seed=seed,
             blocs=blocs,
+            congress=congress,
             progress=advance,
         )
     if chart is not None:
@@ -125,6 +128,7 @@ def forecast(
                         p.chamber, p.name, f"{p.mean_seats:.1f}", f"{p.p05}–{p.p95}", f"{p.p_threshold:.0%}"
                     )
             console.print(seats)
+            console.print(f"Congress simulated on {result.congress_sims:,} draws")
         for b in result.blocs:
             console.print(
                 f"{b.name} ({b.chamber}): P(≥ 66) = {b.p_majority:.0%}, P(≥ 87) = {b.p_two_thirds:.0%}"
@@ -143,6 +147,7 @@ def backtest(
     cutoff: str | None = CUTOFF_OPT,
     sims: int = SIMS_OPT,
     seed: int = SEED_OPT,
+    congress: bool = CONGRESS_OPT,
     as_json: bool = JSON_OPT,
 ) -> None:
     """Score the forecast against an official first round, beside the plain average and the last polls."""
@@ -150,7 +155,12 @@ def backtest(
 
     with _progress(sims, not as_json) as advance:
         result = run_backtest(
-            election, cutoff=_date(cutoff, "--cutoff"), sims=sims, seed=seed, progress=advance
+            election,
+            cutoff=_date(cutoff, "--cutoff"),
+            sims=sims,
+            seed=seed,
+            progress=advance,
+            congress=congress,
         )
 
     def render(console: Console) -> None:
@@ -192,6 +202,14 @@ def backtest(
         console.print(
             f"error scale {cal.scale:.3f} calibrated on {', '.join(cal.elections) or 'the default'}"
         )
+        if result.seats:
+            seats = Table(title=f"Congress seats vs official (MAE {result.seats['mae']:.1f} seats)")
+            for col in ("list", "forecast", "90% interval", "official"):
+                seats.add_column(col, justify="left" if col == "list" else "right")
+            for r in result.seats["parties"]:
+                seats.add_row(r["name"], f"{r['mean_seats']:.1f}", f"{r['p05']}–{r['p95']}", str(r["actual"]))
+            console.print(seats)
+            console.print(f"Congress simulated on {result.forecast.congress_sims:,} draws")
 
     emit(result.as_json(), as_json, render)
 

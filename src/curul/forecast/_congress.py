@@ -120,6 +120,46 @@ def _batch_api():
     return load_system, allocate_system_batch
 
 
+@dataclass(frozen=True)
+class LoopResult:
+    seats: np.ndarray  # draws x districts x lists
+    passed: np.ndarray  # draws x lists
+
+
+def allocate_system_loop(system, votes: np.ndarray, parties: Sequence[str], org_types=None) -> LoopResult:
+    """Reference path with the batch API: one exact ``allocate_system`` of ``curul.elections`` per draw."""
+    from curul.elections._election import allocate_system
+
+    draws, districts, lists = votes.shape
+    seats = np.zeros(votes.shape, dtype=np.int64)
+    passed = np.zeros((draws, lists), dtype=bool)
+    for d in range(draws):
+        table = {
+            system.districts[i]: {parties[j]: int(votes[d, i, j]) for j in range(lists)}
+            for i in range(districts)
+        }
+        result = allocate_system(system, table)
+        for i, name in enumerate(system.districts):
+            allocation = result.districts[name].seats
+            seats[d, i] = [allocation.get(p, 0) for p in parties]
+        passed[d] = [result.verdicts[p].passed for p in parties]
+    return LoopResult(seats, passed)
+
+
+# Without the batch allocator, Congress is simulated on this many draws with the reference path.
+REFERENCE_DRAWS = 200
+
+
+def allocator():
+    """(load_system, allocate, batch?): the batch engine when present, else the per-draw reference."""
+    api = _batch_api()
+    if api is not None:
+        return api[0], api[1], True
+    from curul.elections._systems import load_system
+
+    return load_system, allocate_system_loop, False
+
+
 @cache
 def _profiles_2021() -> dict[str, dict[str, float]]:
     """Relative strength (department share / national share) of each party, 2021 presidential vote."""
@@ -190,17 +230,15 @@ def relative_strength(parties: Sequence[str], districts: Sequence[str]) -> np.nd
 
 
 def simulate_congress(election, avg, draws, rng: np.random.Generator, blocs: dict[str, Sequence[str]]):
-    api = _batch_api()
-    if api is None:
-        return (), ()
-    load_system, allocate_system_batch = api
+    """Seats per party and chamber; returns (party results, bloc results, draws used)."""
+    load_system, allocate_system_batch, batch = allocator()
     names = list(draws.names)
     party_of = [c.party or f"list of {c.name}" for c in avg.candidates_]
     parties = [*party_of, *(f"other list {i + 1}" for i in range(OTHER_LISTS))]
-    n = draws.first.shape[0]
+    n = draws.first.shape[0] if batch else min(draws.first.shape[0], REFERENCE_DRAWS)
     k = len(names)
     a, b, sd = list_factor_model()
-    lists = np.maximum(a + b * draws.first[:, :k] + sd * rng.standard_normal((n, k)), 0.05)
+    lists = np.maximum(a + b * draws.first[:n, :k] + sd * rng.standard_normal((n, k)), 0.05)
     lists *= np.minimum(1.0, 97.0 / lists.sum(axis=1, keepdims=True))
     rest = 100.0 - lists.sum(axis=1, keepdims=True)
     national = np.concatenate([lists, np.repeat(rest / OTHER_LISTS, OTHER_LISTS, axis=1)], axis=1)
@@ -267,4 +305,4 @@ def simulate_congress(election, avg, draws, rng: np.random.Generator, blocs: dic
                     )
                 )
     results.sort(key=lambda p: (p.chamber, -p.mean_seats))
-    return tuple(results), tuple(bloc_results)
+    return tuple(results), tuple(bloc_results), n

@@ -63,6 +63,7 @@ class Forecast:
     draws: PresidentialDraws = field(repr=False)
     parties: tuple = ()
     blocs: tuple = ()
+    congress_sims: int = 0
 
     def as_json(self) -> dict:
         return {
@@ -74,6 +75,7 @@ class Forecast:
             "runoff_pairs": [{"pair": list(pair), "p": p} for pair, p in self.runoff_pairs],
             "parties": [p.as_json() for p in self.parties],
             "blocs": [b.as_json() for b in self.blocs],
+            "congress_sims": self.congress_sims,
             "calibration": {
                 "scale": self.calibration.scale,
                 "df": self.calibration.df,
@@ -156,12 +158,24 @@ def run_forecast(
     pairs = _runoff_pairs(draws)
     parties: tuple = ()
     bloc_results: tuple = ()
+    congress_sims = 0
     if congress and election.congress:
         from curul.forecast._congress import simulate_congress
 
-        parties, bloc_results = simulate_congress(election, avg, draws, rng, blocs or {})
+        parties, bloc_results, congress_sims = simulate_congress(election, avg, draws, rng, blocs or {})
     return Forecast(
-        election_name, cutoff, sims, seed, candidates, pairs, calibration, avg, draws, parties, bloc_results
+        election_name,
+        cutoff,
+        sims,
+        seed,
+        candidates,
+        pairs,
+        calibration,
+        avg,
+        draws,
+        parties,
+        bloc_results,
+        congress_sims,
     )
 
 
