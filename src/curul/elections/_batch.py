@@ -1,0 +1,289 @@
+"""Seat allocation over NumPy arrays (draws × districts × lists), for Monte Carlo simulation.
+
+Exact in integers like :mod:`curul.elections._allocation`, and tested against it: seats start from an
+exact integer estimate (every list's quotients at or above a rational divisor close to the cifra), then the
+few missing or surplus seats are moved one at a time, only in the rows that still need it. Quotients are
+compared as float64 ``votes / divisor``; with integer divisors below 10,000 and votes below 2**40 two
+different quotients always differ in float64 and two equal ones are bit-identical, so the comparison is
+exact. A tie for the last seat goes to the list with the lowest index (a fixed priority order); the
+``*_with_ties`` variant flags where that happened so a caller can draw lots instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from curul.elections._allocation import DIVISOR_METHODS, check_method
+from curul.elections._official import alliance_members
+from curul.elections._systems import ElectoralSystem
+from curul.elections._thresholds import AllOf, AnyOf, NoThreshold, Rule, SeatsInDistricts, VoteShare
+from curul.errors import CurulError
+
+MAX_VOTES = 2**40
+_CHUNK_CELLS = 1 << 22  # rows × lists handled at once, to bound memory
+
+
+def _check(votes: np.ndarray, magnitudes: np.ndarray, eligible: np.ndarray | None) -> None:
+    if votes.ndim != 3:
+        raise ValueError(f"votes must be draws × districts × lists, got shape {votes.shape}")
+    if magnitudes.shape != (votes.shape[1],):
+        raise ValueError(f"magnitudes must have shape ({votes.shape[1]},), got {magnitudes.shape}")
+    if votes.size and (votes.min() < 0 or votes.max() >= MAX_VOTES):
+        raise ValueError(f"votes must be integers in [0, 2**40), got {votes.min()}..{votes.max()}")
+    if magnitudes.size and magnitudes.min() < 0:
+        raise ValueError("magnitudes must be non-negative")
+    if eligible is not None and eligible.shape != (votes.shape[0], votes.shape[2]):
+        raise ValueError(
+            f"eligible must be draws × lists {(votes.shape[0], votes.shape[2])}, got {eligible.shape}"
+        )
+
+
+def _divisors(method: str, seats: np.ndarray) -> np.ndarray:
+    """Integer divisor of a list's next seat given ``seats`` held (modified Sainte-Laguë scaled by 5)."""
+    if method == "dhondt":
+        return seats + 1
+    if method == "sainte-lague":
+        return 2 * seats + 1
+    return np.where(seats == 0, 7, 10 * seats + 5)
+
+
+def _scale(method: str) -> int:
+    return 5 if method == "modified-sainte-lague" else 1
+
+
+def _estimate(method: str, vf: np.ndarray, m: np.ndarray, total: np.ndarray) -> np.ndarray:
+    """Seats whose quotients are ≥ a rational divisor near the cifra: an exact top set of quotients.
+
+    Starting from a divisor that allows for the fractions small lists lose, the divisor takes one fixed-point
+    step of "seats ≈ Σ over lists that reach half a seat (0.7 for modified Sainte-Laguë) of
+    votes / divisor − loss", where D'Hondt's floor loses half a seat per list on
+    average and Sainte-Laguë's rounding nothing. ``vf`` holds integer votes as float64; every product and
+    sum stays an integer below 2**53 and the divisor is a ratio ``P / Q`` of two such integers, so the
+    floor of the float quotient is the exact integer one (a non-integer ``v·Q / P`` sits at least
+    ``1 / P`` below the next integer, far above rounding error).
+    """
+    ones = np.ones(vf.shape[1])
+    mm = m[:, None].astype(np.float64)
+    total = total[:, None]
+    listed = ((vf > 0) @ ones)[:, None]
+    if method == "dhondt":  # start at V / (M + n/2), n = lists with votes
+        num, den = 2 * total, 2 * mm + listed
+    else:  # start at V / (M + n/4): small lists round to 0 and pull the divisor down
+        num, den = 4 * total, 4 * mm + listed
+    cut_num, cut_den = (7.0, 10.0) if method == "modified-sainte-lague" else (1.0, 2.0)
+    reach = vf * (den * cut_den) >= cut_num * num  # v / d ≥ cut
+    reach[np.arange(vf.shape[0]), np.argmax(vf, axis=1)] = True  # the largest list always reaches
+    big_votes = np.maximum((vf * reach) @ ones, 1.0)[:, None]
+    if method == "dhondt":  # d = Vbig / (M + nbig / 2);  seats = #{k ≥ 1: v / k ≥ d}
+        return np.floor(vf * ((2 * mm + (reach @ ones)[:, None]) / (2 * big_votes)))
+    # d = Vbig / M;  seats = #{k ≥ 0: v / (2k + 1) ≥ d / 2}
+    seats = np.floor((vf * (2 * mm) + big_votes) / (2 * big_votes))
+    if method == "modified-sainte-lague":
+        seats[vf * (10 * mm) < 7 * big_votes] = 0
+    return seats
+
+
+def _divisor_rows(
+    method: str, v: np.ndarray, m: np.ndarray, want_ties: bool
+) -> tuple[np.ndarray, np.ndarray | None]:
+    """Allocate rows (R × lists) of a divisor method; return seats and (if asked) a per-row tie flag."""
+    scale = _scale(method)
+    vf = v.astype(np.float64)
+    total = vf @ np.ones(v.shape[1])
+    seats = np.minimum(_estimate(method, vf, m, total), m[:, None]).astype(np.int64)
+    seats[total == 0] = 0
+    diff = np.where(total > 0, m - seats.sum(axis=1), 0)
+    rows = np.nonzero(diff)[0]
+    if rows.size:
+        # work on the rows that need moves only, shrinking as rows settle
+        s, q, d = seats[rows], vf[rows] * scale, diff[rows]
+        live = np.arange(rows.size)
+        width = v.shape[1]
+        while live.size:
+            add = d[live] > 0
+            a, r = live[add], live[~add]
+            if a.size:
+                nxt = q[a] / _divisors(method, s[a])
+                s[a, np.argmax(nxt, axis=1)] += 1
+                d[a] -= 1
+            if r.size:
+                held = s[r]
+                last = np.where(held > 0, q[r] / _divisors(method, np.maximum(held - 1, 0)), np.inf)
+                s[r, width - 1 - np.argmin(last[:, ::-1], axis=1)] -= 1
+                d[r] += 1
+            live = live[d[live] != 0]
+        seats[rows] = s
+    if not want_ties:
+        return seats, None
+    # a tie was settled by list order iff an excluded quotient equals the smallest included one
+    vf *= scale
+    last = np.where(seats > 0, vf / _divisors(method, np.maximum(seats - 1, 0)), np.inf).min(axis=1)
+    nxt = np.where(v > 0, vf / _divisors(method, seats), -np.inf).max(axis=1)
+    return seats, (total > 0) & (m > 0) & (nxt == last)
+
+
+def _remainder_rows(
+    method: str, v: np.ndarray, m: np.ndarray, want_ties: bool
+) -> tuple[np.ndarray, np.ndarray | None]:
+    """Allocate rows of a largest-remainder method (Hare or integer Droop quota); seats and tie flags."""
+    total = v.sum(axis=1)
+    safe = np.maximum(total, 1)[:, None]
+    if method == "hare":  # compare remainders of v·M / V in units of 1/V
+        scaled = v * m[:, None]
+        seats, rem = scaled // safe, scaled % safe
+    else:
+        quota = (safe // (m[:, None] + 1)) + 1
+        seats, rem = v // quota, v % quota
+    seats[total == 0] = 0
+    key = np.where(v > 0, rem, -1)
+    order = np.argsort(-key, axis=1, kind="stable")
+    rank = np.empty_like(order)
+    np.put_along_axis(rank, order, np.arange(v.shape[1])[None, :].repeat(v.shape[0], axis=0), axis=1)
+    n = (v > 0).sum(axis=1)
+    left = np.where(total > 0, m - seats.sum(axis=1), 0)
+    nn = np.maximum(n, 1)
+    full, part = left // nn, left % nn
+    candidate = v > 0
+    seats += candidate * (full[:, None] + (rank < part[:, None]))
+    if not want_ties:
+        return seats, None
+    sorted_key = np.take_along_axis(key, order, axis=1)
+    idx = np.arange(v.shape[0])
+    cut = np.clip(part - 1, 0, v.shape[1] - 1)
+    after = np.clip(part, 0, v.shape[1] - 1)
+    tied = (part > 0) & (part < n) & (sorted_key[idx, cut] == sorted_key[idx, after])
+    return seats, tied
+
+
+def _run(
+    votes: np.ndarray, magnitudes: np.ndarray, method: str, eligible: np.ndarray | None, want_ties: bool
+) -> tuple[np.ndarray, np.ndarray | None]:
+    method = check_method(method)
+    votes = np.asarray(votes)
+    magnitudes = np.asarray(magnitudes, dtype=np.int64)
+    _check(votes, magnitudes, None if eligible is None else np.asarray(eligible))
+    draws, districts, lists = votes.shape
+    v = votes.astype(np.int64, copy=eligible is None)
+    if eligible is not None:
+        v = v * np.asarray(eligible, dtype=bool)[:, None, :]
+    v = v.reshape(draws * districts, lists)
+    m = np.tile(magnitudes, draws)
+    seats = np.empty_like(v)
+    tied = np.zeros(draws * districts, dtype=bool) if want_ties else None
+    rows_fn = _divisor_rows if method in DIVISOR_METHODS else _remainder_rows
+    step = max(1, _CHUNK_CELLS // max(lists, 1))
+    for start in range(0, v.shape[0], step):
+        stop = start + step
+        seats[start:stop], flags = rows_fn(method, v[start:stop], m[start:stop], want_ties)
+        if tied is not None:
+            tied[start:stop] = flags
+    return seats.reshape(draws, districts, lists), None if tied is None else tied.reshape(draws, districts)
+
+
+def allocate_batch_with_ties(
+    votes: np.ndarray,
+    magnitudes: np.ndarray,
+    method: str = "dhondt",
+    eligible: np.ndarray | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Like :func:`allocate_batch`, also returning a draws × districts flag of ties settled by list order."""
+    seats, tied = _run(votes, magnitudes, method, eligible, True)
+    assert tied is not None
+    return seats, tied
+
+
+def allocate_batch(
+    votes: np.ndarray,
+    magnitudes: np.ndarray,
+    method: str = "dhondt",
+    eligible: np.ndarray | None = None,
+) -> np.ndarray:
+    """Seats (draws × districts × lists) for votes (draws × districts × lists) and magnitudes (districts,).
+
+    ``eligible`` (draws × lists, bool) marks the lists that passed the threshold; the others get nothing.
+    A district where no eligible list has votes gets no seats. Ties go to the lowest list index.
+    """
+    return _run(votes, magnitudes, method, eligible, False)[0]
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    """Outcome of many simulated elections under one system.
+
+    ``seats``: draws × districts × lists; ``passed``: draws × lists (threshold); ``national``: draws ×
+    lists seats summed over districts; ``ties``: draws × districts, a last-seat tie settled by list order;
+    ``preliminary``: the preliminary allocation over all lists, when the threshold needed one.
+    """
+
+    seats: np.ndarray
+    passed: np.ndarray
+    national: np.ndarray
+    ties: np.ndarray
+    preliminary: np.ndarray | None = None
+
+
+def _passes(
+    rule: Rule,
+    votes: np.ndarray,
+    system: ElectoralSystem,
+    members: np.ndarray,
+    prelim: dict[str, np.ndarray],
+    method: str,
+) -> np.ndarray:
+    draws, _, lists = votes.shape
+    if isinstance(rule, NoThreshold):
+        return np.ones((draws, lists), dtype=bool)
+    if isinstance(rule, VoteShare):
+        if rule.districts:
+            idx = [system.districts.index(d) for d in rule.districts]
+            totals = votes[:, idx, :].sum(axis=1)
+        else:
+            totals = votes.sum(axis=1)
+        valid = totals.sum(axis=1, keepdims=True)
+        need = [rule.required(int(k)) for k in members]
+        num = np.array([f.numerator for f in need], dtype=np.int64)
+        den = np.array([f.denominator for f in need], dtype=np.int64)
+        return (valid > 0) & (totals * den >= num * valid)
+    if isinstance(rule, SeatsInDistricts):
+        if "seats" not in prelim:
+            prelim["seats"] = allocate_batch(votes, system.magnitudes, method)
+        won = prelim["seats"]
+        return (won.sum(axis=1) >= rule.min_seats) & ((won > 0).sum(axis=1) >= rule.min_districts)
+    if isinstance(rule, AnyOf | AllOf):
+        parts = [_passes(r, votes, system, members, prelim, method) for r in rule.rules]
+        return np.logical_or.reduce(parts) if isinstance(rule, AnyOf) else np.logical_and.reduce(parts)
+    raise CurulError(f"unknown threshold rule {rule!r}")
+
+
+def allocate_system_batch(
+    system: ElectoralSystem,
+    votes: np.ndarray,
+    parties: Sequence[str],
+    org_types: Sequence[str] | None = None,
+    *,
+    method: str | None = None,
+) -> BatchResult:
+    """Apply ``system`` to every draw: national threshold (with its preliminary allocation), then allocate.
+
+    ``votes`` is draws × districts × lists with districts in ``system.districts`` order and lists in
+    ``parties`` order; ``org_types`` (e.g. ``"ALIANZA ELECTORAL"``, ``"alliance:3"``) sizes alliances for
+    the alliance surcharge. A draw in which no list passes gets no seats at all (the law is silent).
+    """
+    votes = np.asarray(votes)
+    if votes.ndim != 3 or votes.shape[1] != len(system.districts):
+        raise ValueError(
+            f"votes must be draws × {len(system.districts)} districts × lists, got {votes.shape}"
+        )
+    if votes.shape[2] != len(parties):
+        raise ValueError(f"{len(parties)} parties for {votes.shape[2]} lists")
+    if org_types is not None and len(org_types) != len(parties):
+        raise ValueError("org_types must have one entry per party")
+    method = check_method(method or system.method)
+    members = np.array([alliance_members(t) for t in org_types] if org_types else [1] * len(parties))
+    prelim: dict[str, np.ndarray] = {}
+    passed = _passes(system.threshold, votes, system, members, prelim, method)
+    seats, ties = allocate_batch_with_ties(votes, system.magnitudes, method, passed)
+    return BatchResult(seats, passed, seats.sum(axis=1), ties, prelim.get("seats"))

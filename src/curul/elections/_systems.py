@@ -1,0 +1,210 @@
+"""Electoral systems as data: one TOML file per system, validated when loaded.
+
+A system names its districts and magnitudes (from the bundled ``district-magnitudes`` dataset or inline),
+its allocation method and its national threshold (composable rules, each citing its law). Modelling a
+reform means copying a file and editing it: ``load_system("my-reform.toml")`` reads any such file.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from curul.data import fold, load
+from curul.elections._allocation import METHOD_TITLES, check_method
+from curul.elections._thresholds import Rule, parse_rule, rule_leaves, rule_to_dict
+from curul.errors import CurulError
+
+_KEYS = {
+    "name",
+    "title",
+    "chamber",
+    "year",
+    "method",
+    "total_seats",
+    "law",
+    "sources",
+    "notes",
+    "magnitudes",
+    "districts",
+    "aliases",
+    "threshold",
+}
+
+
+@dataclass(frozen=True, eq=False)
+class ElectoralSystem:
+    """Districts with fixed magnitudes, a method and a national threshold. ``magnitudes`` is read-only."""
+
+    name: str
+    title: str
+    chamber: str
+    year: int
+    method: str
+    districts: tuple[str, ...]
+    magnitudes: np.ndarray
+    threshold: Rule
+    law: str
+    sources: tuple[str, ...]
+    notes: tuple[str, ...] = ()
+    magnitude_sources: tuple[str, ...] = ()
+    aliases: Mapping[str, str] = field(default_factory=dict)  # folded alias -> district
+
+    @property
+    def total_seats(self) -> int:
+        return int(self.magnitudes.sum())
+
+    def district(self, name: str) -> str | None:
+        """The official district name for ``name`` (case-, accent- and alias-insensitive), or None."""
+        key = fold(name)
+        for d in self.districts:
+            if fold(d) == key:
+                return d
+        return self.aliases.get(key)
+
+    def magnitude(self, district: str) -> int:
+        return int(self.magnitudes[self.districts.index(district)])
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready description (``curul systems --json``)."""
+        return {
+            "name": self.name,
+            "title": self.title,
+            "chamber": self.chamber,
+            "year": self.year,
+            "method": self.method,
+            "method_text": METHOD_TITLES[self.method],
+            "total_seats": self.total_seats,
+            "districts": dict(zip(self.districts, (int(m) for m in self.magnitudes), strict=True)),
+            "aliases": dict(self.aliases),
+            "threshold": rule_to_dict(self.threshold),
+            "law": self.law,
+            "sources": list(self.sources),
+            "magnitude_sources": list(self.magnitude_sources),
+            "notes": list(self.notes),
+        }
+
+    def laws(self) -> list[str]:
+        """Every law the system cites: its own and each threshold rule's."""
+        laws = [self.law] + [leaf.law for leaf in rule_leaves(self.threshold) if leaf.law]
+        return list(dict.fromkeys(laws))
+
+
+def _folder():
+    return resources.files("curul.elections").joinpath("systems")
+
+
+def systems() -> list[str]:
+    """Names of the bundled systems."""
+    return sorted(p.name.removesuffix(".toml") for p in _folder().iterdir() if p.name.endswith(".toml"))
+
+
+def load_system(name: str) -> ElectoralSystem:
+    """A bundled system by name (``peru-2016``), or any system file given by its path (``*.toml``)."""
+    if name.endswith(".toml"):
+        path = Path(name)
+        if not path.is_file():
+            raise CurulError(f"{name}: no such system file")
+        return _parse(path.read_text(encoding="utf-8"), str(path))
+    return _bundled(name)
+
+
+@cache
+def _bundled(name: str) -> ElectoralSystem:
+    if name not in systems():
+        raise CurulError(f"unknown system {name!r}; bundled systems: {', '.join(systems())}")
+    text = _folder().joinpath(f"{name}.toml").read_text(encoding="utf-8")
+    return _parse(text, f"{name}.toml")
+
+
+def _magnitudes(spec: Any, where: str) -> tuple[list[str], list[int], list[str]]:
+    selections = spec if isinstance(spec, list) else [spec]
+    names: list[str] = []
+    seats: list[int] = []
+    sources: list[str] = []
+    rows = load("district-magnitudes").rows
+    for i, sel in enumerate(selections):
+        if (
+            not isinstance(sel, dict)
+            or set(sel) - {"dataset", "year", "chamber"}
+            or "year" not in sel
+            or "chamber" not in sel
+        ):
+            raise CurulError(f"{where}: magnitudes[{i}] needs year and chamber (dataset optional)")
+        if sel.get("dataset", "district-magnitudes") != "district-magnitudes":
+            raise CurulError(f"{where}: magnitudes[{i}].dataset must be district-magnitudes")
+        picked = [r for r in rows if r.year == sel["year"] and r.chamber == sel["chamber"]]
+        if not picked:
+            raise CurulError(f"{where}: no district magnitudes for {sel['year']} {sel['chamber']}")
+        names += [r.district for r in picked]
+        seats += [r.seats for r in picked]
+        sources += [r.source for r in picked]
+    return names, seats, sources
+
+
+def _parse(text: str, where: str) -> ElectoralSystem:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise CurulError(f"{where}: not valid TOML: {exc}") from None
+    extra = set(data) - _KEYS
+    if extra:
+        raise CurulError(f"{where}: unknown key(s) {', '.join(sorted(extra))}")
+    for key in ("name", "title", "chamber", "year", "method", "law", "sources", "threshold"):
+        if key not in data:
+            raise CurulError(f"{where}: missing {key}")
+    if not data["sources"]:
+        raise CurulError(f"{where}: sources must not be empty")
+    if ("magnitudes" in data) == ("districts" in data):
+        raise CurulError(f"{where}: give either magnitudes (from the dataset) or districts (inline)")
+    if "magnitudes" in data:
+        names, seats, mag_sources = _magnitudes(data["magnitudes"], where)
+    else:
+        names, seats, mag_sources = [], [], []
+        for i, d in enumerate(data["districts"]):
+            if (
+                not isinstance(d, dict)
+                or not isinstance(d.get("name"), str)
+                or not isinstance(d.get("seats"), int)
+                or d["seats"] < 1
+                or not d.get("source")
+            ):
+                raise CurulError(f"{where}: districts[{i}] needs name, a positive integer seats and a source")
+            names.append(d["name"])
+            seats.append(d["seats"])
+            mag_sources.append(str(d["source"]))
+    folded = [fold(n) for n in names]
+    if len(set(folded)) != len(folded):
+        raise CurulError(f"{where}: a district is listed twice")
+    if "total_seats" in data and sum(seats) != data["total_seats"]:
+        raise CurulError(f"{where}: magnitudes sum to {sum(seats)}, not total_seats = {data['total_seats']}")
+    aliases: dict[str, str] = {}
+    for alias, target in data.get("aliases", {}).items():
+        if fold(target) not in folded:
+            raise CurulError(f"{where}: alias {alias!r} points to unknown district {target!r}")
+        aliases[fold(alias)] = names[folded.index(fold(target))]
+    threshold = parse_rule(data["threshold"], f"{where}: threshold")
+    magnitudes = np.asarray(seats, dtype=np.int64)
+    magnitudes.setflags(write=False)
+    return ElectoralSystem(
+        name=str(data["name"]),
+        title=str(data["title"]),
+        chamber=str(data["chamber"]),
+        year=int(data["year"]),
+        method=check_method(str(data["method"])),
+        districts=tuple(names),
+        magnitudes=magnitudes,
+        threshold=threshold,
+        law=str(data["law"]),
+        sources=tuple(str(s) for s in data["sources"]),
+        notes=tuple(str(n) for n in data.get("notes", ())),
+        magnitude_sources=tuple(dict.fromkeys(mag_sources)),
+        aliases=aliases,
+    )

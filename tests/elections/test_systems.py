@@ -1,0 +1,108 @@
+from fractions import Fraction
+
+import numpy as np
+import pytest
+
+from curul.data import load
+from curul.elections import AllOf, AnyOf, SeatsInDistricts, VoteShare, load_system, systems
+from curul.errors import CurulError
+
+EXPECTED = {"peru-2001": (120, 25), "peru-2006": (120, 25), "peru-2011": (130, 26), "peru-2016": (130, 26),
+            "peru-2020": (130, 26), "peru-2021": (130, 27), "peru-2026-deputies": (130, 27),
+            "peru-2026-senate": (60, 28)}
+
+
+def test_bundled_systems_load_and_sum():
+    assert systems() == sorted(EXPECTED)
+    for name, (seats, districts) in EXPECTED.items():
+        system = load_system(name)
+        assert system.total_seats == seats and len(system.districts) == districts
+        assert system.magnitudes.dtype == np.int64 and not system.magnitudes.flags.writeable
+        assert system.sources and system.laws()
+
+
+def test_magnitudes_come_from_the_bundled_dataset():
+    rows = load("district-magnitudes").rows
+    system = load_system("peru-2021")
+    for district, seats in zip(system.districts, system.magnitudes, strict=True):
+        (row,) = [r for r in rows if r.year == 2021 and r.chamber == "congress" and r.district == district]
+        assert row.seats == seats
+
+
+def test_senate_has_a_national_district_of_30():
+    senate = load_system("peru-2026-senate")
+    assert senate.districts[0] == "NACIONAL" and senate.magnitude("NACIONAL") == 30
+    assert senate.magnitude("LIMA METROPOLITANA") == 4
+    assert sum(senate.magnitudes[1:]) == 30
+
+
+def test_2026_rules_are_per_chamber_and_both_required():
+    deputies, senate = load_system("peru-2026-deputies").threshold, load_system("peru-2026-senate").threshold
+    assert isinstance(deputies, AllOf) and isinstance(senate, AllOf)
+    assert [type(r) for r in deputies.rules] == [VoteShare, SeatsInDistricts]
+    assert deputies.rules[1].min_seats == 7 and senate.rules[1].min_seats == 3
+    assert isinstance(load_system("peru-2016").threshold, AnyOf)
+
+
+def test_district_names_fold_case_accents_and_aliases():
+    s2016, s2021 = load_system("peru-2016"), load_system("peru-2021")
+    assert s2016.district("lima") == "LIMA + RESIDENTES EN EL EXTRANJERO"
+    assert s2016.district("Lima + Residentes en el Extranjero") == "LIMA + RESIDENTES EN EL EXTRANJERO"
+    assert s2021.district("Junín") == "JUNIN" and s2021.district("  san   martín ") == "SAN MARTIN"
+    assert s2021.district("Peruanos en el extranjero") == "PERUANOS RESIDENTES EN EL EXTRANJERO"
+    assert s2016.district("PERUANOS RESIDENTES EN EL EXTRANJERO") is None  # abroad voted in Lima then
+
+
+def test_alliance_surcharge_and_flat_rate():
+    rule_2021 = load_system("peru-2021").threshold.rules[0]
+    assert [rule_2021.required(n) * 100 for n in (1, 2, 3)] == [5, 6, 7]
+    flat = VoteShare(Fraction(5, 100), alliance_share=Fraction(6, 100), law="first vote only")
+    assert flat.required(2) == flat.required(4) == Fraction(6, 100)
+
+
+def _write(tmp_path, body):
+    path = tmp_path / "reform.toml"
+    path.write_text(body, encoding="utf-8")
+    return str(path)
+
+
+GOOD = """
+name = "reform"
+title = "A reform"
+chamber = "congress"
+year = 2031
+method = "sainte-lague"
+law = "a bill"
+sources = ["a bill's text"]
+districts = [{name = "NORTE", seats = 3, source = "bill"}, {name = "SUR", seats = 2, source = "bill"}]
+[threshold]
+kind = "vote_share"
+share = "3/100"
+law = "bill art. 2"
+"""
+
+
+def test_a_reform_is_a_file(tmp_path):
+    system = load_system(_write(tmp_path, GOOD))
+    assert system.total_seats == 5 and system.method == "sainte-lague"
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (('law = "bill art. 2"', ""), "must cite its law"),
+        (('share = "3/100"', 'share = "3/2"'), "between 0 and 1"),
+        (('method = "sainte-lague"', 'method = "lottery"'), "unknown method"),
+        (('kind = "vote_share"', 'kind = "vibes"'), "unknown rule"),
+        (('seats = 2', 'seats = 0'), "positive integer"),
+        (('year = 2031', 'year = 2031\ncolour = "red"'), "unknown key"),
+    ],
+)
+def test_bad_system_files_are_refused(tmp_path, change, message):
+    with pytest.raises(CurulError, match=message):
+        load_system(_write(tmp_path, GOOD.replace(*change)))
+
+
+def test_unknown_system():
+    with pytest.raises(CurulError, match="bundled systems"):
+        load_system("peru-1990")
