@@ -126,3 +126,17 @@ def test_missing_file_and_bad_options(curul_cli, tmp_path: Path) -> None:
     assert unknown.returncode == 2 and "not encoded" in unknown.stderr
     too_many = curul_cli("threshold", "vacancy.admission", "--habiles", "131")
     assert too_many.returncode == 2 and "--habiles must be between 0 and" in too_many.stderr
+
+
+def test_options_command_lists_both_sides(curul_cli) -> None:
+    import json
+
+    result = curul_cli("scenario", "options", "--json")
+    assert result.returncode == 0, result.stderr
+    options = {o["name"]: o for o in json.loads(result.stdout)["options"]}
+    interim = options["interim_vacancy_successor"]
+    assert {c["value"] for c in interim["choices"]} == {
+        "next_elected_board_president",
+        "acting_head_of_congress",
+    }
+    assert all(c["sources"] for c in interim["choices"])

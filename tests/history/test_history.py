@@ -162,4 +162,12 @@ def test_history_cli_json(curul_cli) -> None:
 
 
 def test_public_api() -> None:
-    assert curul.history.__all__ == ["PresidentRow", "history_events", "presidents", "replay_history"]
+    assert curul.history.__all__ == [
+        "PresidentRow",
+        "history_events",
+        "presidents",
+        "presidents_frame",
+        "replay_history",
+    ]
+    frame = curul.history.presidents_frame()
+    assert list(frame["name"]) == [p[0] for p in PRESIDENTS]

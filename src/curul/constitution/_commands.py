@@ -96,10 +96,43 @@ def run_scenario_command(
     emit(result.as_dict(), as_json, lambda console: render_scenario(console, result))
 
 
+def options_command(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+    """The contested readings a scenario's [options] can choose, with the sources for each side."""
+    from curul.constitution._readings import READINGS
+
+    data = {
+        "options": [
+            {
+                "name": r.name,
+                "question": r.question,
+                "default": r.default,
+                "why_default": r.why_default,
+                "choices": [
+                    {"value": c.value, "summary": c.summary, "sources": list(c.sources)} for c in r.choices
+                ],
+            }
+            for r in READINGS
+        ]
+    }
+
+    def render(console: Console) -> None:
+        for r in READINGS:
+            console.print(f"[bold]{r.name}[/] (default: {r.default})")
+            console.print(f"  {r.question}")
+            for c in r.choices:
+                console.print(f"  • [cyan]{c.value}[/]: {c.summary}")
+                for source in c.sources:
+                    console.print(f"      {source}", soft_wrap=True)
+            console.print(f"  why the default: {r.why_default}\n")
+
+    emit(data, as_json, render)
+
+
 def register(app: typer.Typer) -> None:
     app.command("threshold")(threshold)
     scenario = typer.Typer(
         help="Counterfactual scenarios over the constitution engine.", no_args_is_help=True
     )
     scenario.command("run")(run_scenario_command)
+    scenario.command("options")(options_command)
     app.add_typer(scenario, name="scenario")

@@ -4,6 +4,6 @@
 gives every event with its trace and outcome.
 """
 
-from curul.history._replay import PresidentRow, history_events, presidents, replay_history
+from curul.history._replay import PresidentRow, history_events, presidents, presidents_frame, replay_history
 
-__all__ = ["PresidentRow", "history_events", "presidents", "replay_history"]
+__all__ = ["PresidentRow", "history_events", "presidents", "presidents_frame", "replay_history"]

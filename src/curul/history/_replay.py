@@ -63,3 +63,10 @@ def presidents() -> tuple[PresidentRow, ...]:
         )
         for i, t in enumerate(replay_history().state.presidents, start=1)
     )
+
+
+def presidents_frame():  # -> pandas.DataFrame
+    """The presidents table as a pandas DataFrame (for notebooks)."""
+    import pandas as pd
+
+    return pd.DataFrame([r.as_dict() for r in presidents()]).set_index("number")
