@@ -314,3 +314,16 @@ def test_inauguration_only_on_28_july(scenario) -> None:
     text = 'base = "none"\n[[events]]\ndate = "2026-06-07"\ntype = "general_election"\nwinner = "A"\n'
     text += '[[events]]\ndate = "2026-07-29"\ntype = "inauguration"\n'
     assert outcomes(scenario(text)) == ["applied", "refused"]
+
+
+def test_procedure_not_encoded_in_the_regime_is_refused_not_guessed(scenario) -> None:
+    text = BICAMERAL + """
+[[events]]
+date = "2026-09-01"
+type = "board_censure_admission"
+target = "president_of_senate"
+yes = 40
+"""
+    result = scenario(text)
+    assert outcomes(result)[-1] == "refused"
+    assert "not encoded" in result.as_dict()["trace"][-1]["text"]

@@ -169,7 +169,11 @@ class _Run:
     def vote(self, procedure: str, chamber: str, count: int | None = None, what: str = "") -> bool:
         """Decide a vote against ``procedure``'s threshold and trace it; ``count`` defaults to ``yes``."""
         ev = self.event
-        rule: Rule = self.regime.rule(procedure, chamber)
+        try:
+            rule: Rule = self.regime.rule(procedure, chamber)
+        except CurulError as exc:  # the regime does not encode it: refuse rather than guess
+            self.refuse("", "", str(exc))
+            raise
         present = self.check_counts(chamber)
         legal = self.regime.chamber(chamber).legal_number
         yes = ev.yes if count is None else count
