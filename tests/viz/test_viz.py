@@ -1,0 +1,35 @@
+import xml.etree.ElementTree as ET
+
+import pytest
+
+import curul.viz
+from curul.viz import hemicycle_svg, party_colour
+
+NS = "{http://www.w3.org/2000/svg}"
+
+
+def test_public_surface():
+    assert sorted(curul.viz.__all__) == ["hemicycle_svg", "party_colour"]
+
+
+def test_hemicycle_has_one_circle_per_seat_coloured_by_party():
+    seats = {"FUERZA POPULAR": 73, "PERUANOS POR EL KAMBIO": 18, "ACCION POPULAR": 5, "NOBODY": 0}
+    root = ET.fromstring(hemicycle_svg(seats, title="Congress 2016"))
+    assert root.find(f"{NS}title").text == "Congress 2016"
+    groups = root.findall(f"{NS}g")
+    assert [g.find(f"{NS}title").text for g in groups] == [
+        "FUERZA POPULAR (73)", "PERUANOS POR EL KAMBIO (18)", "ACCION POPULAR (5)"]
+    assert [len(g.findall(f"{NS}circle")) for g in groups] == [73, 18, 5]
+    assert party_colour("FUERZA POPULAR").lower() in groups[0].get("style").lower()
+
+
+def test_colours_fold_names_and_fall_back_stably():
+    assert party_colour("Fuerza Popular") == party_colour("FUERZA POPULAR")
+    assert party_colour("Acción Popular") == party_colour("ACCION POPULAR")
+    unknown = party_colour("LISTA INVENTADA")
+    assert unknown == party_colour("lista inventada") and unknown.startswith("#")
+
+
+def test_empty_chamber_is_refused():
+    with pytest.raises(ValueError):
+        hemicycle_svg({"A": 0})
