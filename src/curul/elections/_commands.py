@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
+from curul.data import fold
+from curul.elections._allocation import METHODS, check_method
+from curul.elections._election import ElectionResult, allocate_system
+from curul.elections._indices import indices
+from curul.elections._official import official_seats, official_votes
 from curul.elections._results import congress_results
-from curul.output import emit
+from curul.elections._systems import load_system, systems
+from curul.elections._votes import read_votes
+from curul.errors import CurulError
+from curul.output import emit, write_atomic
 
 JSON_OPT = typer.Option(False, "--json", help="Print JSON instead of a table.")
 
@@ -67,5 +78,171 @@ def results(
     emit(payload, as_json, render)
 
 
+def _comparison(result: ElectionResult) -> dict[str, object]:
+    """How the computed seats compare with the official ones, district by district."""
+    official = official_seats(result.system)
+    names = {fold(p): p for p in result.parties}
+    differences = []
+    matching = 0
+    for district in result.system.districts:
+        ours = {fold(p): n for p, n in result.districts[district].seats.items() if n}
+        theirs = {fold(p): n for p, n in official.get(district, {}).items() if n}
+        if ours == theirs:
+            matching += 1
+        for key in sorted(set(ours) | set(theirs)):
+            if ours.get(key, 0) != theirs.get(key, 0):
+                differences.append({"district": district, "party": names.get(key, key),
+                                    "official": theirs.get(key, 0), "computed": ours.get(key, 0)})
+    national: dict[str, int] = {}
+    for row in official.values():
+        for party, n in row.items():
+            national[party] = national.get(party, 0) + n
+    return {
+        "seats": dict(sorted(national.items(), key=lambda item: (-item[1], item[0]))),
+        "districts": len(result.system.districts),
+        "districts_matching": matching,
+        "matches": not differences,
+        "differences": differences,
+    }
+
+
+def _payload(result: ElectionResult, official: dict[str, object] | None) -> dict[str, object]:
+    national_votes = result.national_votes
+    seats = result.seats
+    valid = sum(national_votes.values())
+    won = {p: n for p, n in sorted(seats.items(), key=lambda item: (-item[1], item[0])) if n}
+    payload: dict[str, object] = {
+        "system": result.system.name,
+        "method": result.method,
+        "total_seats": result.system.total_seats,
+        "seats": won,
+        "votes": {p: national_votes[p] for p in result.parties},
+        "pct_valid": {p: round(national_votes[p] / valid * 100, 3) if valid else 0.0 for p in result.parties},
+        "districts": result.district_seats(),
+        "threshold": {
+            "rule": result.system.threshold.describe(),
+            "passed": result.passed,
+            "failed": result.failed,
+            "why": {p: v.why for p, v in result.verdicts.items()},
+        },
+        "ties": [{**t.to_dict(), "stage": "final"} for t in result.ties]
+        + [{**t.to_dict(), "stage": "preliminary"} for t in result.preliminary_ties],
+        "undecided": result.undecided,
+        "indices": indices(national_votes, seats).to_dict() if valid and sum(seats.values()) else {},
+        "laws": result.system.laws(),
+    }
+    if official is not None:
+        payload["official"] = official
+    return payload
+
+
+def seats(
+    system: str = typer.Option(
+        ..., "--system", "-s", help="Electoral system name (see `curul systems`) or a .toml file."),
+    votes: Path | None = typer.Option(None, "--votes", help="CSV with columns district,party,votes."),
+    official: bool = typer.Option(
+        False, "--official", help="Use the bundled official results of the system's year and compare."),
+    method: str | None = typer.Option(
+        None, "--method", "-m", help=f"Replace the system's method: {', '.join(METHODS)}."),
+    tie_break: int | None = typer.Option(
+        None, "--tie-break", help="Settle ties by a reproducible draw with this seed."),
+    svg: Path | None = typer.Option(None, "--svg", help="Write the hemicycle of the result to this SVG."),
+    as_json: bool = JSON_OPT,
+) -> None:
+    """Allocate seats under an electoral system: national threshold, then cifra repartidora per district."""
+    if votes is None and not official:
+        raise CurulError("give --votes FILE.csv or --official")
+    if votes is not None and official:
+        raise CurulError("give either --votes or --official, not both")
+    chosen = check_method(method) if method else None
+    spec = load_system(system)
+    if official:
+        table, members = official_votes(spec)
+    else:
+        assert votes is not None
+        read = read_votes(votes, spec)
+        table, members = read.votes, read.members
+    result = allocate_system(spec, table, method=chosen, tie_break=tie_break, members=members)
+    comparison = _comparison(result) if official else None
+    payload = _payload(result, comparison)
+    if svg is not None:
+        from curul.viz import hemicycle_svg
+
+        title = f"{spec.title}: {sum(result.seats.values())} seats ({result.method})"
+        write_atomic(svg, hemicycle_svg(result.seats, title=title))
+
+    def render(console: Console) -> None:
+        table_ = Table(title=f"{escape(spec.title)} — {escape(result.method)}")
+        table_.add_column("list")
+        table_.add_column("votes", justify="right")
+        table_.add_column("% valid", justify="right")
+        table_.add_column("threshold")
+        table_.add_column("seats", justify="right")
+        off_seats = {fold(p): n for p, n in comparison["seats"].items()} if comparison else {}
+        if comparison:
+            table_.add_column("official", justify="right")
+        pct = payload["pct_valid"]
+        for party in sorted(result.parties, key=lambda p: (-result.seats[p], -result.national_votes[p])):
+            if not result.seats[party] and pct[party] < 1 and not off_seats.get(fold(party)):
+                continue
+            row = [escape(party), f"{result.national_votes[party]:,}", f"{pct[party]:.2f}",
+                   "pass" if result.verdicts[party].passed else "[red]fail[/]", str(result.seats[party])]
+            if comparison:
+                row.append(str(off_seats.get(fold(party), 0)))
+            table_.add_row(*row)
+        console.print(table_)
+        console.print(f"threshold: {escape(spec.threshold.describe())}")
+        for tie in payload["ties"]:
+            state = (f"settled by {tie['resolved_by']}: {', '.join(tie['winners'])}" if tie["resolved_by"]
+                     else "[bold yellow]undecided (the law settles it by lot; use --tie-break SEED)[/]")
+            console.print(f"tie ({tie['stage']}) in {escape(tie['district'])} for {tie['seats']} seat(s) "
+                          f"among {escape(', '.join(tie['lists']))}: {state}")
+        idx = payload["indices"]
+        if idx:
+            console.print(f"Gallagher {idx['gallagher']:.2f} · Loosemore–Hanby {idx['loosemore_hanby']:.2f}"
+                          f" · effective parties: votes {idx['enp_votes']:.2f}, seats {idx['enp_seats']:.2f}")
+        if comparison:
+            verdict = "[green]reproduced[/]" if comparison["matches"] else "[red]differs[/]"
+            console.print(f"official seats: {verdict} in {comparison['districts_matching']} of "
+                          f"{comparison['districts']} districts")
+            for diff in comparison["differences"]:
+                console.print(f"  {escape(diff['district'])}: {escape(diff['party'])} official "
+                              f"{diff['official']}, computed {diff['computed']}")
+        if svg is not None:
+            console.print(f"hemicycle written to {escape(str(svg))}")
+
+    emit(payload, as_json, render)
+
+
+def systems_command(as_json: bool = JSON_OPT) -> None:
+    """List the bundled electoral systems with their districts, method, threshold rules and sources."""
+    loaded = [load_system(name) for name in systems()]
+    payload = {"systems": [s.to_dict() for s in loaded]}
+
+    def render(console: Console) -> None:
+        table = Table(title="Electoral systems")
+        table.add_column("system")
+        table.add_column("seats", justify="right")
+        table.add_column("districts", justify="right")
+        table.add_column("method")
+        table.add_column("threshold")
+        for s in loaded:
+            table.add_row(s.name, str(s.total_seats), str(len(s.districts)), s.method,
+                          escape(s.threshold.describe()))
+        console.print(table)
+        for s in loaded:
+            console.print(f"[bold]{s.name}[/]: {escape(s.title)}")
+            for law in s.laws():
+                console.print(f"  law: {escape(law)}")
+            for source in s.sources:
+                console.print(f"  source: {escape(source)}")
+            for note in s.notes:
+                console.print(f"  note: {escape(note)}")
+
+    emit(payload, as_json, render)
+
+
 def register(app: typer.Typer) -> None:
     app.command("results")(results)
+    app.command("seats")(seats)
+    app.command("systems")(systems_command)

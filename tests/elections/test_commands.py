@@ -1,0 +1,123 @@
+"""`curul seats` and `curul systems` through the real entry point, good input and bad."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from curul.cli import main
+
+CURUL = Path(sys.executable).with_name("curul")
+
+
+def run(argv, capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(argv)
+    out = capsys.readouterr()
+    return exc.value.code, out.out, out.err
+
+
+def ok(argv, capsys):
+    try:
+        main(argv)
+    except SystemExit as exc:
+        assert exc.code in (0, None)
+    return capsys.readouterr().out
+
+
+def test_official_2016_json_reproduces_every_district(capsys, tmp_path):
+    svg = tmp_path / "out" / "2016.svg"
+    argv = ["seats", "--system", "peru-2016", "--official", "--json", "--svg", str(svg)]
+    data = json.loads(ok(argv, capsys))
+    assert data["system"] == "peru-2016" and data["method"] == "dhondt"
+    assert data["seats"] == {"FUERZA POPULAR": 73, "EL FRENTE AMPLIO POR JUSTICIA, VIDA Y LIBERTAD": 20,
+                             "PERUANOS POR EL KAMBIO": 18, "ALIANZA PARA EL PROGRESO DEL PERU": 9,
+                             "ACCION POPULAR": 5, "ALIANZA POPULAR": 5}
+    assert data["official"]["matches"] and data["official"]["districts_matching"] == 26
+    assert len(data["districts"]) == 26 and data["ties"] == [] and data["undecided"] == 0
+    assert set(data["threshold"]) == {"rule", "passed", "failed", "why"}
+    assert set(data["indices"]) == {"gallagher", "loosemore_hanby", "enp_votes", "enp_seats"}
+    assert svg.read_text(encoding="utf-8").count("<circle") == 130
+
+
+def test_human_output_and_subprocess_entry_point():
+    if not CURUL.exists():
+        pytest.skip("console script not installed in this environment")
+    done = subprocess.run([str(CURUL), "seats", "--system", "peru-2016", "--official"], capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "reproduced" in done.stdout and "26 of 26" in done.stdout
+
+
+def _votes(tmp_path, text, name="votes.csv"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_votes_file_with_methods_ties_and_aliases(capsys, tmp_path):
+    path = _votes(tmp_path, "district,party,votes,note\nLima,A,600,x\nlima provincias,B,300,y\n"
+                  "LIMA PROVINCIAS,C,300,z\n")
+    data = json.loads(ok(["seats", "--system", "peru-2016", "--votes", path, "--json"], capsys))
+    # Lima's 36 seats all go to A; Lima Provincias (4) splits 2-2 between B and C; other districts undecided
+    assert data["districts"]["LIMA + RESIDENTES EN EL EXTRANJERO"] == {"A": 36}
+    assert data["districts"]["LIMA PROVINCIAS"] == {"B": 2, "C": 2}
+    assert data["undecided"] == 130 - 40
+    tie_path = _votes(tmp_path, "district,party,votes\nMADRE DE DIOS,A,10\nMADRE DE DIOS,B,10\n", "tie.csv")
+    tied = json.loads(ok(["seats", "--system", "peru-2016", "--votes", tie_path, "--json"], capsys))
+    final = [t for t in tied["ties"] if t["stage"] == "final"]
+    assert final[0]["lists"] == ["A", "B"] and final[0]["winners"] == [] and final[0]["resolved_by"] is None
+    argv = ["seats", "--system", "peru-2016", "--votes", tie_path, "--json", "--tie-break", "3"]
+    drawn = json.loads(ok(argv, capsys))
+    assert next(t for t in drawn["ties"] if t["stage"] == "final")["resolved_by"] == "lot (seed 3)"
+    hare = json.loads(ok(["seats", "--system", "peru-2016", "--votes", path, "--method", "hare", "--json"],
+                         capsys))
+    assert hare["method"] == "hare"
+
+
+def test_systems_lists_every_system_with_sources(capsys):
+    data = json.loads(ok(["systems", "--json"], capsys))
+    names = [s["name"] for s in data["systems"]]
+    assert "peru-2026-senate" in names and "peru-2001" in names
+    for system in data["systems"]:
+        assert system["sources"] and system["law"]
+        assert sum(system["districts"].values()) == system["total_seats"]
+    assert "peru-2021" in ok(["systems"], capsys)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("district,party,votes\nATLANTIDA,A,5\n", ":2:1: district: unknown district 'ATLANTIDA'"),
+        ("district,party,votes\nLIMA,A,-5\n", ":2:3: votes: votes must not be negative"),
+        ("district,party,votes\nLIMA,A,5.5\n", ":2:3: votes: votes must be a whole number"),
+        ("district,party,votes\nLIMA,A,5\nlima,a,7\n", ":3:2: party: duplicate district/party"),
+        ("district,votes\nLIMA,5\n", ":1: party: missing column 'party'"),
+        ("", ":1: empty file"),
+    ],
+)
+def test_bad_votes_files_give_one_located_line_and_exit_2(capsys, tmp_path, text, message):
+    path = _votes(tmp_path, text)
+    svg = tmp_path / "never.svg"
+    code, out, err = run(["seats", "--system", "peru-2016", "--votes", path, "--svg", str(svg)], capsys)
+    assert code == 2 and out == ""
+    line = err.strip()
+    assert "\n" not in line and line.startswith(f"error: {path}") and message in line, line
+    assert not svg.exists()  # no partial output
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["seats", "--system", "peru-1990", "--official"], "unknown system"),
+        (["seats", "--system", "peru-2016"], "give --votes"),
+        (["seats", "--system", "peru-2021", "--official"], "no bundled per-district results for 2021"),
+        (["seats", "--system", "peru-2016", "--official", "--method", "coin"], "unknown method"),
+        (["seats", "--system", "peru-2016", "--votes", "/nonexistent/v.csv"], "no such file"),
+    ],
+)
+def test_bad_options_exit_2(capsys, argv, message):
+    code, _, err = run(argv, capsys)
+    assert code == 2 and message in err and len(err.strip().splitlines()) == 1
