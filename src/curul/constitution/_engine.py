@@ -255,11 +255,14 @@ def _call_elections(run: _Run, state: State, name: str) -> State:
 
 
 def _succeed(run: _Run, state: State, *, permanent: bool) -> State:
-    """Art. 115: 1st VP, else 2nd VP, else the President of Congress (who calls elections if permanent)."""
+    """Art. 115, in the order the regime file lists: 1st VP, else 2nd VP, else the President of
+    Congress (who calls elections if the vacancy is permanent)."""
     provision = run.regime.succession_rule
-    for office in ("first_vp", "second_vp"):
-        name = getattr(state, office)
-        if name:
+    for office in run.regime.succession:
+        if office in ("first_vp", "second_vp"):
+            name = getattr(state, office)
+            if not name:
+                continue
             how = "assumes the presidency" if permanent else "exercises the presidency temporarily"
             run.provision_step(provision, f"{ORDINAL[office]} {name} {how}")
             via = f"{ORDINAL[office]}, by succession (Art. 115)"
@@ -267,9 +270,10 @@ def _succeed(run: _Run, state: State, *, permanent: bool) -> State:
                 via = f"{ORDINAL[office]}, during a suspension (Arts. 114, 115)"
             state = replace(state, **{office: None}) if permanent else state
             return _install(run, state, name, via)
-    presiding = run.regime.presiding_chamber(run.event.date)
-    board = state.board(presiding)
-    if board.president:
+        presiding = run.regime.presiding_chamber(run.event.date)
+        board = state.board(presiding)
+        if not board.president:
+            continue
         name = board.president
         acting = board.acting_head(skip="president")
         run.provision_step(

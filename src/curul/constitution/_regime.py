@@ -192,17 +192,25 @@ def parse_regime(raw: dict[str, Any], path: str) -> Regime:
         legal = _need(table, "legal_number", where, int)
         if legal <= 0:
             raise CurulError(f"{where}: legal_number must be positive")
+        presides = _need(table, "presides_congress", where, str)
+        if presides not in ("always", "even_start_years", "odd_start_years"):
+            raise CurulError(
+                f"{where}: presides_congress must be always, even_start_years or odd_start_years"
+            )
         chambers.append(
             Chamber(
                 name=name,
                 legal_number=legal,
                 article=_need(table, "article", where, str),
                 dissolvable=_need(table, "dissolvable", where, bool),
-                presides_congress=_need(table, "presides_congress", where, str),
+                presides_congress=presides,
                 sources=_sources(table, where),
             )
         )
     chamber_names = {c.name for c in chambers}
+    succession = _need(raw, "succession", path, list)
+    if not set(succession) <= {"first_vp", "second_vp", "president_of_congress"}:
+        raise CurulError(f"{path}: succession may list first_vp, second_vp, president_of_congress only")
     rules = []
     for procedure, per_chamber in _need(raw, "procedures", path, dict).items():
         for chamber, table in per_chamber.items():

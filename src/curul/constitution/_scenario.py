@@ -383,7 +383,8 @@ def run_scenario(scenario: Scenario) -> ScenarioResult:
         from curul.history import history_events
 
         past = tuple(e for e in history_events() if scenario.until is None or e.date <= scenario.until)
-        base_replay = replay(past)
-        start = base_replay.state
+        if past:
+            base_replay = replay(past)
+            start = base_replay.state
     run = replay(scenario.events, options, start)
     return ScenarioResult(scenario=scenario, base_replay=base_replay, run=run, options_used=options)
