@@ -6,7 +6,7 @@
 counterfactual. Contested readings of the rules are named options (``READINGS``).
 """
 
-from curul.constitution._engine import TraceStep, apply, initial_state, outcome_of
+from curul.constitution._engine import apply, initial_state
 from curul.constitution._events import EVENT_TYPES, Event
 from curul.constitution._readings import READINGS, Choice, Reading, resolve_options
 from curul.constitution._regime import (
@@ -29,6 +29,7 @@ from curul.constitution._scenario import (
 )
 from curul.constitution._state import Board, Council, State, Tenure
 from curul.constitution._thresholds import Threshold, required_votes, required_votes_array
+from curul.constitution._trace import TraceStep, outcome_of
 from curul.constitution._votes import ThresholdResult, procedures, votes_needed
 
 __all__ = [

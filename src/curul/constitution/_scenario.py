@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from curul.constitution._engine import TraceStep, apply, initial_state, outcome_of
+from curul.constitution._engine import apply, initial_state
 from curul.constitution._events import (
     BOARD_TARGETS,
     EVENT_TYPES,
@@ -28,6 +28,7 @@ from curul.constitution._events import (
 from curul.constitution._readings import READINGS, resolve_options
 from curul.constitution._regime import regime_for_date
 from curul.constitution._state import State
+from curul.constitution._trace import TraceStep, outcome_of
 from curul.errors import CurulError, InputError
 
 _INT_FIELDS = ("yes", "no", "abstain", "present", "habiles", "blank", "null", "signatures", "round")

@@ -1,0 +1,178 @@
+"""Art. 115 succession and the contested cases of a President of Congress exercising the presidency."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from curul.constitution._readings import reading as reading_named
+from curul.constitution._state import State, Tenure
+from curul.constitution._trace import CHAMBER_WORDS, ORDINAL, POST_WORDS, Run
+
+
+def close_tenure(state: State, on: dt.date, left: str) -> State:
+    tenure = state.tenure
+    if tenure is None:
+        return state
+    closed = replace(tenure, until=on, left=left)
+    return replace(state, presidents=(*state.presidents[:-1], closed), president_board_post=None)
+
+
+def install(run: Run, state: State, name: str, via: str, board_post: str | None = None) -> State:
+    since = run.event.sworn or run.event.date
+    tenure = Tenure(name=name, since=since, via=via)
+    return replace(
+        state,
+        presidents=(*state.presidents, tenure),
+        president_board_post=board_post,
+        pending_successor=None,
+    )
+
+
+def call_elections(run: Run, state: State, name: str) -> State:
+    provision = run.regime.succession_rule
+    if state.elections_convened:
+        run.provision_step(
+            provision,
+            f"{name} need not call elections: "
+            f"general elections are already convened ({state.elections_convened})",
+        )
+        return state
+    scope = run.options["election_call_scope"]
+    called = f"{scope.replace('_', '-')} elections called by {name} on {run.event.date.isoformat()}"
+    run.provision_step(
+        provision, f"{name} must call elections at once: {called}", reading="election_call_scope"
+    )
+    return replace(state, elections_convened=called)
+
+
+def succeed(run: Run, state: State, *, permanent: bool) -> State:
+    """Art. 115, in the order the regime file lists: 1st VP, else 2nd VP, else the President of
+    Congress (who calls elections if the vacancy is permanent)."""
+    provision = run.regime.succession_rule
+    for office in run.regime.succession:
+        if office in ("first_vp", "second_vp"):
+            name = getattr(state, office)
+            if not name:
+                continue
+            how = "assumes the presidency" if permanent else "exercises the presidency temporarily"
+            run.provision_step(provision, f"{ORDINAL[office]} {name} {how}")
+            via = f"{ORDINAL[office]}, by succession (Art. 115)"
+            if not permanent:
+                via = f"{ORDINAL[office]}, during a suspension (Arts. 114, 115)"
+            state = replace(state, **{office: None}) if permanent else state
+            return install(run, state, name, via)
+        presiding = run.regime.presiding_chamber(run.event.date)
+        board = state.board(presiding)
+        if not board.president:
+            continue
+        name = board.president
+        acting = board.acting_head(skip="president")
+        run.provision_step(
+            provision,
+            f"No Vice President in office: President of {CHAMBER_WORDS[presiding]} "
+            f"{name} assumes the presidency",
+        )
+        rule21 = "R21" if not run.regime.bicameral else provision.rule_id
+        run.step(
+            "applied", rule21, "Law 27375 (as reported)",
+            f"{name} keeps the title of President of Congress; "
+            f"{acting[1] + ' (' + POST_WORDS[acting[0]] + ')' if acting else 'nobody'} presides Congress "
+            "as acting head",
+            sources=("https://diariocorreo.pe/opinion/la-presidencia-transitoria-noticia/",),
+        )  # fmt: skip
+        state = install(
+            run,
+            state,
+            name,
+            f"President of {CHAMBER_WORDS[presiding]}, by succession (Art. 115)",
+            "president",
+        )
+        return call_elections(run, state, name) if permanent else state
+    return await_board_election(run, state, "No Vice President and no President of Congress")
+
+
+def await_board_election(run: Run, state: State, why: str) -> State:
+    presiding = run.regime.presiding_chamber(run.event.date)
+    acting = state.board(presiding).acting_head()
+    who = f"{acting[1]} ({POST_WORDS[acting[0]]})" if acting else "nobody (the whole board is vacant)"
+    run.step(
+        "applied", "R21", "Const. Art. 115; Reglamento del Congreso Art. 12",
+        f"{why}: the presidency stays vacant until a President of Congress is elected, who then assumes; "
+        f"{who} presides Congress meanwhile and is at most de facto head of state [UNCONFIRMED]",
+        sources=(
+            "https://rpp.pe/politica/congreso/jose-jeri-congreso-aprueba-censurar-a-presidente-de-la-republica-noticia-1676224",
+            "https://diariocorreo.pe/politica/alvarez-rospigliosi-es-la-cabeza-del-estado-tras-censura-a-jeri-noticia/",
+        ),
+    )  # fmt: skip
+    return replace(state, pending_successor="next_president_of_congress")
+
+
+def vacate_president(run: Run, state: State, left: str) -> State:
+    """The presidency falls vacant (vacancy, accepted resignation, death): close the tenure, then succeed."""
+    post = state.president_board_post
+    name = state.president
+    state = close_tenure(state, run.event.date, left)
+    state = replace(state, motion=None, suspended_president=None)
+    if post is None:
+        return succeed(run, state, permanent=True)
+    # An officer of Congress exercising the presidency: the contested reading decides (R21).
+    presiding = run.regime.presiding_chamber(run.event.date)
+    board = state.board(presiding).with_post(post, None)
+    state = state.with_board(board)
+    choice = run.options["interim_vacancy_successor"]
+    sources = reading_named("interim_vacancy_successor").choice(choice).sources
+    if choice == "acting_head_of_congress":
+        acting = board.acting_head()
+        if acting:
+            run.step(
+                "applied", "R21", "Const. Art. 115",
+                f"{name} also leaves the board post; {acting[1]}, acting head of Congress "
+                f"({POST_WORDS[acting[0]]}), succeeds at once",
+                sources=sources, reading="interim_vacancy_successor",
+            )  # fmt: skip
+            state = install(
+                run,
+                state,
+                acting[1],
+                "acting head of Congress, by succession (Art. 115; contested)",
+                acting[0],
+            )
+            return call_elections(run, state, acting[1])
+    run.step(
+        "applied", "R21", "Const. Art. 115",
+        f"{name} also leaves the post of {POST_WORDS[post]} of Congress; "
+        "the next person elected President of "
+        "Congress will assume",
+        sources=sources, reading="interim_vacancy_successor",
+    )  # fmt: skip
+    return await_board_election(run, state, "The presidency is vacant")
+
+
+def board_post_vacated(run: Run, state: State, chamber: str, post: str, how: str) -> State:
+    board = state.board(chamber)
+    holder = board.get(post)
+    board = board.with_post(post, None)
+    state = state.with_board(board)
+    presiding = run.regime.presiding_chamber(run.event.date)
+    if chamber == presiding and state.president_board_post == post and state.president == holder:
+        state = close_tenure(state, run.event.date, f"{how} as {POST_WORDS[post]} of Congress")
+        run.step(
+            "applied", "R21", "Const. Art. 115; Reglamento del Congreso Art. 12",
+            f"{holder} exercised the presidency as {POST_WORDS[post]} of Congress: "
+            "the presidency of Congress "
+            "and of the Republic are declared vacant",
+            sources=(
+                "https://diariocorreo.pe/politica/rospigliosi-formaliza-censura-y-declara-vacante-la-presidencia-del-congreso-y-de-la-republica-noticia/",
+            ),
+        )  # fmt: skip
+        return await_board_election(run, state, "The presidency is vacant")
+    acting = board.acting_head(skip=state.president_board_post if chamber == presiding else None)
+    who = f"{acting[1]} ({POST_WORDS[acting[0]]})" if acting else "nobody"
+    run.step(
+        "applied",
+        "R15",
+        "Reglamento del Congreso Art. 12",
+        f"The post of {holder} is vacant; {who} presides until an election",
+    )
+    return state
