@@ -317,13 +317,23 @@ def test_inauguration_only_on_28_july(scenario) -> None:
 
 
 def test_procedure_not_encoded_in_the_regime_is_refused_not_guessed(scenario) -> None:
-    text = BICAMERAL + """
+    text = (
+        BICAMERAL
+        + """
 [[events]]
 date = "2026-09-01"
 type = "board_censure_admission"
 target = "president_of_senate"
 yes = 40
 """
+    )
     result = scenario(text)
     assert outcomes(result)[-1] == "refused"
     assert "not encoded" in result.as_dict()["trace"][-1]["text"]
+
+
+def test_every_trace_step_names_a_rule_article_or_sources() -> None:
+    for path in sorted(EXAMPLES.glob("*.toml")):
+        for step in run_scenario(load_scenario(path)).run.trace:
+            assert step.sources, (path.name, step.text)
+            assert step.article or step.rule, (path.name, step.text)

@@ -118,6 +118,16 @@ class Regime:
         where = ", ".join(r.chamber for r in rules)
         raise CurulError(f"procedure {procedure!r} in regime {self.id} is voted in {where}, not {chamber!r}")
 
+    def sources_for(self, rule_id: str) -> tuple[str, ...]:
+        """Sources of the rule with this id (a procedure or provision); else the Constitution's text."""
+        for rule in self.procedures:
+            if rule.rule_id == rule_id:
+                return rule.sources
+        for provision in (self.dissolution, self.succession_rule, self.presidency_of_congress):
+            if provision is not None and provision.rule_id == rule_id:
+                return provision.sources
+        return self.succession_rule.sources
+
     def congress_term_end(self, on: dt.date) -> dt.date:
         """Last day of the congressional term that contains ``on`` (terms run 27 Jul to 26 Jul)."""
         start = self.congress_term_start

@@ -104,7 +104,7 @@ class Run:
                 article=article,
                 text=text,
                 arithmetic=arithmetic,
-                sources=tuple(sources) or self.event.sources,
+                sources=tuple(sources) or self.event.sources or self.regime.sources_for(rule),
                 reading=f"{reading}={self.options[reading]}" if reading else None,
             )
         )
