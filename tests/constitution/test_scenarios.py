@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from curul.constitution import load_scenario, run_scenario
+from curul.errors import CurulError
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "scenarios"
 
@@ -337,3 +340,24 @@ def test_every_trace_step_names_a_rule_article_or_sources() -> None:
         for step in run_scenario(load_scenario(path)).run.trace:
             assert step.sources, (path.name, step.text)
             assert step.article or step.rule, (path.name, step.text)
+
+
+def test_constitutional_reform_paths_and_refusal_under_the_bicameral_regime(scenario) -> None:
+    reform = """
+[[events]]
+date = "{date}"
+type = "procedure_vote"
+target = "constitutional_reform.{path}"
+yes = {yes}
+"""
+    base = 'base = "history"\nuntil = "2024-03-05"\n'
+    # Art. 206: 66 (then a referendum) or more than 2/3 (87) in each of two legislatures.
+    assert outcomes(scenario(base + reform.format(date="2024-03-06", path="single_legislature", yes=66))) == [
+        "passed"
+    ]
+    assert outcomes(scenario(base + reform.format(date="2024-03-06", path="two_legislatures", yes=86))) == [
+        "failed"
+    ]
+    later = 'base = "none"\n' + reform.format(date="2026-09-01", path="two_legislatures", yes=120)
+    with pytest.raises(CurulError, match="unknown procedure for peru-2026-bicameral"):
+        scenario(later)

@@ -60,6 +60,11 @@ RECORDED_MOTIONS = [
     ("2026-02-17", "3rd censure motion", "passed"),
     ("2026-02-17", "Point of order", "failed"),
     ("2026-02-17", "censured as President of Congress", "passed"),
+    # §1.11 and §2.2: a constitutional reform and the three Reglamentos
+    ("2024-03-06", "Law 31988", "passed"),
+    ("2025-10-24", "Reglamento del Congreso", "passed"),
+    ("2025-10-24", "Cámara de Diputados", "passed"),
+    ("2025-10-24", "Reglamento del Senado", "passed"),
 ]
 
 

@@ -31,6 +31,7 @@ EVENT_TYPES: dict[str, tuple[str, ...]] = {
     "installation": (),
     "state_of_siege": ("target",),
     "order_question": ("vote",),
+    "procedure_vote": ("target", "vote"),
 }
 
 OFFICE_TARGETS = ("president", "first_vp", "second_vp")

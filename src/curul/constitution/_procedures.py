@@ -220,6 +220,7 @@ def _vacancy_vote(run: Run, state: State) -> State:
             )
         if not run.vote("vacancy.approval", chamber, what="Vacancy declared by the Senate"):
             return replace(state, motion=None)
+        _vacancy_takes_effect(run)
         return vacate_president(run, state, "vacated for permanent moral incapacity (Art. 113.2)")
     _check_debate_window(run, state, chamber)
     if not run.vote("vacancy.approval", chamber, what=f"Vacancy of {name} for permanent moral incapacity"):
@@ -232,6 +233,7 @@ def _vacancy_vote(run: Run, state: State) -> State:
             "sent the same day to the Senate, which decides",
         )
         return replace(state, motion=Motion("approved_by_deputies", run.event.date, "president"))
+    _vacancy_takes_effect(run)
     return vacate_president(run, state, "vacated for permanent moral incapacity (Art. 113.2)")
 
 
@@ -573,6 +575,28 @@ def _order_question(run: Run, state: State) -> State:
     return state
 
 
+def _procedure_vote(run: Run, state: State) -> State:
+    """A vote decided only by its threshold (a constitutional reform, an organic law): traced, no office
+    changes hands."""
+    procedure = run.event.target or ""
+    default = next((r.chamber for r in run.regime.rules_for(procedure)), None)
+    chamber = run.chamber_for(default)
+    run.vote(procedure, chamber, what=run.event.label or procedure)
+    return state
+
+
+def _vacancy_takes_effect(run: Run) -> None:
+    rule = run.regime.rule("vacancy.approval", run.regime.rules_for("vacancy.approval")[-1].chamber)
+    run.step(
+        "applied",
+        "R6" if not run.regime.bicameral else rule.rule_id,
+        "Reglamento del Congreso Art. 89-A(e)",
+        "the resolution takes effect when communicated to the President or the President of the Council "
+        "of Ministers, or on publication, whichever comes first",
+        sources=rule.sources,
+    )
+
+
 HANDLERS = {
     "general_election": _general_election,
     "inauguration": _inauguration,
@@ -596,4 +620,5 @@ HANDLERS = {
     "installation": _installation,
     "state_of_siege": _state_of_siege,
     "order_question": _order_question,
+    "procedure_vote": _procedure_vote,
 }

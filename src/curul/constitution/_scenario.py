@@ -209,6 +209,11 @@ def parse_events(
                 and target != "president"
             ):
                 raise fail("must be 'president'", "target")
+            if kind == "procedure_vote" and target not in {
+                r.procedure for r in regime_for_date(date).procedures
+            }:
+                known = ", ".join(regime_for_date(date).procedure_ids())
+                raise fail(f"unknown procedure for {regime_for_date(date).id} (known: {known})", "target")
             if kind == "state_of_siege" and target not in ("on", "off"):
                 raise fail("must be 'on' or 'off'", "target")
         regime = regime_for_date(date)
