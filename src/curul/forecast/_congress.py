@@ -128,7 +128,7 @@ class LoopResult:
 
 def allocate_system_loop(system, votes: np.ndarray, parties: Sequence[str], org_types=None) -> LoopResult:
     """Reference path with the batch API: one exact ``allocate_system`` of ``curul.elections`` per draw."""
-    from curul.elections._election import allocate_system
+    from curul.elections import allocate_system
 
     draws, districts, lists = votes.shape
     seats = np.zeros(votes.shape, dtype=np.int64)
@@ -155,7 +155,7 @@ def allocator():
     api = _batch_api()
     if api is not None:
         return api[0], api[1], True
-    from curul.elections._systems import load_system
+    from curul.elections import load_system
 
     return load_system, allocate_system_loop, False
 
@@ -254,20 +254,24 @@ def simulate_congress(election, avg, draws, rng: np.random.Generator, blocs: dic
             for i, d in enumerate(districts):
                 weights[i] = deputies.magnitude(deputies.district(d)) if i not in national_district else 0.0
         weights = weights / weights.sum()
-        strength = relative_strength(parties, districts)
+        strength32 = relative_strength(parties, districts).astype(np.float32)
+        scale = (weights * 1e7).astype(np.float32)
         seats_all, passed_all = [], []
         for start in range(0, n, CHUNK):
-            nat = national[start : start + CHUNK]
-            noise = np.exp(
-                DISTRICT_LOG_SD * rng.standard_normal((nat.shape[0], len(districts), len(parties)))
-            )
-            share = nat[:, None, :] * strength[None, :, :] * noise
-            share[:, :, k:] = nat[:, None, k:]  # other lists: no profile, no noise
+            nat = national[start : start + CHUNK].astype(np.float32)
+            shape = (nat.shape[0], len(districts), len(parties))
+            share = rng.standard_normal(shape, dtype=np.float32)
+            share *= np.float32(DISTRICT_LOG_SD)
+            np.exp(share, out=share)
+            share[:, :, k:] = 1.0  # other lists: no profile, no noise
+            share *= strength32[None, :, :]
+            share *= nat[:, None, :]
             share /= share.sum(axis=2, keepdims=True)
-            votes = share * weights[None, :, None] * 1e7
+            share *= scale[None, :, None]
             for i in national_district:  # the national constituency: every vote, at national shares
-                votes[:, i, :] = nat / 100.0 * 1e7
-            result = allocate_system_batch(system, np.rint(votes).astype(np.int64), parties)
+                share[:, i, :] = nat * np.float32(1e5)
+            votes = np.rint(share).astype(np.int64)
+            result = allocate_system_batch(system, votes, parties)
             seats_all.append(np.asarray(result.seats).sum(axis=1))
             passed_all.append(np.asarray(result.passed))
         seats = np.concatenate(seats_all)
