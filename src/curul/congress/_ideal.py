@@ -158,7 +158,7 @@ class IdealPoints:
         d = self.dims
         # start: principal components of the centred yes/no matrix (a standard, deterministic start)
         centred = np.where(m > 0, y - (y * m).sum(0) / np.maximum(m.sum(0), 1), 0.0)
-        u, s, _ = np.linalg.svd(centred, full_matrices=False)
+        u = np.linalg.svd(centred, full_matrices=False)[0]
         x = u[:, :d] * np.sqrt(n)
         x = (x - x.mean(0)) / x.std(0)
         ab = np.zeros((J, d + 1))

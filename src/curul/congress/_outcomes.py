@@ -1,0 +1,378 @@
+"""Motion outcomes: the distribution of yes votes and the chance of reaching a threshold.
+
+Model (fit on the votes before a cut-off date):
+
+1. members' positions x_i from the probit ideal-point model (``IdealPoints``), members without enough
+   votes take their group's mean;
+2. every past vote j gets its own (α_j, β_j) given those positions (ridge probit, lopsided votes
+   included), and a *kind* read from its subject (vacancy, control motion, procedural, bill…);
+3. a new motion of kind c is, a priori, like one of the last ``window`` past votes of kind c: its yes
+   count is the mixture, over those (α, β), of Poisson-binomial counts among the members who vote,
+   with P(yes) = (1 − r_i)·Φ(α + β·x_i) and P(abstain) = r_i (member i's past abstention rate).
+
+The outcome is predicted *given attendance*: the members who cast a ballot (yes, no or abstain) are
+taken as known, as the quorum call precedes the vote. The baseline gets the same knowledge: each
+group votes as its plurality did in the group's previous vote.
+
+A motion passes when yes ≥ threshold if a threshold is given (procedures), otherwise when yes > no
+(simple majority of the votes cast; the data has no result column, so this rule defines "passed").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+from scipy.special import ndtr
+
+from curul.congress._ideal import IdealPoints
+from curul.congress._rollcalls import RollCalls
+from curul.errors import CurulError
+
+POSITIONS = ("yes", "no", "abstain")
+
+# (kind, pattern on the upper-cased subject); first match wins.
+KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "vacancy",
+        re.compile(
+            r"^(ADMISI[OÓ]N|RESOLUCI[OÓ]N|PROYECTO DE RESOLUCI[OÓ]N).*VACANCIA DE LA PRESIDENCIA", re.S
+        ),
+    ),
+    ("reconsideration", re.compile(r"^RECONSIDERACI")),
+    ("procedural", re.compile(r"CUESTI[OÓ]N (PREVIA|DE ORDEN)|^PROPUESTA|ASISTENCIA")),
+    ("control", re.compile(r"CENSURA|CONFIANZA|INTERPELA|ACUSACI|MOCI[OÓ]N")),
+    ("exoneration", re.compile(r"EXONERACI")),
+    ("bill", re.compile(r"PROYECTO|TEXTO SUSTITUTORIO|DICTAMEN|INSISTENCIA")),
+)
+# when a kind has no past example, borrow from this one
+FALLBACK = {"vacancy": "control"}
+
+
+def motion_kind(subject: str) -> str:
+    """The kind of a vote, read from its subject line."""
+    text = subject.upper()
+    for kind, pattern in KINDS:
+        if pattern.search(text):
+            return kind
+    return "other"
+
+
+def _voters(rc: RollCalls, vote_id: str) -> pd.DataFrame:
+    rows = rc.ballots[rc.ballots["vote_id"] == vote_id]
+    return rows[rows["category"].isin(POSITIONS)]
+
+
+def count_distributions(p_yes: np.ndarray, p_abstain: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Exact laws of the yes count and of yes − no for independent voters, by convolution.
+
+    ``p_yes``: (mixture, voters) P(yes | not abstaining); ``p_abstain``: (voters,) abstention rates.
+    Returns (yes: (mixture, n+1), margin: (mixture, 2n+1) with index n meaning yes = no).
+    """
+    k, n = p_yes.shape
+    yes = np.zeros((k, n + 1))
+    yes[:, 0] = 1.0
+    margin = np.zeros((k, 2 * n + 1))
+    margin[:, n] = 1.0
+    for i in range(n):
+        a = p_abstain[i]
+        py = ((1 - a) * p_yes[:, i])[:, None]
+        pn = ((1 - a) * (1 - p_yes[:, i]))[:, None]
+        new_yes = yes * (1 - py)
+        new_yes[:, 1:] += yes[:, :-1] * py
+        yes = new_yes
+        new_margin = margin * a
+        new_margin[:, 1:] += margin[:, :-1] * py
+        new_margin[:, :-1] += margin[:, 1:] * pn
+        margin = new_margin
+    return yes, margin
+
+
+@dataclass(frozen=True)
+class Prediction:
+    """Predicted versus recorded result of one vote."""
+
+    vote_id: str
+    date: dt.date
+    kind: str
+    voters: int
+    threshold: int | None  # None: simple majority (yes > no)
+    expected_yes: float
+    yes_low: int  # 5 % quantile of the yes count
+    yes_high: int  # 95 % quantile
+    p_pass: float
+    recorded_yes: int
+    recorded_no: int
+    recorded_abstain: int
+    passed: bool
+    baseline_yes: int
+    baseline_pass: bool
+
+    def as_dict(self) -> dict[str, object]:
+        return {k: getattr(self, k) for k in self.__dataclass_fields__}
+
+
+@dataclass
+class MotionModel:
+    """Yes-count model of a motion; ``fit(rc, before=date)`` learns from the votes before ``date``."""
+
+    dims: int = 1
+    anchor: str | None = None
+    window: int = 300
+    tol: float = 1e-7
+    ideal_: IdealPoints = field(init=False, repr=False)
+    position_: dict[str, np.ndarray] = field(init=False, repr=False)
+    group_position_: dict[str, np.ndarray] = field(init=False, repr=False)
+    abstain_: dict[str, float] = field(init=False, repr=False)
+    params_: pd.DataFrame = field(init=False, repr=False)
+    cutoff_: dt.date | None = field(init=False, default=None)
+
+    def fit(self, rc: RollCalls, before: dt.date | None = None) -> MotionModel:
+        past = rc.between(None, before) if before is not None else rc
+        if past.n_votes < 50:
+            raise CurulError(f"only {past.n_votes} votes before {before}: too few to fit the model")
+        self.cutoff_ = before
+        ideal = IdealPoints(dims=self.dims, anchor=self.anchor, tol=self.tol).fit(past)
+        self.ideal_ = ideal
+        self.position_ = {str(m): ideal.x_[i] for i, m in enumerate(ideal.members_)}
+        b = past.ballots
+        last_group = b.drop_duplicates("member", keep="last").set_index("member")["group"].astype(str)
+        by_group: dict[str, list[np.ndarray]] = {}
+        for member, x in self.position_.items():
+            by_group.setdefault(last_group.get(member, ""), []).append(x)
+        self.group_position_ = {g: np.mean(xs, axis=0) for g, xs in by_group.items()}
+        cast = b[b["category"].isin(POSITIONS)]
+        rate = cast.groupby("member")["category"].apply(lambda s: float((s == "abstain").mean()))
+        self.abstain_ = rate.to_dict()
+        self.params_ = self._vote_params(past)
+        return self
+
+    def _vote_params(self, rc: RollCalls) -> pd.DataFrame:
+        """(α_j, β_j) of every past vote given the members' positions: ridge probit by Newton steps."""
+        members = list(self.position_)
+        index = {m: i for i, m in enumerate(members)}
+        b = rc.ballots[rc.ballots["category"].isin(("yes", "no")) & rc.ballots["member"].isin(index)]
+        votes = rc.votes["vote_id"].to_numpy()
+        vpos = {v: j for j, v in enumerate(votes)}
+        n, J, d = len(members), len(votes), self.dims
+        y = np.zeros((n, J))
+        m = np.zeros((n, J))
+        ii = b["member"].map(index).to_numpy()
+        jj = b["vote_id"].map(vpos).to_numpy()
+        m[ii, jj] = 1
+        y[ii, jj] = (b["category"] == "yes").to_numpy()
+        xt = np.hstack([np.ones((n, 1)), np.array([self.position_[k] for k in members])])
+        ab = np.zeros((J, d + 1))
+        sign = 2 * y - 1
+        prior = np.eye(d + 1) / self.ideal_.prior_var
+        for _ in range(30):
+            mu = xt @ ab.T
+            z = sign * mu
+            from curul.congress._ideal import _inverse_mills
+
+            lam = _inverse_mills(z)
+            g = m * sign * lam  # d loglik / d mu
+            w = m * lam * (lam + z)  # -d² loglik / d mu² (> 0)
+            grad = g.T @ xt - ab @ prior
+            hess = np.einsum("ij,ik,il->jkl", w, xt, xt) + prior
+            step = np.linalg.solve(hess, grad[..., None])[..., 0]
+            ab = ab + step
+            if np.abs(step).max() < 1e-8:
+                break
+        out = pd.DataFrame({"vote_id": votes, "alpha": ab[:, 0]})
+        for k in range(d):
+            out[f"beta{k + 1}"] = ab[:, k + 1]
+        out["kind"] = [motion_kind(s) for s in rc.votes["subject"]]
+        out["date"] = rc.votes["date"].to_numpy()
+        return out
+
+    def _prior(self, kind: str) -> pd.DataFrame:
+        pool = self.params_[self.params_["kind"] == kind]
+        if pool.empty and kind in FALLBACK:
+            pool = self.params_[self.params_["kind"] == FALLBACK[kind]]
+        if pool.empty:
+            pool = self.params_
+        return pool.tail(self.window)
+
+    def distribution(self, members: list[str], groups: list[str], kind: str) -> np.ndarray:
+        """Mixture-averaged joint law of (yes, no) among ``members`` for a motion of ``kind``."""
+        if not members:
+            raise CurulError("no voters")
+        fallback = np.zeros(self.dims)
+        x = np.array(
+            [
+                self.position_.get(m, self.group_position_.get(g, fallback))
+                for m, g in zip(members, groups, strict=True)
+            ]
+        )
+        prior = self._prior(kind)
+        beta = prior[[f"beta{k + 1}" for k in range(self.dims)]].to_numpy()
+        p = ndtr(prior["alpha"].to_numpy()[:, None] + beta @ x.T)
+        mean_abstain = float(np.mean(list(self.abstain_.values()))) if self.abstain_ else 0.0
+        a = np.array([self.abstain_.get(m, mean_abstain) for m in members])
+        yes, margin = count_distributions(p, a)
+        return yes.mean(axis=0), margin.mean(axis=0)
+
+    def predict_vote(self, rc: RollCalls, vote_id: str, threshold: int | None = None) -> Prediction:
+        """Predicted versus recorded result of a recorded vote, given who voted in it."""
+        row = rc.votes[rc.votes["vote_id"] == vote_id]
+        if row.empty:
+            raise CurulError(f"--vote: no vote {vote_id!r} in the roll calls")
+        row = row.iloc[0]
+        voters = _voters(rc, vote_id)
+        kind = motion_kind(row["subject"])
+        yes_marginal, margin = self.distribution(
+            list(voters["member"]), list(voters["group"].astype(str)), kind
+        )
+        n = len(yes_marginal) - 1
+        counts = np.arange(n + 1)
+        if threshold is None:
+            p_pass = float(margin[n + 1 :].sum())
+        else:
+            p_pass = float(yes_marginal[threshold:].sum())
+        cdf = np.cumsum(yes_marginal)
+        base_yes, base_pass = baseline(rc, vote_id, threshold)
+        yes, no = int(row["yes"]), int(row["no"])
+        passed = yes > no if threshold is None else yes >= threshold
+        return Prediction(
+            vote_id,
+            row["date"].date(),
+            kind,
+            len(voters),
+            threshold,
+            float((counts * yes_marginal).sum()),
+            int(np.searchsorted(cdf, 0.05)),
+            int(np.searchsorted(cdf, 0.95)),
+            min(max(p_pass, 0.0), 1.0),
+            yes,
+            no,
+            int(row["abstain"]),
+            bool(passed),
+            base_yes,
+            base_pass,
+        )
+
+
+def baseline(rc: RollCalls, vote_id: str, threshold: int | None = None) -> tuple[int, bool]:
+    """Each group's voters vote as the group's plurality did in its previous vote; (yes, passes)."""
+    votes = rc.votes["vote_id"].tolist()
+    position = votes.index(vote_id)
+    voters = _voters(rc, vote_id)
+    yes = no = 0
+    for group, members in voters.groupby("group", observed=True):
+        choice = _previous_plurality(rc, str(group), votes[:position])
+        if choice == "yes":
+            yes += len(members)
+        elif choice == "no":
+            no += len(members)
+    passes = yes > no if threshold is None else yes >= threshold
+    return yes, passes
+
+
+_PLURALITY_CACHE: dict[int, pd.Series] = {}
+
+
+def _plurality_table(rc: RollCalls) -> pd.Series:
+    key = id(rc.ballots)
+    if key not in _PLURALITY_CACHE:
+        cast = rc.ballots[rc.ballots["category"].isin(POSITIONS)]
+        counts = (
+            cast.groupby(["group", "vote_id"], observed=True)["category"]
+            .value_counts()
+            .unstack(fill_value=0)
+            .reindex(columns=list(POSITIONS), fill_value=0)
+        )
+        _PLURALITY_CACHE.clear()
+        _PLURALITY_CACHE[key] = counts.idxmax(axis=1)  # ties go to yes, then no
+    return _PLURALITY_CACHE[key]
+
+
+def _previous_plurality(rc: RollCalls, group: str, earlier: list[str]) -> str | None:
+    table = _group_history(rc)
+    if group not in table:
+        return None
+    positions, choices = table[group]
+    k = int(np.searchsorted(positions, len(earlier))) - 1  # last vote strictly before this one
+    return choices[k] if k >= 0 else None
+
+
+_HISTORY_CACHE: dict[int, dict[str, tuple[np.ndarray, list[str]]]] = {}
+
+
+def _group_history(rc: RollCalls) -> dict[str, tuple[np.ndarray, list[str]]]:
+    """Per group: the positions (in vote order) of the votes it took part in, and its plurality there."""
+    key = id(rc.ballots)
+    if key not in _HISTORY_CACHE:
+        table = _plurality_table(rc)
+        order = {v: i for i, v in enumerate(rc.votes["vote_id"])}
+        out = {}
+        for group in table.index.get_level_values(0).unique():
+            mine = table.loc[group]
+            pos = np.array([order[v] for v in mine.index])
+            sort = np.argsort(pos)
+            out[str(group)] = (pos[sort], [str(c) for c in mine.to_numpy()[sort]])
+        _HISTORY_CACHE.clear()
+        _HISTORY_CACHE[key] = out
+    return _HISTORY_CACHE[key]
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """Out-of-sample scores of the model and the baseline on the votes from ``cutoff`` on."""
+
+    cutoff: dt.date
+    votes: int
+    brier_model: float
+    brier_baseline: float
+    mae_model: float
+    mae_baseline: float
+    accuracy_model: float
+    accuracy_baseline: float
+    predictions: tuple[Prediction, ...]
+
+    def as_dict(self, with_votes: bool = False) -> dict[str, object]:
+        out: dict[str, object] = {
+            k: getattr(self, k) for k in self.__dataclass_fields__ if k != "predictions"
+        }
+        if with_votes:
+            out["predictions"] = [p.as_dict() for p in self.predictions]
+        return out
+
+
+def evaluate(
+    rc: RollCalls,
+    cutoff: dt.date,
+    *,
+    until: dt.date | None = None,
+    model: MotionModel | None = None,
+    progress=None,
+) -> Evaluation:
+    """Fit on the votes before ``cutoff``, predict every vote from ``cutoff`` (to ``until``)."""
+    model = model or MotionModel()
+    model.fit(rc, before=cutoff)
+    later = rc.between(cutoff, until)
+    if later.n_votes == 0:
+        raise CurulError(f"no votes on or after {cutoff}")
+    preds = []
+    for vid in later.votes["vote_id"]:
+        preds.append(model.predict_vote(rc, vid))
+        if progress is not None:
+            progress()
+    outcome = np.array([p.passed for p in preds], dtype=float)
+    p_model = np.array([p.p_pass for p in preds])
+    p_base = np.array([p.baseline_pass for p in preds], dtype=float)
+    yes = np.array([p.recorded_yes for p in preds])
+    return Evaluation(
+        cutoff,
+        len(preds),
+        float(np.mean((p_model - outcome) ** 2)),
+        float(np.mean((p_base - outcome) ** 2)),
+        float(np.mean(np.abs(np.array([p.expected_yes for p in preds]) - yes))),
+        float(np.mean(np.abs(np.array([p.baseline_yes for p in preds]) - yes))),
+        float(np.mean((p_model >= 0.5) == outcome)),
+        float(np.mean(p_base == outcome)),
+        tuple(preds),
+    )
