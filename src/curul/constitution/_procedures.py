@@ -332,7 +332,8 @@ def _board_election(run: Run, state: State) -> State:
             "info",
             rule.rule_id,
             rule.article,
-            "no list has a majority of those present: runoff between the top two",
+            "no list reached a majority of those present: a runoff between the two most voted lists "
+            "follows (a single list is simply rejected)",
         )
         return state
     board = state.board(chamber).with_post(post, ev.winner)
