@@ -550,7 +550,7 @@ def _installation(run: Run, state: State) -> State:
             councils=tuple(c for c in state.councils if c.chamber != chamber),
         )
         run.step(
-            "applied", "R17", "Reglamento del Congreso Art. 48",
+            "applied", "B11" if run.regime.bicameral else "R17", "Reglamento del Congreso Art. 48",
             f"{CHAMBER_WORDS.get(chamber, chamber)} installed; its board is to be elected",
         )  # fmt: skip
     return state
