@@ -50,6 +50,8 @@ def test_regime_files_load_and_every_rule_has_sources_and_a_flag() -> None:
             assert rule.sources and rule.article and rule.rule_id
             assert isinstance(rule.confirmed, bool)
     assert load_regime("peru-2026-bicameral").chamber("senate").legal_number == 60
+    assert "president_of_council_of_ministers" in load_regime("peru-1993-unicameral").offices
+    assert "president_of_senate" in load_regime("peru-2026-bicameral").offices
     assert load_regime("peru-1993-unicameral").chamber("congress").legal_number == 130
 
 

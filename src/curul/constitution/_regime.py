@@ -71,6 +71,7 @@ class Regime:
     congress_term_years: int
     presidential_term_start: dt.date
     presidential_term_years: int
+    offices: tuple[str, ...]
     board_posts: tuple[str, ...]
     succession: tuple[str, ...]
     chambers: tuple[Chamber, ...]
@@ -256,6 +257,7 @@ def parse_regime(raw: dict[str, Any], path: str) -> Regime:
         congress_term_years=_need(raw, "congress_term_years", path, int),
         presidential_term_start=_date(raw["presidential_term_start"], f"{path}: presidential_term_start"),
         presidential_term_years=_need(raw, "presidential_term_years", path, int),
+        offices=tuple(_need(raw, "offices", path, list)),
         board_posts=tuple(_need(raw, "board_posts", path, list)),
         succession=tuple(_need(raw, "succession", path, list)),
         chambers=tuple(chambers),
