@@ -11,7 +11,9 @@ exact. A tie for the last seat goes to the list with the lowest index (a fixed p
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -23,7 +25,7 @@ from curul.elections._thresholds import AllOf, AnyOf, NoThreshold, Rule, SeatsIn
 from curul.errors import CurulError
 
 MAX_VOTES = 2**40
-_CHUNK_CELLS = 1 << 22  # rows × lists handled at once, to bound memory
+_CHUNK_CELLS = 1 << 20  # rows × lists handled at once, to bound memory
 
 
 def _check(votes: np.ndarray, magnitudes: np.ndarray, eligible: np.ndarray | None) -> None:
@@ -55,80 +57,111 @@ def _scale(method: str) -> int:
 
 
 def _estimate(method: str, vf: np.ndarray, m: np.ndarray, total: np.ndarray) -> np.ndarray:
-    """Seats whose quotients are ≥ a rational divisor near the cifra: an exact top set of quotients.
+    """Seats (as float64) whose quotients are ≥ a rational divisor near the cifra: an exact top set.
 
-    Starting from a divisor that allows for the fractions small lists lose, the divisor takes one fixed-point
-    step of "seats ≈ Σ over lists that reach half a seat (0.7 for modified Sainte-Laguë) of
-    votes / divisor − loss", where D'Hondt's floor loses half a seat per list on
-    average and Sainte-Laguë's rounding nothing. ``vf`` holds integer votes as float64; every product and
-    sum stays an integer below 2**53 and the divisor is a ratio ``P / Q`` of two such integers, so the
-    floor of the float quotient is the exact integer one (a non-integer ``v·Q / P`` sits at least
-    ``1 / P`` below the next integer, far above rounding error).
+    Starting from a divisor that allows for the fractions small lists lose, the divisor takes one
+    fixed-point step of "seats ≈ Σ over lists that reach half a seat (0.7 for modified Sainte-Laguë) of
+    votes / divisor − loss", where D'Hondt's floor loses half a seat per list on average and
+    Sainte-Laguë's rounding nothing. ``vf`` holds integer votes as float64; every product and sum stays an
+    integer below 2**53 and the divisor is a ratio ``P / Q`` of two such integers, so the floor of the
+    float quotient is the exact integer one (a non-integer ``v·Q / P`` sits at least ``1 / P`` below the
+    next integer, far above rounding error).
     """
     ones = np.ones(vf.shape[1])
     mm = m[:, None].astype(np.float64)
     total = total[:, None]
-    listed = ((vf > 0) @ ones)[:, None]
-    if method == "dhondt":  # start at V / (M + n/2), n = lists with votes
-        num, den = 2 * total, 2 * mm + listed
+    listed = np.count_nonzero(vf, axis=1)[:, None].astype(np.float64)
+    # which lists reach the cut is only a heuristic, so plain float thresholds will do here
+    if method == "dhondt":  # start at V / (M + n/2), n = lists with votes; cut at half a seat
+        cut = total / (2 * mm + listed)
     else:  # start at V / (M + n/4): small lists round to 0 and pull the divisor down
-        num, den = 4 * total, 4 * mm + listed
-    cut_num, cut_den = (7.0, 10.0) if method == "modified-sainte-lague" else (1.0, 2.0)
-    reach = vf * (den * cut_den) >= cut_num * num  # v / d ≥ cut
+        share = 0.7 if method == "modified-sainte-lague" else 0.5
+        cut = share * 4 * total / (4 * mm + listed)
+    reach = vf >= cut
     reach[np.arange(vf.shape[0]), np.argmax(vf, axis=1)] = True  # the largest list always reaches
     big_votes = np.maximum((vf * reach) @ ones, 1.0)[:, None]
-    if method == "dhondt":  # d = Vbig / (M + nbig / 2);  seats = #{k ≥ 1: v / k ≥ d}
-        return np.floor(vf * ((2 * mm + (reach @ ones)[:, None]) / (2 * big_votes)))
+    out = np.empty_like(vf)
+    if method == "dhondt":  # d = Vbig / (M + nbig / 2);  seats = #{k ≥ 1: v / k ≥ d}  (exact, see above)
+        reached = np.count_nonzero(reach, axis=1)[:, None]
+        np.multiply(vf, 2 * mm + reached, out=out)
+        out /= 2 * big_votes
+        return np.floor(out, out=out)
     # d = Vbig / M;  seats = #{k ≥ 0: v / (2k + 1) ≥ d / 2}
-    seats = np.floor((vf * (2 * mm) + big_votes) / (2 * big_votes))
+    np.multiply(vf, 2 * mm, out=out)
+    out += big_votes
+    out /= 2 * big_votes
+    seats = np.floor(out, out=out)
     if method == "modified-sainte-lague":
         seats[vf * (10 * mm) < 7 * big_votes] = 0
     return seats
 
 
+def _move(method: str, q: np.ndarray, s: np.ndarray, d: np.ndarray, adding: bool) -> np.ndarray:
+    """Add (or drop) ``d`` seats per row, one at a time, to the best next (worst held) quotient.
+
+    ``q``: scaled votes (float64), ``s``: seats held; rows settle and leave the working set as they finish.
+    Only one entry per row changes per step, so the quotient table is updated in place, not recomputed.
+    """
+    rows = np.arange(q.shape[0])
+    width = q.shape[1]
+    if adding:
+        table = q / _divisors(method, s)
+    else:
+        held = np.where(s > 0, q / _divisors(method, np.maximum(s - 1, 0)), np.inf)
+        table = np.ascontiguousarray(held[:, ::-1])
+    live = rows
+    while live.size:
+        sub = table[live]
+        if adding:
+            pick = np.argmax(sub, axis=1)  # first maximum: the lowest index wins a tie
+            s[live, pick] += 1
+            table[live, pick] = q[live, pick] / _divisors(method, s[live, pick])
+            d[live] -= 1
+        else:
+            at = np.argmin(sub, axis=1)  # on the reversed table: the highest index loses a tie
+            pick = width - 1 - at
+            s[live, pick] -= 1
+            held = s[live, pick]
+            table[live, at] = np.where(held > 0, q[live, pick] / _divisors(method, np.maximum(held - 1, 0)),
+                                       np.inf)
+            d[live] += 1
+        live = live[d[live] != 0]
+    return s
+
+
 def _divisor_rows(
-    method: str, v: np.ndarray, m: np.ndarray, want_ties: bool
+    method: str, vf: np.ndarray, m: np.ndarray, want_ties: bool
 ) -> tuple[np.ndarray, np.ndarray | None]:
-    """Allocate rows (R × lists) of a divisor method; return seats and (if asked) a per-row tie flag."""
+    """Allocate rows (R × lists, integer votes held as float64) of a divisor method.
+
+    Returns seats (float64, whole numbers) and, if asked, a per-row flag of ties settled by list order.
+    """
     scale = _scale(method)
-    vf = v.astype(np.float64)
-    total = vf @ np.ones(v.shape[1])
-    seats = np.minimum(_estimate(method, vf, m, total), m[:, None]).astype(np.int64)
-    seats[total == 0] = 0
-    diff = np.where(total > 0, m - seats.sum(axis=1), 0)
-    rows = np.nonzero(diff)[0]
-    if rows.size:
-        # work on the rows that need moves only, shrinking as rows settle
-        s, q, d = seats[rows], vf[rows] * scale, diff[rows]
-        live = np.arange(rows.size)
-        width = v.shape[1]
-        while live.size:
-            add = d[live] > 0
-            a, r = live[add], live[~add]
-            if a.size:
-                nxt = q[a] / _divisors(method, s[a])
-                s[a, np.argmax(nxt, axis=1)] += 1
-                d[a] -= 1
-            if r.size:
-                held = s[r]
-                last = np.where(held > 0, q[r] / _divisors(method, np.maximum(held - 1, 0)), np.inf)
-                s[r, width - 1 - np.argmin(last[:, ::-1], axis=1)] -= 1
-                d[r] += 1
-            live = live[d[live] != 0]
-        seats[rows] = s
+    ones = np.ones(vf.shape[1])
+    total = vf @ ones
+    seats = _estimate(method, vf, m, total)
+    empty = total == 0
+    seats[empty] = 0
+    diff = np.where(empty, 0, m - seats @ ones)
+    for adding in (True, False):
+        rows = np.nonzero(diff > 0 if adding else diff < 0)[0]
+        if rows.size:
+            q = vf[rows] * scale if scale != 1 else vf[rows]
+            seats[rows] = _move(method, q, seats[rows], diff[rows], adding)
     if not want_ties:
         return seats, None
     # a tie was settled by list order iff an excluded quotient equals the smallest included one
-    vf *= scale
-    last = np.where(seats > 0, vf / _divisors(method, np.maximum(seats - 1, 0)), np.inf).min(axis=1)
-    nxt = np.where(v > 0, vf / _divisors(method, seats), -np.inf).max(axis=1)
-    return seats, (total > 0) & (m > 0) & (nxt == last)
+    q = vf * scale
+    last = np.where(seats > 0, q / _divisors(method, np.maximum(seats - 1, 0)), np.inf).min(axis=1)
+    nxt = np.where(vf > 0, q / _divisors(method, seats), -np.inf).max(axis=1)
+    return seats, ~empty & (m > 0) & (nxt == last)
 
 
 def _remainder_rows(
-    method: str, v: np.ndarray, m: np.ndarray, want_ties: bool
+    method: str, vf: np.ndarray, m: np.ndarray, want_ties: bool
 ) -> tuple[np.ndarray, np.ndarray | None]:
     """Allocate rows of a largest-remainder method (Hare or integer Droop quota); seats and tie flags."""
+    v = vf.astype(np.int64)
     total = v.sum(axis=1)
     safe = np.maximum(total, 1)[:, None]
     if method == "hare":  # compare remainders of v·M / V in units of 1/V
@@ -165,21 +198,33 @@ def _run(
     votes = np.asarray(votes)
     magnitudes = np.asarray(magnitudes, dtype=np.int64)
     _check(votes, magnitudes, None if eligible is None else np.asarray(eligible))
+    if votes.dtype.kind not in "iub" and votes.size and not np.array_equal(votes, np.floor(votes)):
+        raise ValueError("votes must be whole numbers")
     draws, districts, lists = votes.shape
-    v = votes.astype(np.int64, copy=eligible is None)
+    vf = votes.astype(np.float64)  # exact: votes < 2**40
     if eligible is not None:
-        v = v * np.asarray(eligible, dtype=bool)[:, None, :]
-    v = v.reshape(draws * districts, lists)
+        vf *= np.asarray(eligible, dtype=bool)[:, None, :]
+    vf = vf.reshape(draws * districts, lists)
     m = np.tile(magnitudes, draws)
-    seats = np.empty_like(v)
+    seats = np.empty(vf.shape, dtype=np.int64)
     tied = np.zeros(draws * districts, dtype=bool) if want_ties else None
     rows_fn = _divisor_rows if method in DIVISOR_METHODS else _remainder_rows
     step = max(1, _CHUNK_CELLS // max(lists, 1))
-    for start in range(0, v.shape[0], step):
+
+    def work(start: int) -> None:
         stop = start + step
-        seats[start:stop], flags = rows_fn(method, v[start:stop], m[start:stop], want_ties)
+        seats[start:stop], flags = rows_fn(method, vf[start:stop], m[start:stop], want_ties)
         if tied is not None:
             tied[start:stop] = flags
+
+    starts = range(0, vf.shape[0], step)
+    workers = min(len(starts), os.cpu_count() or 1)
+    if workers > 1:  # NumPy releases the GIL inside its loops, so chunks run on every core
+        with ThreadPoolExecutor(workers) as pool:
+            list(pool.map(work, starts))
+    else:
+        for start in starts:
+            work(start)
     return seats.reshape(draws, districts, lists), None if tied is None else tied.reshape(draws, districts)
 
 
