@@ -43,3 +43,30 @@ def test_backtest_rejects_a_cutoff_after_the_vote(cli):
     code, out, err = cli("backtest", "--election", "peru-2016", "--cutoff", "2016-05-01")
     assert code == 2 and out == ""
     assert err.strip() == "error: --cutoff: 2016-05-01 is not before the vote (2016-04-10)"
+
+
+@pytest.mark.parametrize(
+    ("election", "winner", "share"),
+    # presidential-runoffs, final stage: Kuczynski 50.12 / Fujimori 49.88 (2016); Castillo 50.126 (2021).
+    [("peru-2016", "Keiko Fujimori", 49.88), ("peru-2021", "Keiko Fujimori", 49.874)],
+)
+def test_runoff_backtest(cli_json, election, winner, share):
+    data = cli_json("backtest", "--election", election, "--round", "2")
+    assert data["round"] == 2 and winner in data["finalists"]
+    first = data["finalists"][0]
+    actual = share if first == winner else 100 - share
+    assert data["actual"] == pytest.approx(actual, abs=0.001)
+    assert data["error"] == pytest.approx(data["predicted"] - data["actual"])
+    low, high = data["interval90"]
+    assert low < data["predicted"] < high
+    assert data["p_actual_winner"] == pytest.approx(
+        data["p_first_wins"] if actual > 50 else 1 - data["p_first_wins"]
+    )
+
+
+def test_runoff_backtest_rejects_cutoffs_outside_the_campaign(cli):
+    code, _, err = cli("backtest", "--election", "peru-2021", "--round", "2", "--cutoff", "2021-03-01")
+    assert code == 2
+    assert err.strip() == "error: --cutoff: 2021-03-01 is before the first round; runoff polls start after it"
+    code, _, err = cli("backtest", "--election", "peru-2021", "--round", "3")
+    assert code == 2 and err.strip() == "error: --round: 3 is not 1 or 2"

@@ -148,11 +148,39 @@ def backtest(
     sims: int = SIMS_OPT,
     seed: int = SEED_OPT,
     congress: bool = CONGRESS_OPT,
+    round_: int = typer.Option(1, "--round", help="1: the first round (and Congress); 2: the runoff."),
     as_json: bool = JSON_OPT,
 ) -> None:
     """Score the forecast against an official first round, beside the plain average and the last polls."""
-    from curul.forecast._backtest import run_backtest
+    from curul.forecast._backtest import run_backtest, run_runoff_backtest
 
+    if round_ not in (1, 2):
+        raise CurulError(f"--round: {round_} is not 1 or 2")
+    if round_ == 2:
+        runoff = run_runoff_backtest(election, cutoff=_date(cutoff, "--cutoff"))
+
+        def render_runoff(console: Console) -> None:
+            data = runoff.as_json()
+            a = runoff.finalists[0]
+            table = Table(
+                title=f"runoff backtest {runoff.election}: {runoff.polls} polls published to {runoff.cutoff}"
+            )
+            for col in ("method", f"{a} (% valid)", "error"):
+                table.add_column(col, justify="left" if col == "method" else "right")
+            table.add_row("model (house effects)", f"{runoff.predicted:.1f}", f"{data['error']:+.1f}")
+            for name, value in (("plain average", runoff.plain_average), ("last polls", runoff.last_polls)):
+                if value is not None:
+                    table.add_row(name, f"{value:.1f}", f"{value - runoff.actual:+.1f}")
+            table.add_row("official", f"{runoff.actual:.2f}", "", style="bold")
+            console.print(table)
+            low, high = runoff.interval90
+            console.print(
+                f"90% interval {low:.1f}–{high:.1f}; P({a} wins) = {runoff.p_first_wins:.0%}; "
+                f"probability given to the actual winner: {data['p_actual_winner']:.0%}"
+            )
+
+        emit(runoff.as_json(), as_json, render_runoff)
+        return
     with _progress(sims, not as_json) as advance:
         result = run_backtest(
             election,
