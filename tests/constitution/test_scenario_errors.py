@@ -140,3 +140,19 @@ def test_options_command_lists_both_sides(curul_cli) -> None:
         "acting_head_of_congress",
     }
     assert all(c["sources"] for c in interim["choices"])
+
+
+def test_scenario_run_human_and_json_output(curul_cli) -> None:
+    import json
+    from pathlib import Path as _Path
+
+    example = (
+        _Path(__file__).resolve().parents[2] / "examples" / "scenarios" / "feb2026-vacancy-acting-head.toml"
+    )
+    human = curul_cli("scenario", "run", str(example))
+    assert human.returncode == 0, human.stderr
+    assert "Fernando Rospigliosi" in human.stdout
+    assert "[reading" in human.stdout  # reading tags are escaped, not eaten as markup
+    data = json.loads(curul_cli("scenario", "run", str(example), "--json").stdout)
+    assert {"date", "regime", "president", "president_of_congress", "options_used", "trace"} <= set(data)
+    assert {"date", "event", "rule", "article", "text", "arithmetic", "sources"} <= set(data["trace"][0])
