@@ -10,6 +10,7 @@ def test_public_api_is_curated():
         "Poll",
         "PollAverage",
         "PollRow",
+        "RunoffBacktest",
         "Score",
         "bundled_rows",
         "calibrate",
@@ -23,6 +24,7 @@ def test_public_api_is_curated():
         "read_polls",
         "run_backtest",
         "run_forecast",
+        "run_runoff_backtest",
         "simulate_presidential",
         "to_valid",
     ]

@@ -6,7 +6,7 @@ charts and backtests against the official results.
 """
 
 from curul.forecast._average import PollAverage, plain_average
-from curul.forecast._backtest import Backtest, Score, run_backtest
+from curul.forecast._backtest import Backtest, RunoffBacktest, Score, run_backtest, run_runoff_backtest
 from curul.forecast._elections import Election, bundled_rows, get_election
 from curul.forecast._forecast import Forecast, calibrate, run_forecast
 from curul.forecast._importers import import_shared_polls
@@ -22,6 +22,7 @@ __all__ = [
     "Poll",
     "PollAverage",
     "PollRow",
+    "RunoffBacktest",
     "Score",
     "bundled_rows",
     "calibrate",
@@ -35,6 +36,7 @@ __all__ = [
     "read_polls",
     "run_backtest",
     "run_forecast",
+    "run_runoff_backtest",
     "simulate_presidential",
     "to_valid",
 ]
