@@ -73,10 +73,10 @@ def _estimate(method: str, vf: np.ndarray, m: np.ndarray, total: np.ndarray) -> 
     listed = np.count_nonzero(vf, axis=1)[:, None].astype(np.float64)
     # which lists reach the cut is only a heuristic, so plain float thresholds will do here
     if method == "dhondt":  # start at V / (M + n/2), n = lists with votes; cut at half a seat
-        cut = total / (2 * mm + listed)
+        cut = total / np.maximum(2 * mm + listed, 1.0)
     else:  # start at V / (M + n/4): small lists round to 0 and pull the divisor down
         share = 0.7 if method == "modified-sainte-lague" else 0.5
-        cut = share * 4 * total / (4 * mm + listed)
+        cut = share * 4 * total / np.maximum(4 * mm + listed, 1.0)
     reach = vf >= cut
     reach[np.arange(vf.shape[0]), np.argmax(vf, axis=1)] = True  # the largest list always reaches
     big_votes = np.maximum((vf * reach) @ ones, 1.0)[:, None]
