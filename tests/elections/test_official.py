@@ -83,3 +83,31 @@ def test_2021_national_figures_pass_the_vote_test():
     assert sum(seats.values()) == 130
     for party, won in seats.items():
         assert won > 0 and votes[party] / valid >= rule.required(1), party
+
+
+def _with_rule(year, share, seats):
+    import dataclasses
+    from fractions import Fraction
+
+    from curul.elections import AnyOf, SeatsInDistricts, VoteShare
+    system = load_system(f"peru-{year}")
+    rule = AnyOf((VoteShare(Fraction(share, 100), law="variant"), SeatsInDistricts(seats, 2, law="variant")))
+    return dataclasses.replace(system, threshold=rule)
+
+
+@pytest.mark.parametrize(
+    ("year", "share", "seats", "reproduces"),
+    [
+        (2006, 4, 5, True),  # Ley 28617's 2006 line
+        (2006, 5, 5, False),  # Restauración Nacional (4.02%) and Perú Posible (4.10%) won seats: not 5%
+        (2016, 5, 7, True),
+        (2016, 4, 7, False),  # Democracia Directa (4.33%) won no seats: the line was above 4%
+        (2011, 4, 6, True),  # 2011 cannot tell 4% from 5%, or 6 seats from 7
+        (2011, 5, 7, True),
+    ],
+)
+def test_official_seats_pin_down_the_threshold(year, share, seats, reproduces):
+    system = _with_rule(year, share, seats)
+    votes, members = official_votes(system)
+    ours = _folded(allocate_system(system, votes, members=members).district_seats())
+    assert (ours == _folded(official_seats(system))) is reproduces
