@@ -3,22 +3,35 @@
 from __future__ import annotations
 
 import datetime as dt
+from contextlib import contextmanager
 from fractions import Fraction
 from pathlib import Path
 
+import pandas as pd
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from curul.congress._bicameral import bicameral_indices
 from curul.congress._coalitions import coalitions
+from curul.congress._cohesion import (
+    FREQUENCIES,
+    attendance,
+    cohesion_over_time,
+    cohesion_summary,
+    member_group_agreement,
+)
 from curul.congress._compositions import Composition, compositions, resolve_composition
 from curul.congress._games import WeightedGame
+from curul.congress._ideal import IdealPoints
+from curul.congress._outcomes import MotionModel, evaluate, motion_kind, predict_vacancies, vacancy_votes
+from curul.congress._plots import plot_cohesion, plot_ideal_points
 from curul.congress._power import power_indices
-from curul.congress._rollcalls import import_rollcalls, load_rollcalls, save_rollcalls
+from curul.congress._rollcalls import fold, import_rollcalls, load_rollcalls, save_rollcalls
 from curul.congress._thresholds import Quota, resolve_threshold
 from curul.errors import CurulError
-from curul.output import emit
+from curul.output import emit, err_console
 
 JSON_OPT = typer.Option(False, "--json", help="Print JSON instead of tables.")
 DATA_OPT = typer.Option(
@@ -296,6 +309,338 @@ def import_command(
 
 def _data(data: Path | None):
     return load_rollcalls(data)
+
+
+def _window(rc, start: str | None, end: str | None):
+    a, b = _date(start, "--from"), _date(end, "--to")
+    if a is None and b is None:
+        return rc
+    return rc.between(a, b + dt.timedelta(days=1) if b else None)
+
+
+FROM_OPT = typer.Option(None, "--from", help="First date (YYYY-MM-DD) of the votes used.")
+TO_OPT = typer.Option(None, "--to", help="Last date (YYYY-MM-DD) of the votes used.")
+
+
+@contextmanager
+def _progress(total: int, label: str, quiet: bool):
+    """A Rich progress bar on stderr (silent with --json); yields the advance callback."""
+    if quiet:
+        yield lambda: None
+        return
+    with Progress(
+        TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=err_console, transient=True,
+    ) as bar:  # fmt: skip
+        task = bar.add_task(label, total=total)
+        yield lambda: bar.advance(task)
+
+
+@rollcalls_app.command("cohesion")
+def cohesion_command(
+    freq: str = typer.Option("quarter", "--freq", help="Period: month, quarter or year."),
+    index: str = typer.Option("rice", "--index", help="Index to plot: rice or agreement."),
+    plot: Path | None = typer.Option(None, "--plot", help="Write a chart (.png or .svg)."),
+    start: str | None = FROM_OPT,
+    end: str | None = TO_OPT,
+    data: Path | None = DATA_OPT,
+    as_json: bool = JSON_OPT,
+) -> None:
+    """Group cohesion (Rice and agreement indices) overall and per period.
+
+    JSON: {votes, summary: [{group, rice, agreement, votes, members}],
+    over_time: [{period, group, rice, agreement, votes}], plot}.
+    """
+    if freq not in FREQUENCIES:
+        raise CurulError(f"--freq: use one of {', '.join(FREQUENCIES)}, not {freq!r}")
+    if index not in ("rice", "agreement"):
+        raise CurulError(f"--index: use rice or agreement, not {index!r}")
+    rc = _window(load_rollcalls(data), start, end)
+    if rc.n_votes == 0:
+        raise CurulError("no votes in that date range")
+    summary = cohesion_summary(rc)
+    over = cohesion_over_time(rc, freq=freq)
+    written = str(plot_cohesion(over, plot, index=index)) if plot else None
+    payload = {
+        "votes": rc.n_votes,
+        "summary": summary.to_dict("records"),
+        "over_time": over.to_dict("records"),
+        "plot": written,
+    }
+
+    def render(console: Console) -> None:
+        table = Table(title=f"Cohesion over {rc.n_votes} votes (NA = non-attached, not a group)")
+        for col in ("group", "members", "votes", "Rice", "agreement"):
+            table.add_column(col, justify="left" if col == "group" else "right")
+        for r in summary.itertuples():
+            table.add_row(r.group, str(r.members), str(r.votes), f"{r.rice:.3f}", f"{r.agreement:.3f}")
+        console.print(table)
+        if written:
+            console.print(f"chart: {written}")
+
+    emit(payload, as_json, render)
+
+
+@rollcalls_app.command("members")
+def members_command(
+    group: str | None = typer.Option(None, "--group", help="Only members whose last group is this code."),
+    member: str | None = typer.Option(None, "--member", help="Only members whose name contains this text."),
+    start: str | None = FROM_OPT,
+    end: str | None = TO_OPT,
+    data: Path | None = DATA_OPT,
+    as_json: bool = JSON_OPT,
+) -> None:
+    """Attendance of each member and agreement with each group.
+
+    JSON: {members: [{member, group, votes, present, absent, leave, suspended, yes, no, abstain,
+    attendance, agreement_own_group, agreement: {GROUP: share}}]}.
+    """
+    rc = _window(load_rollcalls(data), start, end)
+    att = attendance(rc)
+    agree = member_group_agreement(rc)
+    if group:
+        att = att[att["group"] == group]
+    if member:
+        needle = fold(member)
+        att = att[att["member"].map(lambda m: needle in fold(m))]
+    if att.empty:
+        raise CurulError("no member matches --group/--member")
+    rows = []
+    for r in att.to_dict("records"):
+        shares = agree.loc[r["member"]] if r["member"] in agree.index else pd.Series(dtype=float)
+        r["agreement_own_group"] = float(shares.get(r["group"], float("nan")))
+        r["agreement"] = {g: round(float(v), 4) for g, v in shares.dropna().items()}
+        rows.append(r)
+    rows.sort(key=lambda r: (r["group"], r["member"]))
+
+    def render(console: Console) -> None:
+        table = Table(title=f"Members over {rc.n_votes} votes")
+        for col in ("member", "group", "votes", "attendance", "with own group", "closest other group"):
+            table.add_column(col, justify="left" if col in ("member", "group") else "right")
+        for r in rows:
+            others = {g: v for g, v in r["agreement"].items() if g not in (r["group"], "NA")}
+            best = max(others, key=others.get) if others else "-"
+            table.add_row(
+                r["member"], r["group"], str(r["votes"]), f"{r['attendance']:.1%}",
+                f"{r['agreement_own_group']:.1%}", f"{best} {others.get(best, 0):.1%}" if others else "-",
+            )  # fmt: skip
+        console.print(table)
+
+    emit({"members": rows}, as_json, render)
+
+
+@rollcalls_app.command("ideal")
+def ideal_command(
+    dims: int = typer.Option(1, "--dims", help="1 or 2 dimensions."),
+    anchor: str | None = typer.Option(
+        None, "--anchor", help="Member placed on the positive side (default: first name alphabetically)."
+    ),
+    plot: Path | None = typer.Option(None, "--plot", help="Write a chart (.png or .svg)."),
+    start: str | None = FROM_OPT,
+    end: str | None = TO_OPT,
+    data: Path | None = DATA_OPT,
+    as_json: bool = JSON_OPT,
+) -> None:
+    """Ideal points (probit IRT, lopsided votes excluded) of every member.
+
+    JSON: {dims, anchor, votes_used, lopsided_excluded, iterations,
+    members: [{member, group, dim1[, dim2]}], group_means: {GROUP: [dim1, ...]}, plot}.
+    """
+    rc = _window(load_rollcalls(data), start, end)
+    if anchor is not None:
+        anchor = _find_member(rc, anchor)
+    if not as_json:
+        err_console.print(f"fitting {dims}-D ideal points on {rc.n_votes} votes…")
+    model = IdealPoints(dims=dims, anchor=anchor).fit(rc)
+    groups = attendance(rc).set_index("member")["group"]
+    frame = model.frame(groups)
+    written = str(plot_ideal_points(frame, plot, anchor=model.anchor)) if plot else None
+    dim_cols = [f"dim{k + 1}" for k in range(dims)]
+    means = frame.groupby("group")[dim_cols].mean().sort_values("dim1")
+    payload = {
+        "dims": dims,
+        "anchor": model.anchor,
+        "votes_used": len(model.votes_),
+        "lopsided_excluded": model.excluded_lopsided_,
+        "iterations": model.n_iter_,
+        "members": frame.to_dict("records"),
+        "group_means": {g: [float(v) for v in row] for g, row in means.iterrows()},
+        "plot": written,
+    }
+
+    def render(console: Console) -> None:
+        console.print(
+            f"{len(model.members_)} members, {len(model.votes_)} contested votes "
+            f"({model.excluded_lopsided_} lopsided excluded); positive = side of {model.anchor}"
+        )
+        table = Table(title="Group means")
+        table.add_column("group")
+        for c in dim_cols:
+            table.add_column(c, justify="right")
+        for g, row in means.iterrows():
+            table.add_row(str(g), *(f"{v:+.2f}" for v in row))
+        console.print(table)
+        if written:
+            console.print(f"chart: {written}")
+
+    emit(payload, as_json, render)
+
+
+def _find_member(rc, text: str) -> str:
+    names = sorted(rc.ballots["member"].unique())
+    exact = [n for n in names if fold(n) == fold(text)]
+    if exact:
+        return exact[0]
+    hits = [n for n in names if fold(text) in fold(n)]
+    if len(hits) == 1:
+        return hits[0]
+    if not hits:
+        raise CurulError(f"--anchor: no member matches {text!r}")
+    raise CurulError(f"--anchor: {text!r} matches {len(hits)} members: {'; '.join(hits[:5])}")
+
+
+@rollcalls_app.command("votes")
+def votes_command(
+    search: str | None = typer.Option(None, "--search", help="Only subjects containing this text."),
+    kind: str | None = typer.Option(None, "--kind", help="Only this kind (vacancy, control, bill, …)."),
+    limit: int = typer.Option(30, "--limit", min=0, help="Show at most this many (0: all)."),
+    start: str | None = FROM_OPT,
+    end: str | None = TO_OPT,
+    data: Path | None = DATA_OPT,
+    as_json: bool = JSON_OPT,
+) -> None:
+    """Find votes (ids for `predict --vote`).
+
+    JSON: {count, votes: [{vote_id, date, kind, yes, no, abstain, subject}]}.
+    """
+    rc = _window(load_rollcalls(data), start, end)
+    v = rc.votes.assign(kind=[motion_kind(s) for s in rc.votes["subject"]])
+    if search:
+        needle = fold(search)
+        v = v[v["subject"].map(lambda s: needle in fold(s))]
+    if kind:
+        v = v[v["kind"] == kind]
+    shown = v if not limit else v.head(limit)
+    rows = [
+        {"vote_id": r.vote_id, "date": r.date.date(), "kind": r.kind, "yes": r.yes, "no": r.no,
+         "abstain": r.abstain, "subject": " ".join(r.subject.split())}
+        for r in shown.itertuples()
+    ]  # fmt: skip
+
+    def render(console: Console) -> None:
+        table = Table(title=f"{len(v)} votes")
+        for col in ("vote", "kind", "yes-no-abst", "subject"):
+            table.add_column(col)
+        for r in rows:
+            subject = str(r["subject"])
+            table.add_row(str(r["vote_id"]), str(r["kind"]), f"{r['yes']}-{r['no']}-{r['abstain']}",
+                          subject[:90] + ("…" if len(subject) > 90 else ""))  # fmt: skip
+        console.print(table)
+
+    emit({"count": len(v), "votes": rows}, as_json, render)
+
+
+@rollcalls_app.command("predict")
+def predict_command(
+    vote: str | None = typer.Option(None, "--vote", help="Predict this recorded vote (fit on earlier days)."),
+    threshold: str | None = typer.Option(
+        None, "--threshold", "-t", help="With --vote: votes needed or procedure id (default: yes > no)."
+    ),
+    cutoff: str | None = typer.Option(
+        None, "--evaluate", help="Fit before this date, score every later vote against the baseline."
+    ),
+    until: str | None = typer.Option(None, "--until", help="With --evaluate: last date scored."),
+    vacancies: bool = typer.Option(False, "--vacancies", help="Predict every presidential-vacancy vote."),
+    dims: int = typer.Option(1, "--dims", help="Ideal-point dimensions of the model."),
+    anchor: str | None = typer.Option(None, "--anchor", help="Anchor member for the ideal points."),
+    data: Path | None = DATA_OPT,
+    as_json: bool = JSON_OPT,
+) -> None:
+    """Motion outcomes: yes-count distribution and P(pass), out of sample.
+
+    JSON (--vote): {vote_id, date, kind, voters, threshold, expected_yes, yes_low, yes_high, p_pass,
+    recorded_yes, recorded_no, recorded_abstain, passed, baseline_yes, baseline_pass}.
+    JSON (--evaluate): {cutoff, votes, brier_model, brier_baseline, mae_model, mae_baseline,
+    accuracy_model, accuracy_baseline, predictions: [...]}.
+    JSON (--vacancies): {vacancies: [{procedure, habiles, arithmetic, ...prediction keys}]}.
+    """
+    chosen = sum(x is not None and x is not False for x in (vote, cutoff, vacancies or None))
+    if chosen != 1:
+        raise CurulError("give exactly one of --vote VOTE_ID, --evaluate DATE or --vacancies")
+    rc = load_rollcalls(data)
+    if anchor is not None:
+        anchor = _find_member(rc, anchor)
+    if vote is not None:
+        rows = rc.votes[rc.votes["vote_id"] == vote]
+        if rows.empty:
+            raise CurulError(f"--vote: no vote {vote!r} in the roll calls (see `curul rollcalls votes`)")
+        day = rows["date"].iloc[0].date()
+        quota = None
+        if threshold is not None:
+            from curul.congress._rollcalls import NOT_HABIL
+
+            ballots = rc.ballots[rc.ballots["vote_id"] == vote]
+            habiles = int((~ballots["category"].isin(list(NOT_HABIL))).sum())
+            quota = resolve_threshold(threshold, date=day, habiles=habiles).votes
+        model = MotionModel(dims=dims, anchor=anchor).fit(rc, before=day)
+        pred = model.predict_vote(rc, vote, quota)
+        payload: dict[str, object] = pred.as_dict()
+
+        def render(console: Console) -> None:
+            _prediction_table(console, [pred], f"Vote {vote} (model fitted on votes before {day})")
+
+    elif cutoff is not None:
+        day = _date(cutoff, "--evaluate")
+        end = _date(until, "--until")
+        later = rc.between(day, end + dt.timedelta(days=1) if end else None).n_votes
+        with _progress(later, "predicting", as_json) as tick:
+            ev = evaluate(
+                rc, day, until=end + dt.timedelta(days=1) if end else None,
+                model=MotionModel(dims=dims, anchor=anchor), progress=tick,
+            )  # fmt: skip
+        payload = ev.as_dict(with_votes=True)
+
+        def render(console: Console) -> None:
+            table = Table(title=f"Out of sample: fit before {day}, {ev.votes} later votes")
+            for col in ("", "model", "baseline (previous vote)"):
+                table.add_column(col, justify="right")
+            table.add_row("Brier (pass/fail)", f"{ev.brier_model:.4f}", f"{ev.brier_baseline:.4f}")
+            table.add_row("MAE yes count", f"{ev.mae_model:.2f}", f"{ev.mae_baseline:.2f}")
+            table.add_row("accuracy", f"{ev.accuracy_model:.1%}", f"{ev.accuracy_baseline:.1%}")
+            console.print(table)
+
+    else:
+        n = len(vacancy_votes(rc))
+        with _progress(n, "vacancy votes", as_json) as tick:
+            results = predict_vacancies(rc, dims=dims, anchor=anchor, progress=tick)
+        payload = {
+            "vacancies": [
+                {"procedure": v.procedure, "habiles": v.habiles, "arithmetic": v.arithmetic} | p.as_dict()
+                for v, p in results
+            ]
+        }
+
+        def render(console: Console) -> None:
+            _prediction_table(console, [p for _, p in results], "Presidential-vacancy votes, predicted "
+                              "by a model fitted on the votes before each day")  # fmt: skip
+            for v, _ in results:
+                console.print(f"[dim]{v.vote_id}: {v.procedure}, {v.arithmetic} ({v.habiles} hábiles)[/]")
+
+    emit(payload, as_json, render)
+
+
+def _prediction_table(console: Console, preds, title: str) -> None:
+    table = Table(title=title)
+    for col in ("vote", "kind", "needed", "E[yes] (90%)", "P(pass)", "recorded", "passed", "baseline yes"):
+        table.add_column(col, justify="left" if col in ("vote", "kind") else "right")
+    for p in preds:
+        table.add_row(
+            p.vote_id, p.kind, "yes>no" if p.threshold is None else str(p.threshold),
+            f"{p.expected_yes:.1f} ({p.yes_low}–{p.yes_high})", f"{p.p_pass:.2f}",
+            f"{p.recorded_yes}-{p.recorded_no}-{p.recorded_abstain}", "yes" if p.passed else "no",
+            f"{p.baseline_yes} ({'pass' if p.baseline_pass else 'fail'})",
+        )  # fmt: skip
+    console.print(table)
 
 
 def register(app: typer.Typer) -> None:

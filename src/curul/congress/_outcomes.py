@@ -48,8 +48,9 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("exoneration", re.compile(r"EXONERACI")),
     ("bill", re.compile(r"PROYECTO|TEXTO SUSTITUTORIO|DICTAMEN|INSISTENCIA")),
 )
-# when a kind has no past example, borrow from this one
-FALLBACK = {"vacancy": "control"}
+# a vacancy motion is a control motion: its prior pools both kinds (a handful of vacancy votes alone
+# would make an overconfident prior)
+POOLS = {"vacancy": ("vacancy", "control")}
 
 
 def motion_kind(subject: str) -> str:
@@ -190,9 +191,7 @@ class MotionModel:
         return out
 
     def _prior(self, kind: str) -> pd.DataFrame:
-        pool = self.params_[self.params_["kind"] == kind]
-        if pool.empty and kind in FALLBACK:
-            pool = self.params_[self.params_["kind"] == FALLBACK[kind]]
+        pool = self.params_[self.params_["kind"].isin(POOLS.get(kind, (kind,)))]
         if pool.empty:
             pool = self.params_
         return pool.tail(self.window)
@@ -229,10 +228,8 @@ class MotionModel:
         )
         n = len(yes_marginal) - 1
         counts = np.arange(n + 1)
-        if threshold is None:
-            p_pass = float(margin[n + 1 :].sum())
-        else:
-            p_pass = float(yes_marginal[threshold:].sum())
+        tail = margin[n + 1 :] if threshold is None else yes_marginal[threshold:]
+        p_pass = float(tail.sum())
         cdf = np.cumsum(yes_marginal)
         base_yes, base_pass = baseline(rc, vote_id, threshold)
         yes, no = int(row["yes"]), int(row["no"])
@@ -376,3 +373,45 @@ def evaluate(
         float(np.mean(p_base == outcome)),
         tuple(preds),
     )
+
+
+@dataclass(frozen=True)
+class VacancyVote:
+    """A presidential-vacancy vote, the procedure it belongs to and the votes it needed."""
+
+    vote_id: str
+    procedure: str  # vacancy.admission or vacancy.approval
+    habiles: int
+    threshold: int
+    arithmetic: str
+
+
+def vacancy_votes(rc: RollCalls) -> tuple[VacancyVote, ...]:
+    """Admissions and final votes on presidential vacancy in the data, with their thresholds."""
+    from curul.congress._rollcalls import NOT_HABIL
+    from curul.congress._thresholds import resolve_threshold
+
+    out = []
+    for _, row in rc.votes.iterrows():
+        if motion_kind(row["subject"]) != "vacancy":
+            continue
+        procedure = "vacancy.admission" if row["subject"].upper().startswith("ADMISI") else "vacancy.approval"
+        ballots = rc.ballots[rc.ballots["vote_id"] == row["vote_id"]]
+        habiles = int((~ballots["category"].isin(list(NOT_HABIL))).sum())
+        quota = resolve_threshold(procedure, date=row["date"].date(), habiles=habiles)
+        out.append(VacancyVote(row["vote_id"], procedure, habiles, quota.votes, quota.arithmetic))
+    return tuple(out)
+
+
+def predict_vacancies(rc: RollCalls, *, dims: int = 1, anchor: str | None = None, progress=None):
+    """Each vacancy vote predicted by a model fitted on the votes before its day: (vote, prediction)."""
+    out = []
+    fitted: dict[dt.date, MotionModel] = {}
+    for vac in vacancy_votes(rc):
+        day = rc.votes.loc[rc.votes["vote_id"] == vac.vote_id, "date"].iloc[0].date()
+        if day not in fitted:
+            fitted[day] = MotionModel(dims=dims, anchor=anchor).fit(rc, before=day)
+        out.append((vac, fitted[day].predict_vote(rc, vac.vote_id, vac.threshold)))
+        if progress is not None:
+            progress()
+    return out
