@@ -71,3 +71,49 @@ def test_head_to_head_polls_replace_the_transfer_model():
     assert pair.mean() > 0.99
     assert np.mean(100 - sims.runoff_share[pair]) == pytest.approx(60.0, abs=0.5)
     assert np.mean(sims.winner[pair] == 1) > 0.99
+
+
+def test_whole_pipeline_coverage_on_synthetic_elections():
+    """Elections drawn from the model, polled by biased pollsters: fit, simulate, check the 90% intervals.
+
+    Each synthetic result is one draw of the error model around the true poll level; four pollsters with
+    known house effects (summing to zero) field four waves each with binomial noise; the average must
+    remove the house effects and the simulation's intervals must then hold about 90% of the results.
+    """
+    from datetime import date, timedelta
+
+    from curul.forecast import PollAverage, group_polls, parse_polls
+    from curul.forecast._polls import COLUMNS
+
+    level = {"A": 30.0, "B": 22.0, "C": 15.0, "D": 8.0, "E": 5.0}
+    house = {
+        "P1": [1.5, -1.0, 0.0, -0.5, 0.0],
+        "P2": [-1.5, 1.0, 0.5, 0.0, 0.0],
+        "P3": [0.5, 0.0, -1.0, 0.5, 0.0],
+        "P4": [-0.5, 0.0, 0.5, 0.0, 0.0],
+    }
+    error = ErrorModel(scale=0.1, df=4)
+    rng = np.random.default_rng(2024)
+    cutoff = date(2030, 4, 1)
+    inside, total = 0, 0
+    for _ in range(150):
+        result = draw_first_round(np.array(list(level.values())), 20.0, error, 1, rng)[0]
+        lines = [",".join(COLUMNS)]
+        for p, bias in house.items():
+            for wave in range(4):
+                day = cutoff - timedelta(days=3 + 6 * wave + int(p[1]))
+                for (name, share), b in zip(level.items(), bias, strict=True):
+                    value = rng.binomial(1500, (share + b) / 100) / 15
+                    lines.append(
+                        f"x,1,{p},simulated_ballot,,{day},,1500,,valid_votes,candidate,{name},,{value:.2f},s,"
+                    )
+        polls = group_polls(parse_polls("\n".join(lines) + "\n"))
+        avg = PollAverage(trend_damping=0.0).fit(polls, cutoff)
+        draws = draw_first_round(avg.shares_, avg.others_, error, 4000, rng, avg.se_)
+        low, high = np.quantile(draws[:, :5], [0.05, 0.95], axis=0)
+        order = [list(level).index(c.name) for c in avg.candidates_]
+        truth = result[order]
+        inside += int(np.sum((truth >= low) & (truth <= high)))
+        total += len(order)
+    coverage = inside / total
+    assert coverage == pytest.approx(0.90, abs=0.05), coverage
