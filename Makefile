@@ -17,6 +17,7 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/curul data list
 	$(BIN)/curul results 2016
+	$(BIN)/curul history
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
