@@ -72,3 +72,26 @@ def test_waves_described_only_in_notes_are_imported(shared_polls):
     assert jan["blank_null"] == 18.8 and jan["undecided"] == 30.5
     # "Olivera" names no candidate of the poll file: left out, with a reason.
     assert any(d.candidate == "Olivera" for d in result.dropped)
+
+
+def test_cli_import_writes_all_files_or_none(cli, shared_polls, tmp_path):
+    import shutil
+
+    out = tmp_path / "out"
+    code, _, err = cli("polls", "import", str(shared_polls), "--out", str(out))
+    assert code == 0, err
+    for name in ("peru-2016-r1.csv", "peru-2021-r1.csv", "peru-2026-r1.csv"):
+        bundled = resources.files("curul.forecast").joinpath("polls", name).read_text(encoding="utf-8")
+        assert (out / name).read_text(encoding="utf-8") == bundled
+    broken = tmp_path / "broken"
+    shutil.copytree(shared_polls, broken)
+    path = broken / "polls_2026_r1.csv"
+    text = path.read_text(encoding="utf-8").replace(",14.6,", ",146,", 1)
+    path.write_text(text, encoding="utf-8")
+    out2 = tmp_path / "out2"
+    code, stdout, err = cli("polls", "import", str(broken), "--out", str(out2))
+    assert code == 2 and stdout == ""
+    header = (shared_polls / "polls_2026_r1.csv").read_text(encoding="utf-8").splitlines()[0].split(",")
+    line = next(i for i, row in enumerate(text.splitlines(), start=1) if ",146," in row)
+    assert err.strip() == f"error: {path}:{line}:{header.index('pct') + 1}: pct: 146.0 is outside 0..100"
+    assert not out2.exists()

@@ -279,6 +279,26 @@ def _match_wave(row: dict[str, str], waves: list[_Wave]) -> tuple[_Wave | None, 
     return None, ""
 
 
+def _check_source_row(path: Path, line: int, row: dict[str, str]) -> None:
+    """Errors in a shared file are reported at its own line and column, before any conversion."""
+    columns = list(row)
+    for name in ("pollster", "poll_type", "candidate", "pct", "source"):
+        if name not in row:
+            raise InputError(path, f"missing column {name!r}", line=1)
+        if not (row[name] or "").strip():
+            raise InputError(path, "is required", line=line, column=columns.index(name) + 1, field=name)
+    try:
+        share = float(row["pct"])
+    except ValueError:
+        raise InputError(
+            path, f"{row['pct']!r} is not a number", line=line, column=columns.index("pct") + 1, field="pct"
+        ) from None
+    if not 0 <= share <= 100:
+        raise InputError(
+            path, f"{share} is outside 0..100", line=line, column=columns.index("pct") + 1, field="pct"
+        )
+
+
 def _convert(
     line: int,
     row: dict[str, str],
@@ -379,6 +399,7 @@ def import_shared_polls(directory: str | Path) -> ImportResult:
     for out_name, (name, election, round_) in SHARED_FILES.items():
         rows = []
         for line, raw in _read(directory / name):
+            _check_source_row(directory / name, line, raw)
             row = _convert(line, raw, election, round_, name, waves if "2026" in name else None, dropped)
             if row is not None:
                 rows.append(row)
