@@ -7,6 +7,12 @@ Shapley–Shubik indices; ``import_rollcalls(folder)`` reads the openpolitica ro
 
 from curul.congress._bicameral import BicameralIndices, bicameral_indices
 from curul.congress._coalitions import Coalition, CoalitionReport, coalitions, minimal_winning
+from curul.congress._cohesion import (
+    attendance,
+    cohesion_by_vote,
+    cohesion_over_time,
+    member_group_agreement,
+)
 from curul.congress._compositions import (
     Composition,
     GroupSeats,
@@ -16,6 +22,16 @@ from curul.congress._compositions import (
     resolve_composition,
 )
 from curul.congress._games import WeightedGame
+from curul.congress._ideal import IdealPoints
+from curul.congress._outcomes import (
+    Evaluation,
+    MotionModel,
+    Prediction,
+    evaluate,
+    motion_kind,
+    predict_vacancies,
+    vacancy_votes,
+)
 from curul.congress._power import PowerIndices, banzhaf_swings, power_indices, shapley_shubik
 from curul.congress._rollcalls import (
     BALLOT_CODES,
@@ -35,24 +51,36 @@ __all__ = [
     "CoalitionReport",
     "Composition",
     "Contradiction",
+    "Evaluation",
     "GroupSeats",
+    "IdealPoints",
+    "MotionModel",
     "PowerIndices",
+    "Prediction",
     "Quota",
     "RollCalls",
     "WeightedGame",
+    "attendance",
     "banzhaf_swings",
     "bicameral_indices",
     "coalitions",
+    "cohesion_by_vote",
+    "cohesion_over_time",
     "composition",
     "composition_on",
     "compositions",
+    "evaluate",
     "import_rollcalls",
     "load_rollcalls",
+    "member_group_agreement",
     "minimal_winning",
+    "motion_kind",
     "power_indices",
+    "predict_vacancies",
     "read_composition_csv",
     "resolve_composition",
     "resolve_threshold",
     "save_rollcalls",
     "shapley_shubik",
+    "vacancy_votes",
 ]

@@ -1,0 +1,93 @@
+"""Bundled dated compositions, user CSV compositions and compositions read off the roll calls."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from curul.congress import composition, composition_on, compositions, read_composition_csv
+from curul.errors import CurulError, InputError
+
+
+def test_bundled_compositions_are_complete_and_sourced():
+    ids = [c.id for c in compositions()]
+    assert ids == ["2016", "2020", "2021-07", "2022-06", "2025-07"]
+    for c in compositions():
+        assert c.total == c.legal_number == 130
+        assert c.source.startswith("http")
+        assert c.date is not None
+
+
+def test_2021_matches_official_seats_dataset():
+    # the bundled composition and the lead's bundled JNE national seats dataset agree party by party
+    from curul.congress._rollcalls import fold
+    from curul.data import load
+
+    official = {fold(r.party): r.seats for r in load("congress-2021-national-seats").rows}
+    ours = {fold(g.name): g.seats for g in composition("2021-07").groups}
+    assert ours == official
+
+
+def test_unknown_composition_names_the_known_ones():
+    with pytest.raises(CurulError, match="2021-07"):
+        composition("1999")
+
+
+def test_group_csv(tmp_path):
+    path = tmp_path / "groups.csv"
+    path.write_text("group,seats\nA,50\nB,45\nC,35\n", encoding="utf-8")
+    comp = read_composition_csv(path)
+    assert comp.seats == {"A": 50, "B": 45, "C": 35}
+    assert comp.game(66).quota == 66
+
+
+def test_member_csv(tmp_path):
+    path = tmp_path / "members.csv"
+    path.write_text("member,group\nAna,A\nBeto,A\nCiro,B\n", encoding="utf-8")
+    comp = read_composition_csv(path)
+    assert comp.seats == {"A": 2, "B": 1}
+    assert comp.member_game(2).labels == ("Ana", "Beto", "Ciro")
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("group,seats\nA,50\nB,many\n", ":3:2: seats: not a whole number"),
+        ("group,seats\nA,50\nA,3\n", ":3:1: group: group 'A' listed twice"),
+        ("party,votes\nA,1\n", ":1:1: header must be"),
+        ("group,seats\nA,-4\n", ":2:2: seats: negative seats"),
+        ("member,group\nAna,A\nAna,B\n", ":3:1: member: member 'Ana' listed twice"),
+        ("member,group\nAna\n", ":2:1: expected 2 columns"),
+    ],
+)
+def test_bad_csv_names_line_and_column(tmp_path, text, where):
+    path = tmp_path / "bad.csv"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        read_composition_csv(path)
+    assert str(info.value).startswith(str(path) + where)
+
+
+def test_composition_from_first_roll_call(rollcalls):
+    comp = composition_on(rollcalls, dt.date(2021, 7, 26))
+    # counted from ballots.csv of vote 2021-07-26T10-40
+    assert comp.total == 130
+    assert comp.seats["PL"] == 37
+    assert comp.seats["SP"] == 8  # Somos Perú and Partido Morado as one group
+    assert comp.seats["RP"] == 12
+    assert comp.seats["NA"] == 1  # the group code "NA" (non-attached), not a missing value
+
+
+def test_habiles_leave_out_members_on_leave(rollcalls):
+    day = dt.date(2022, 12, 7)
+    everyone = composition_on(rollcalls, day)
+    habiles = composition_on(rollcalls, day, habiles_only=True)
+    ballots = rollcalls.ballots[rollcalls.ballots["vote_id"] == "2022-12-07T13-16"]
+    not_habil = ballots["category"].isin(["leave", "suspended", "deceased"]).sum()
+    assert habiles.total == everyone.total - not_habil == habiles.habiles
+
+
+def test_date_before_data_is_refused(rollcalls):
+    with pytest.raises(CurulError, match="data starts"):
+        composition_on(rollcalls, dt.date(2020, 1, 1))
