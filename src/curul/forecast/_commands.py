@@ -80,7 +80,10 @@ def forecast(
         raise CurulError(f"--chart: {chart} must end in .png or .svg")
     if sims < 100:
         raise CurulError(f"--sims: {sims} is too few (at least 100)")
-    with _progress(sims, not as_json) as advance:
+    from curul.forecast._elections import get_election
+
+    chambers = len(get_election(election).congress) if congress else 0
+    with _progress(sims * (1 + chambers), not as_json) as advance:
         result = run_forecast(
             election,
             rows=rows,
@@ -181,10 +184,14 @@ def backtest(
 
         emit(runoff.as_json(), as_json, render_runoff)
         return
-    with _progress(sims, not as_json) as advance:
+    from curul.forecast._elections import get_election
+
+    cutoff_date = _date(cutoff, "--cutoff")
+    chambers = len(get_election(election).congress) if congress else 0
+    with _progress(sims * (1 + chambers), not as_json) as advance:
         result = run_backtest(
             election,
-            cutoff=_date(cutoff, "--cutoff"),
+            cutoff=cutoff_date,
             sims=sims,
             seed=seed,
             progress=advance,

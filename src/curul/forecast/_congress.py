@@ -229,7 +229,9 @@ def relative_strength(parties: Sequence[str], districts: Sequence[str]) -> np.nd
     return out
 
 
-def simulate_congress(election, avg, draws, rng: np.random.Generator, blocs: dict[str, Sequence[str]]):
+def simulate_congress(
+    election, avg, draws, rng: np.random.Generator, blocs: dict[str, Sequence[str]], progress=None
+):
     """Seats per party and chamber; returns (party results, bloc results, draws used)."""
     load_system, allocate_system_batch, batch = allocator()
     names = list(draws.names)
@@ -273,6 +275,8 @@ def simulate_congress(election, avg, draws, rng: np.random.Generator, blocs: dic
             votes = np.rint(share).astype(np.int64)
             result = allocate_system_batch(system, votes, parties)
             seats_all.append(np.asarray(result.seats).sum(axis=1))
+            if progress:  # counted in presidential draws, so the bar ends at sims x (1 + chambers)
+                progress(round(nat.shape[0] * draws.first.shape[0] / n))
             passed_all.append(np.asarray(result.passed))
         seats = np.concatenate(seats_all)
         passed = np.concatenate(passed_all)

@@ -162,7 +162,9 @@ def run_forecast(
     if congress and election.congress:
         from curul.forecast._congress import simulate_congress
 
-        parties, bloc_results, congress_sims = simulate_congress(election, avg, draws, rng, blocs or {})
+        parties, bloc_results, congress_sims = simulate_congress(
+            election, avg, draws, rng, blocs or {}, progress=progress
+        )
     return Forecast(
         election_name,
         cutoff,
