@@ -1,5 +1,7 @@
 from pathlib import Path
 
+import pytest
+
 JSON_KEYS = {
     "election",
     "cutoff",
@@ -60,3 +62,17 @@ def test_bad_options_exit_2_with_one_line(cli, tmp_path: Path):
         assert out == ""
         assert len(err.strip().splitlines()) == 1 and err.strip().startswith(start), err
     assert not (tmp_path / "c.gif").exists()
+
+
+def test_forecast_with_congress_and_a_bloc(cli_json):
+    data = cli_json(
+        "forecast", "--sims", "400", "--seed", "2", "--bloc", "FP+RP=Fuerza Popular,Renovacion Popular"
+    )
+    assert data["congress_sims"] in (400, 200)  # 200: per-draw reference path without the batch engine
+    by_chamber = {}
+    for p in data["parties"]:
+        by_chamber[p["chamber"]] = by_chamber.get(p["chamber"], 0) + p["mean_seats"]
+    assert by_chamber == {"senate": pytest.approx(60), "deputies": pytest.approx(130)}
+    (bloc,) = data["blocs"]
+    seats = {p["name"]: p["mean_seats"] for p in data["parties"] if p["chamber"] == "deputies"}
+    assert bloc["mean_seats"] == pytest.approx(seats["Fuerza Popular"] + seats["Renovacion Popular"])
