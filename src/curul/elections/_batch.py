@@ -11,10 +11,9 @@ exact. A tie for the last seat goes to the list with the lowest index (a fixed p
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 
@@ -25,7 +24,7 @@ from curul.elections._thresholds import AllOf, AnyOf, NoThreshold, Rule, SeatsIn
 from curul.errors import CurulError
 
 MAX_VOTES = 2**40
-_CHUNK_CELLS = 1 << 20  # rows × lists handled at once, to bound memory
+_CHUNK_CELLS = 1 << 18  # rows × lists per chunk: small enough that every pass stays in cache
 
 
 def _check(votes: np.ndarray, magnitudes: np.ndarray, eligible: np.ndarray | None) -> None:
@@ -150,10 +149,16 @@ def _divisor_rows(
             seats[rows] = _move(method, q, seats[rows], diff[rows], adding)
     if not want_ties:
         return seats, None
-    # a tie was settled by list order iff an excluded quotient equals the smallest included one
-    q = vf * scale
-    last = np.where(seats > 0, q / _divisors(method, np.maximum(seats - 1, 0)), np.inf).min(axis=1)
-    nxt = np.where(vf > 0, q / _divisors(method, seats), -np.inf).max(axis=1)
+    # a tie was settled by list order iff an excluded quotient equals the smallest included one;
+    # lists without seats divide by 0 (inf, or nan without votes, which fmin skips), and lists without
+    # votes have next quotient 0, below any held quotient
+    q = vf * scale if scale != 1 else vf
+    held_divisor = _divisors(method, seats - 1)
+    if method != "dhondt":
+        held_divisor[seats == 0] = 0
+    with np.errstate(divide="ignore", invalid="ignore"):
+        last = np.fmin.reduce(q / held_divisor, axis=1)
+    nxt = (q / _divisors(method, seats)).max(axis=1)
     return seats, ~empty & (m > 0) & (nxt == last)
 
 
@@ -211,20 +216,11 @@ def _run(
     rows_fn = _divisor_rows if method in DIVISOR_METHODS else _remainder_rows
     step = max(1, _CHUNK_CELLS // max(lists, 1))
 
-    def work(start: int) -> None:
+    for start in range(0, vf.shape[0], step):
         stop = start + step
         seats[start:stop], flags = rows_fn(method, vf[start:stop], m[start:stop], want_ties)
         if tied is not None:
             tied[start:stop] = flags
-
-    starts = range(0, vf.shape[0], step)
-    workers = min(len(starts), os.cpu_count() or 1)
-    if workers > 1:  # NumPy releases the GIL inside its loops, so chunks run on every core
-        with ThreadPoolExecutor(workers) as pool:
-            list(pool.map(work, starts))
-    else:
-        for start in starts:
-            work(start)
     return seats.reshape(draws, districts, lists), None if tied is None else tied.reshape(draws, districts)
 
 
@@ -259,15 +255,24 @@ class BatchResult:
     """Outcome of many simulated elections under one system.
 
     ``seats``: draws × districts × lists; ``passed``: draws × lists (threshold); ``national``: draws ×
-    lists seats summed over districts; ``ties``: draws × districts, a last-seat tie settled by list order;
-    ``preliminary``: the preliminary allocation over all lists, when the threshold needed one.
+    lists seats summed over districts; ``preliminary``: the preliminary allocation over all lists, when
+    the threshold needed one; ``ties`` (computed on first use): draws × districts, a last-seat tie that
+    was settled by list order.
     """
 
     seats: np.ndarray
     passed: np.ndarray
     national: np.ndarray
-    ties: np.ndarray
     preliminary: np.ndarray | None = None
+    method: str = "dhondt"
+    votes: np.ndarray | None = field(default=None, repr=False)
+    magnitudes: np.ndarray | None = field(default=None, repr=False)
+
+    @cached_property
+    def ties(self) -> np.ndarray:
+        if self.votes is None or self.magnitudes is None:
+            raise ValueError("this result was built without its votes")
+        return allocate_batch_with_ties(self.votes, self.magnitudes, self.method, self.passed)[1]
 
 
 def _passes(
@@ -330,5 +335,6 @@ def allocate_system_batch(
     members = np.array([alliance_members(t) for t in org_types] if org_types else [1] * len(parties))
     prelim: dict[str, np.ndarray] = {}
     passed = _passes(system.threshold, votes, system, members, prelim, method)
-    seats, ties = allocate_batch_with_ties(votes, system.magnitudes, method, passed)
-    return BatchResult(seats, passed, seats.sum(axis=1), ties, prelim.get("seats"))
+    seats = allocate_batch(votes, system.magnitudes, method, passed)
+    return BatchResult(seats, passed, seats.sum(axis=1), prelim.get("seats"), method, votes,
+                       system.magnitudes)
