@@ -70,3 +70,26 @@ def test_runoff_backtest_rejects_cutoffs_outside_the_campaign(cli):
     assert err.strip() == "error: --cutoff: 2021-03-01 is before the first round; runoff polls start after it"
     code, _, err = cli("backtest", "--election", "peru-2021", "--round", "3")
     assert code == 2 and err.strip() == "error: --round: 3 is not 1 or 2"
+
+
+def test_calibration_uses_the_same_distance_from_the_vote():
+    from datetime import timedelta
+
+    from curul.forecast._elections import bundled_rows, get_election
+    from curul.forecast._forecast import fit_average, run_forecast
+
+    election = get_election("peru-2016")
+    cutoff = election.first_round - timedelta(days=30)
+    expected = fit_average(election, bundled_rows("peru-2016"), cutoff)
+    calibration = calibrate("peru-2021", days_before=30)
+    shares = dict(zip((c.name for c in expected.candidates_), expected.shares_, strict=True))
+    for _, name, predicted, _ in calibration.errors:
+        assert predicted == pytest.approx(shares[name])
+    # A forecast with a cutoff 30 days out is calibrated that way.
+    forecast = run_forecast(
+        "peru-2021",
+        cutoff=get_election("peru-2021").first_round - timedelta(days=30),
+        sims=200,
+        congress=False,
+    )
+    assert forecast.calibration.scale == pytest.approx(calibration.scale)

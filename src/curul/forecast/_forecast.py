@@ -4,13 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 import numpy as np
 
 from curul.errors import CurulError
 from curul.forecast._average import PollAverage, candidate_key
-from curul.forecast._elections import Election, bundled_rows, elections, get_election, polls_until
+from curul.forecast._elections import (
+    BLACKOUT_DAYS,
+    Election,
+    bundled_rows,
+    elections,
+    get_election,
+    polls_until,
+)
 from curul.forecast._model import (
     DEFAULT_DF,
     ErrorModel,
@@ -91,12 +98,19 @@ def fit_average(election: Election, rows: Sequence[PollRow], cutoff: date, **set
     return PollAverage(exits=election.exits, **settings).fit(polls, cutoff, target=election.first_round)
 
 
-def polling_errors(name: str, **settings) -> list[tuple[str, str, float, float]]:
-    """(election, candidate, poll average, official share) at the default cutoff of a past election."""
+def polling_errors(
+    name: str, days_before: int | None = None, **settings
+) -> list[tuple[str, str, float, float]]:
+    """(election, candidate, poll average, official share) of a past election, with the average taken
+    ``days_before`` the vote (default: at its default cutoff, the start of the blackout)."""
     election = get_election(name)
     if election.official_year is None:
         return []
-    avg = fit_average(election, bundled_rows(name), election.default_cutoff, **settings)
+    cutoff = election.default_cutoff if days_before is None else election.first_round - timedelta(days_before)
+    polls = polls_until(bundled_rows(name), cutoff)
+    if not any(p.candidates() for p in polls):
+        return []
+    avg = fit_average(election, bundled_rows(name), cutoff, **settings)
     official = official_first_round(election.official_year)
     out = []
     for cand, share in zip(avg.candidates_, avg.shares_, strict=True):
@@ -106,12 +120,16 @@ def polling_errors(name: str, **settings) -> list[tuple[str, str, float, float]]
     return out
 
 
-def calibrate(exclude: str, df: float = DEFAULT_DF, **settings) -> Calibration:
-    """Error scale from every other past election's final poll average (leave-one-election-out)."""
+def calibrate(
+    exclude: str, df: float = DEFAULT_DF, days_before: int | None = None, **settings
+) -> Calibration:
+    """Error scale from every other past election's poll average at the same distance from the vote
+    (leave-one-election-out): an earlier cutoff is calibrated on earlier, larger errors."""
     names = tuple(n for n, e in elections().items() if e.official_year is not None and n != exclude)
-    errors = [e for n in names for e in polling_errors(n, **settings)]
+    errors = [e for n in names for e in polling_errors(n, days_before, **settings)]
+    used = tuple(dict.fromkeys(e[0] for e in errors))
     scale = calibrate_scale([(p, a) for _, _, p, a in errors])
-    return Calibration(scale, df, names, tuple(errors))
+    return Calibration(scale, df, used, tuple(errors))
 
 
 def run_forecast(
@@ -133,7 +151,11 @@ def run_forecast(
     rows = tuple(r for r in rows if r.election == election_name) or tuple(rows)
     cutoff = cutoff or election.default_cutoff
     avg = fit_average(election, rows, cutoff, **settings)
-    calibration = calibration or calibrate(election_name, **settings)
+    if calibration is None:
+        days = (election.first_round - cutoff).days
+        calibration = calibrate(
+            election_name, days_before=None if days == BLACKOUT_DAYS else days, **settings
+        )
     error = ErrorModel(scale=calibration.scale, df=calibration.df)
     rng = np.random.default_rng(seed)
     names = tuple(c.name for c in avg.candidates_)
