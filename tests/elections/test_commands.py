@@ -121,3 +121,19 @@ def test_bad_votes_files_give_one_located_line_and_exit_2(capsys, tmp_path, text
 def test_bad_options_exit_2(capsys, argv, message):
     code, _, err = run(argv, capsys)
     assert code == 2 and message in err and len(err.strip().splitlines()) == 1
+
+
+def test_senate_threshold_counts_the_national_vote(capsys, tmp_path):
+    path = _votes(tmp_path, "district,party,votes\nNACIONAL,A,5000\nNACIONAL,B,3000\nNACIONAL,C,1500\n"
+                  "NACIONAL,D,400\nLima Metropolitana,A,900\nLima Metropolitana,B,800\n"
+                  "Lima Metropolitana,C,700\nLima Metropolitana,D,600\nCusco,C,300\nCusco,B,200\n")
+    data = json.loads(ok(["seats", "--system", "peru-2026-senate", "--votes", path, "--json"], capsys))
+    # D has 1,000 of 13,400 votes in the file (7.5%) but 400 of 9,900 national votes (4.04%): it fails
+    assert data["threshold"]["failed"] == ["D"]
+    assert data["threshold"]["why"]["D"].startswith("4.040% of valid votes < 5%")
+    # NACIONAL (30 seats) among A 5000, B 3000, C 1500: A takes 16 (5000/16 = 312.5 > 300), then
+    # B/10 = C/5 = 300 tie for the last seat
+    (tie,) = [t for t in data["ties"] if t["stage"] == "final"]
+    assert tie["district"] == "NACIONAL" and tie["lists"] == ["B", "C"] and tie["value"] == 300
+    assert data["districts"]["LIMA METROPOLITANA"] == {"A": 2, "B": 1, "C": 1}
+    assert data["districts"]["CUSCO"] == {"C": 1}

@@ -197,6 +197,9 @@ def seats(
                      else "[bold yellow]undecided (the law settles it by lot; use --tie-break SEED)[/]")
             console.print(f"tie ({tie['stage']}) in {escape(tie['district'])} for {tie['seats']} seat(s) "
                           f"among {escape(', '.join(tie['lists']))}: {state}")
+        if result.undecided:
+            console.print(f"[yellow]{result.undecided} seat(s) undecided[/] (unresolved ties, or districts "
+                          "without votes in the file)")
         idx = payload["indices"]
         if idx:
             console.print(f"Gallagher {idx['gallagher']:.2f} · Loosemore–Hanby {idx['loosemore_hanby']:.2f}"

@@ -79,16 +79,22 @@ def allocate_system(
     tie_break: TieBreak = None,
     members: Mapping[str, int] | None = None,
 ) -> ElectionResult:
-    """Apply ``system`` to ``votes`` (keyed by its district names): threshold, then cifra per district.
+    """Apply ``system`` to ``votes`` (any spelling of its district names): threshold, then cifra per district.
 
     ``method`` replaces the system's method (for "what if" questions); ``members`` gives the number of
     member parties of each alliance (parties default to 1). A district with no votes keeps its seats
     undecided rather than inventing a winner.
     """
     method = check_method(method or system.method)
-    unknown = [d for d in votes if d not in system.districts]
+    unknown = [d for d in votes if system.district(d) is None]
     if unknown:
         raise CurulError(f"{system.name}: unknown district(s) {', '.join(unknown)}")
+    merged: dict[str, dict[str, int]] = {}
+    for name, row in votes.items():  # any official spelling or alias of a district
+        target = merged.setdefault(system.district(name) or name, {})
+        for party, count in row.items():
+            target[party] = target.get(party, 0) + count
+    votes = merged
     parties = list(dict.fromkeys(p for d in votes.values() for p in d))
     full = {d: {p: votes.get(d, {}).get(p, 0) for p in parties} for d in system.districts}
     preliminary: dict[str, Allocation] | None = None
