@@ -41,7 +41,7 @@ def small(tmp_path):
                     ("B", "b2", "NO"),
                     ("B", "b3", "LICENCIA_OFICIAL"),
                 ],
-            },  # fmt: skip
+            },
         )
     )
 

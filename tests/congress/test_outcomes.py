@@ -42,7 +42,10 @@ def test_count_laws_equal_enumeration(voters):
 
 
 def test_vacancy_subjects_are_recognised(rollcalls):
-    kinds = {vid: motion_kind(s) for vid, s in zip(rollcalls.votes["vote_id"], rollcalls.votes["subject"])}
+    kinds = {
+        vid: motion_kind(s)
+        for vid, s in zip(rollcalls.votes["vote_id"], rollcalls.votes["subject"], strict=True)
+    }
     vacancy = sorted(v for v, k in kinds.items() if k == "vacancy")
     assert vacancy == [
         "2021-12-07T19-46",  # admission, motion 1222 (Castillo)
