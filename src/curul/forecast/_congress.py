@@ -245,41 +245,46 @@ def simulate_congress(
     rest = 100.0 - lists.sum(axis=1, keepdims=True)
     national = np.concatenate([lists, np.repeat(rest / OTHER_LISTS, OTHER_LISTS, axis=1)], axis=1)
     results, bloc_results = [], []
-    for system_name in election.congress:
-        system = load_system(system_name)
-        districts = list(system.districts)
-        magnitudes = np.asarray(system.magnitudes, dtype=float)
-        national_district = [i for i, d in enumerate(districts) if fold(d) == "NACIONAL"]
-        weights = magnitudes.copy()
-        if national_district:  # Senate: weight districts like the Chamber (seats follow electorate)
-            deputies = load_system("peru-2026-deputies")
-            for i, d in enumerate(districts):
-                weights[i] = deputies.magnitude(deputies.district(d)) if i not in national_district else 0.0
-        weights = weights / weights.sum()
-        strength32 = relative_strength(parties, districts).astype(np.float32)
-        scale = (weights * 1e7).astype(np.float32)
-        seats_all, passed_all = [], []
-        for start in range(0, n, CHUNK):
-            nat = national[start : start + CHUNK].astype(np.float32)
-            shape = (nat.shape[0], len(districts), len(parties))
-            share = rng.standard_normal(shape, dtype=np.float32)
-            share *= np.float32(DISTRICT_LOG_SD)
-            np.exp(share, out=share)
-            share[:, :, k:] = 1.0  # other lists: no profile, no noise
-            share *= strength32[None, :, :]
-            share *= nat[:, None, :]
-            share /= share.sum(axis=2, keepdims=True)
-            share *= scale[None, :, None]
-            for i in national_district:  # the national constituency: every vote, at national shares
-                share[:, i, :] = nat * np.float32(1e5)
-            votes = np.rint(share).astype(np.int64)
+    systems = [load_system(name) for name in election.congress]
+    # One vote per voter and district for every chamber: the district shares are drawn once and
+    # shared by the Senate and the Chamber (their districts are the same departments).
+    regular = list(dict.fromkeys(d for s_ in systems for d in s_.districts if fold(d) != "NACIONAL"))
+    base = max(systems, key=lambda s_: sum(s_.magnitude(d) for d in s_.districts if fold(d) != "NACIONAL"))
+    weights = np.array([base.magnitude(base.district(d)) for d in regular], dtype=float)  # by electorate
+    scale = (weights / weights.sum() * 1e7).astype(np.float32)
+    strength32 = relative_strength(parties, regular).astype(np.float32)
+    layout = []
+    for system in systems:
+        index = [regular.index(d) if fold(d) != "NACIONAL" else -1 for d in system.districts]
+        layout.append((system, np.array(index)))
+    seats_all: list[list[np.ndarray]] = [[] for _ in systems]
+    passed_all: list[list[np.ndarray]] = [[] for _ in systems]
+    for start in range(0, n, CHUNK):
+        nat = national[start : start + CHUNK].astype(np.float32)
+        share = rng.standard_normal((nat.shape[0], len(regular), len(parties)), dtype=np.float32)
+        share *= np.float32(DISTRICT_LOG_SD)
+        np.exp(share, out=share)
+        share[:, :, k:] = 1.0  # other lists: no profile, no noise
+        share *= strength32[None, :, :]
+        share *= nat[:, None, :]
+        share /= share.sum(axis=2, keepdims=True)
+        share *= scale[None, :, None]
+        regular_votes = np.rint(share).astype(np.int64)
+        for s_i, (system, index) in enumerate(layout):
+            if (index >= 0).all() and (index == np.arange(len(regular))).all():
+                votes = regular_votes
+            else:
+                votes = regular_votes[:, np.maximum(index, 0), :]
+                for i in np.flatnonzero(index < 0):  # the national constituency: every vote, national shares
+                    votes[:, i, :] = np.rint(nat * np.float32(1e5)).astype(np.int64)
             result = allocate_system_batch(system, votes, parties)
-            seats_all.append(np.asarray(result.seats).sum(axis=1))
+            seats_all[s_i].append(np.asarray(result.seats).sum(axis=1))
+            passed_all[s_i].append(np.asarray(result.passed))
             if progress:  # counted in presidential draws, so the bar ends at sims x (1 + chambers)
                 progress(round(nat.shape[0] * draws.first.shape[0] / n))
-            passed_all.append(np.asarray(result.passed))
-        seats = np.concatenate(seats_all)
-        passed = np.concatenate(passed_all)
+    for s_i, (system, _) in enumerate(layout):
+        seats = np.concatenate(seats_all[s_i])
+        passed = np.concatenate(passed_all[s_i])
         chamber = system.chamber
         totals: dict[str, np.ndarray] = {}
         thresholds: dict[str, np.ndarray] = {}
