@@ -137,3 +137,32 @@ def test_senate_threshold_counts_the_national_vote(capsys, tmp_path):
     assert tie["district"] == "NACIONAL" and tie["lists"] == ["B", "C"] and tie["value"] == 300
     assert data["districts"]["LIMA METROPOLITANA"] == {"A": 2, "B": 1, "C": 1}
     assert data["districts"]["CUSCO"] == {"C": 1}
+
+
+def test_apportion_reproduces_2026_with_the_missing_figures_given(capsys, tmp_path):
+    argv = ["apportion", "--set", "TUMBES=170000", "--set", "ucayali=420000", "--json"]
+    data = json.loads(ok(argv, capsys))
+    assert data["matches"] and data["seats"]["LIMA METROPOLITANA"] == 32
+    assert data["proportional"]["LIMA METROPOLITANA"] == 31 and sum(data["proportional"].values()) == 102
+    assert data["fixed"]["PERUANOS RESIDENTES EN EL EXTRANJERO"] == 2 and sum(data["seats"].values()) == 130
+    low = json.loads(ok(["apportion", "--set", "TUMBES=170000", "--set", "UCAYALI=300000", "--json"], capsys))
+    assert not low["matches"] and low["seats"]["UCAYALI"] == 2  # below 388,077 electors Ucayali loses a seat
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["apportion"], "no sourced electorate for TUMBES, UCAYALI"),
+        (["apportion", "--set", "TUMBES=many"], "expected DISTRICT=ELECTORS"),
+        (["apportion", "--set", "ATLANTIDA=5"], "unknown district"),
+    ],
+)
+def test_apportion_bad_input(capsys, argv, message):
+    code, _, err = run(argv, capsys)
+    assert code == 2 and message in err
+
+
+def test_apportion_electorate_file_errors(capsys, tmp_path):
+    path = _votes(tmp_path, "district,electors\nTUMBES,-3\n", "electorate.csv")
+    code, _, err = run(["apportion", "--electorate", path], capsys)
+    assert code == 2 and f"{path}:2:2: electors: electors must be a positive whole number" in err

@@ -245,7 +245,109 @@ def systems_command(as_json: bool = JSON_OPT) -> None:
     emit(payload, as_json, render)
 
 
+def _electorate_overrides(path: Path | None, assignments: list[str]) -> dict[str, int]:
+    """Electors per district from ``--electorate FILE`` (district,electors) and ``--set DISTRICT=N``."""
+    import csv
+
+    from curul.errors import InputError
+
+    out: dict[str, int] = {}
+    if path is not None:
+        try:
+            lines = path.read_text(encoding="utf-8-sig").splitlines()
+        except OSError as exc:
+            raise InputError(path, f"cannot read: {exc}") from None
+        reader = csv.reader(lines)
+        header = [h.strip().lower() for h in next(reader, [])]
+        for col in ("district", "electors"):
+            if col not in header:
+                raise InputError(path, f"missing column {col!r}", line=1, field=col)
+        at_d, at_e = header.index("district"), header.index("electors")
+        for line, row in enumerate(reader, start=2):
+            if not any(c.strip() for c in row):
+                continue
+            cell = row[at_e].strip() if len(row) > at_e else ""
+            if not cell.isdigit() or int(cell) < 1:
+                raise InputError(path, f"electors must be a positive whole number, got {cell!r}", line=line,
+                                 column=at_e + 1, field="electors")
+            out[fold(row[at_d])] = int(cell)
+    for item in assignments:
+        name, sep, value = item.partition("=")
+        if not sep or not value.strip().isdigit() or int(value) < 1:
+            raise CurulError(f"--set {item!r}: expected DISTRICT=ELECTORS with a positive whole number")
+        out[fold(name)] = int(value)
+    return out
+
+
+def apportion_command(
+    electorate: Path | None = typer.Option(
+        None, "--electorate", help="CSV district,electors replacing the bundled figures."),
+    assign: list[str] = typer.Option(
+        [], "--set", help="Electors of one district, e.g. --set TUMBES=170000 (repeatable)."),
+    as_json: bool = JSON_OPT,
+) -> None:
+    """2026 Chamber of Deputies: 1 seat per district (abroad 2) + 102 by electorate, largest remainder."""
+    from curul.data import load
+    from curul.elections._apportionment import (
+        ABROAD,
+        DEPUTIES_2026_LAW,
+        apportion_deputies_2026,
+        electorate_2026,
+    )
+
+    bundled = electorate_2026()
+    overrides = _electorate_overrides(electorate, assign)
+    electors = dict(bundled.electors)
+    known = {fold(d): d for d in electors}
+    for key, value in overrides.items():
+        if key not in known:
+            raise CurulError(f"unknown district {key!r}; districts: {', '.join(sorted(electors))}")
+        electors[known[key]] = value
+    missing = [d for d, n in electors.items() if n is None]
+    if missing:
+        raise CurulError(f"no sourced electorate for {', '.join(missing)}; give it with --set "
+                         f"{missing[0]}=N (docs/elections.md gives the range that reproduces JNE's seats)")
+    result = apportion_deputies_2026({d: n for d, n in electors.items() if n is not None})
+    official = {r.district: r.seats for r in load("district-magnitudes").rows
+                if r.year == 2026 and r.chamber == "deputies"}
+    total = result.seats
+    payload = {
+        "chamber": "deputies",
+        "year": 2026,
+        "law": DEPUTIES_2026_LAW,
+        "seats": total,
+        "fixed": dict(result.fixed),
+        "proportional": dict(result.proportional.seats),
+        "quota": result.proportional.quota,
+        "electorate": electors,
+        "official": official,
+        "matches": total == official,
+        "ties": [t.to_dict() for t in result.proportional.ties],
+        "sources": {d: bundled.sources[d] for d in electors if fold(d) not in overrides},
+    }
+
+    def render(console: Console) -> None:
+        table = Table(title="2026 Chamber of Deputies: seats per district")
+        for col, justify in (("district", "left"), ("electors", "right"), ("fixed", "right"),
+                             ("by electorate", "right"), ("total", "right"), ("official", "right")):
+            table.add_column(col, justify=justify)  # type: ignore[arg-type]
+        for d in sorted(total, key=lambda k: (-total[k], k)):
+            n = electors.get(d)
+            mark = "" if total[d] == official.get(d) else " [red]≠[/]"
+            shown = f"{n:,}" if n else ("—" if d == ABROAD else "?")
+            by_electorate = str(result.proportional.seats.get(d, 0))
+            table.add_row(escape(d), shown, str(result.fixed.get(d, 0)), by_electorate, str(total[d]),
+                          f"{official.get(d, 0)}{mark}")
+        console.print(table)
+        console.print(f"Hare quota {float(result.proportional.quota):,.1f} electors per seat; "
+                      + ("[green]reproduces[/] JNE Res. 0053-2025-JNE" if payload["matches"]
+                         else "[red]differs from[/] JNE Res. 0053-2025-JNE"))
+
+    emit(payload, as_json, render)
+
+
 def register(app: typer.Typer) -> None:
     app.command("results")(results)
     app.command("seats")(seats)
     app.command("systems")(systems_command)
+    app.command("apportion")(apportion_command)
