@@ -446,6 +446,7 @@ def ideal_command(
     JSON: {dims, anchor, votes_used, lopsided_excluded, iterations,
     members: [{member, group, dim1[, dim2]}], group_means: {GROUP: [dim1, ...]}, plot}.
     """
+    _check_dims(dims)
     rc = _window(load_rollcalls(data), start, end)
     if anchor is not None:
         anchor = _find_member(rc, anchor)
@@ -484,6 +485,11 @@ def ideal_command(
             console.print(f"chart: {written}")
 
     emit(payload, as_json, render)
+
+
+def _check_dims(dims: int) -> None:
+    if dims not in (1, 2):
+        raise CurulError(f"--dims must be 1 or 2, not {dims}")
 
 
 def _find_member(rc, text: str) -> str:
@@ -564,6 +570,7 @@ def predict_command(
     accuracy_model, accuracy_baseline, predictions: [...]}.
     JSON (--vacancies): {vacancies: [{procedure, habiles, arithmetic, ...prediction keys}]}.
     """
+    _check_dims(dims)
     chosen = sum(x is not None and x is not False for x in (vote, cutoff, vacancies or None))
     if chosen != 1:
         raise CurulError("give exactly one of --vote VOTE_ID, --evaluate DATE or --vacancies")
