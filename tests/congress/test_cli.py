@@ -133,7 +133,7 @@ def test_import_bad_folder_writes_nothing(capsys, tmp_path):
     folder = write_rollcalls(tmp_path / "rc", {"v1": [("A", "Ana", "SI"), ("B", "Beto", "QUIZÁS")]})
     cache = tmp_path / "out" / "rc.pkl"
     code, out, err = run(capsys, "rollcalls", "import", str(folder), "--out", str(cache))
-    assert code == 2
+    assert code == 2 and out == ""
     assert "ballots.csv:3:4: ballot: unknown ballot code" in err
     assert not cache.exists()
 
@@ -203,7 +203,7 @@ def test_predict_one_vote(capsys, rollcalls_dir):
 )
 def test_bad_rollcall_options(capsys, rollcalls_dir, args, message):
     code, out, err = run(capsys, *args, "--data", str(rollcalls_dir))
-    assert code == 2
+    assert code == 2 and out == ""
     assert message in err and err.count("\n") == 1
 
 
