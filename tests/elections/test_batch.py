@@ -132,3 +132,28 @@ def test_system_batch_equals_exact_on_random_elections(seed, name):
         exact = allocate_system(system, table, members=members, tie_break=parties)
         assert exact.passed == passed
         assert list(exact.seats.values()) == batch.national[i].tolist()
+
+
+@settings(max_examples=40, deadline=None)
+@given(case=elections(max_votes=2**40 - 1), method=st.sampled_from(METHODS))
+def test_batch_is_exact_up_to_its_vote_limit(case, method):
+    votes, magnitudes = case
+    seats, ties = allocate_batch_with_ties(votes, magnitudes, method)
+    exact_seats, exact_ties = _exact(votes, magnitudes, method)
+    np.testing.assert_array_equal(seats, exact_seats)
+    np.testing.assert_array_equal(ties, exact_ties)
+
+
+def test_votes_beyond_the_limit_are_refused():
+    with pytest.raises(ValueError, match="2\\*\\*40"):
+        allocate_batch(np.full((1, 1, 2), 2**40, dtype=np.int64), np.ones(1, dtype=np.int64))
+
+
+@settings(max_examples=60, deadline=None)
+@given(case=elections(max_votes=10**5), extra=st.integers(1, 10**4), data=st.data())
+def test_batch_dhondt_more_votes_never_fewer_seats(case, extra, data):
+    votes, magnitudes = case
+    lst = data.draw(st.integers(0, votes.shape[2] - 1))
+    more = votes.copy()
+    more[:, :, lst] += extra
+    assert (allocate_batch(more, magnitudes)[:, :, lst] >= allocate_batch(votes, magnitudes)[:, :, lst]).all()

@@ -3,10 +3,12 @@
 Exact in integers like :mod:`curul.elections._allocation`, and tested against it: seats start from an
 exact integer estimate (every list's quotients at or above a rational divisor close to the cifra), then the
 few missing or surplus seats are moved one at a time, only in the rows that still need it. Quotients are
-compared as float64 ``votes / divisor``; with integer divisors below 10,000 and votes below 2**40 two
-different quotients always differ in float64 and two equal ones are bit-identical, so the comparison is
-exact. A tie for the last seat goes to the list with the lowest index (a fixed priority order); the
-``*_with_ties`` variant flags where that happened so a caller can draw lots instead.
+compared as float64 ``votes / divisor``: two different quotients ``a/b`` and ``c/d`` differ by at least
+``1/(b·d)``, which float64 rounding cannot bridge while ``votes × divisor < 2**52``; equal ones are
+bit-identical. Hence the limits: votes below 2**40, district totals below 2**50, divisors below 4,096
+(magnitudes up to 4,094 for D'Hondt, 2,047 for Sainte-Laguë, 409 for modified Sainte-Laguë). A tie for
+the last seat goes to the list with the lowest index (a fixed priority order); the ``*_with_ties``
+variant flags where that happened so a caller can draw lots instead.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ from curul.elections._thresholds import AllOf, AnyOf, NoThreshold, Rule, SeatsIn
 from curul.errors import CurulError
 
 MAX_VOTES = 2**40
+MAX_TOTAL = 2**50
+MAX_DIVISOR = 4096
 _CHUNK_CELLS = 1 << 18  # rows × lists per chunk: small enough that every pass stays in cache
 
 
@@ -36,6 +40,8 @@ def _check(votes: np.ndarray, magnitudes: np.ndarray, eligible: np.ndarray | Non
         raise ValueError(f"votes must be integers in [0, 2**40), got {votes.min()}..{votes.max()}")
     if magnitudes.size and magnitudes.min() < 0:
         raise ValueError("magnitudes must be non-negative")
+    if votes.size and votes.sum(axis=2).max() >= MAX_TOTAL:
+        raise ValueError("district vote totals must be below 2**50")
     if eligible is not None and eligible.shape != (votes.shape[0], votes.shape[2]):
         raise ValueError(
             f"eligible must be draws × lists {(votes.shape[0], votes.shape[2])}, got {eligible.shape}"
@@ -205,6 +211,8 @@ def _run(
     _check(votes, magnitudes, None if eligible is None else np.asarray(eligible))
     if votes.dtype.kind not in "iub" and votes.size and not np.array_equal(votes, np.floor(votes)):
         raise ValueError("votes must be whole numbers")
+    if method in DIVISOR_METHODS and magnitudes.size and _divisors(method, magnitudes.max()) >= MAX_DIVISOR:
+        raise ValueError(f"magnitudes up to {magnitudes.max()} are beyond the exact range of {method}")
     draws, districts, lists = votes.shape
     vf = votes.astype(np.float64)  # exact: votes < 2**40
     if eligible is not None:
