@@ -18,6 +18,7 @@ demo: $(STAMP)
 	$(BIN)/curul data list
 	$(BIN)/curul results 2016
 	$(BIN)/curul history
+	$(BIN)/curul seats --system peru-2016 --official
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
