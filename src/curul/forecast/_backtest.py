@@ -62,11 +62,7 @@ class Backtest:
             "cutoff": self.cutoff.isoformat(),
             "sims": self.forecast.sims,
             "seed": self.forecast.seed,
-            "calibration": {
-                "scale": self.forecast.calibration.scale,
-                "df": self.forecast.calibration.df,
-                "elections": list(self.forecast.calibration.elections),
-            },
+            "calibration": self.forecast.calibration.as_json(),
             "reference_mae": self.reference_mae,
             "scores": [s.as_json() for s in self.scores],
             "seats": self.seats,

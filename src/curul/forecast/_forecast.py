@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -18,6 +19,7 @@ from curul.forecast._elections import (
     get_election,
     polls_until,
 )
+from curul.forecast._history import historical_errors
 from curul.forecast._model import (
     DEFAULT_DF,
     ErrorModel,
@@ -29,6 +31,7 @@ from curul.forecast._official import match_official, official_first_round
 from curul.forecast._polls import PollRow
 
 Progress = Callable[[int], None]
+SCORED_SHARE = 3.0  # candidates calibrated on: at least 3% of valid votes, forecast or actual
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,17 @@ class Calibration:
     df: float
     elections: tuple[str, ...]
     errors: tuple[tuple[str, str, float, float], ...]  # election, candidate, predicted, actual
+    # Extra error of a cutoff earlier than the blackout (movement still to come before the last polls),
+    # added in quadrature to the blackout-cutoff scale; 0 at the default cutoff.
+    late_movement: float = 0.0
+
+    def as_json(self) -> dict:
+        return {
+            "scale": self.scale,
+            "df": self.df,
+            "elections": list(self.elections),
+            "late_movement": self.late_movement,
+        }
 
 
 @dataclass(frozen=True)
@@ -83,11 +97,7 @@ class Forecast:
             "parties": [p.as_json() for p in self.parties],
             "blocs": [b.as_json() for b in self.blocs],
             "congress_sims": self.congress_sims,
-            "calibration": {
-                "scale": self.calibration.scale,
-                "df": self.calibration.df,
-                "elections": list(self.calibration.elections),
-            },
+            "calibration": self.calibration.as_json(),
         }
 
 
@@ -115,7 +125,7 @@ def polling_errors(
     out = []
     for cand, share in zip(avg.candidates_, avg.shares_, strict=True):
         match = match_official(cand.name, cand.party, official)
-        if match is not None and max(match.share, share) >= 3.0:
+        if match is not None and max(match.share, share) >= SCORED_SHARE:
             out.append((name, cand.name, float(share), match.share))
     return out
 
@@ -123,13 +133,35 @@ def polling_errors(
 def calibrate(
     exclude: str, df: float = DEFAULT_DF, days_before: int | None = None, **settings
 ) -> Calibration:
-    """Error scale from every other past election's poll average at the same distance from the vote
-    (leave-one-election-out): an earlier cutoff is calibrated on earlier, larger errors."""
-    names = tuple(n for n, e in elections().items() if e.official_year is not None and n != exclude)
-    errors = [e for n in names for e in polling_errors(n, days_before, **settings)]
-    used = tuple(dict.fromkeys(e[0] for e in errors))
+    """Error scale from every other past election, leave-one-election-out.
+
+    At the blackout (the default cutoff) the scale pools Peru's own misses: the final published polls of
+    2001, 2006 and 2011 (``_history``) and this model's average at the blackout in the bundled elections,
+    never the election being forecast. A cutoff ``days_before`` the vote earlier than the blackout adds,
+    in quadrature, the movement still to come between that cutoff and the blackout, measured on the
+    bundled elections (the only ones with a full poll series): k(d)^2 - k(blackout)^2 over them.
+    """
+    bundled = tuple(n for n, e in elections().items() if e.official_year is not None and n != exclude)
+    at_blackout = [e for n in bundled for e in polling_errors(n, None, **settings)]
+    history = [
+        (h.election, h.candidate, h.predicted, h.actual)
+        for h in historical_errors()
+        if h.election != exclude and max(h.predicted, h.actual) >= SCORED_SHARE
+    ]
+    errors = history + at_blackout
     scale = calibrate_scale([(p, a) for _, _, p, a in errors])
-    return Calibration(scale, df, used, tuple(errors))
+    late = 0.0
+    if days_before is not None and days_before > BLACKOUT_DAYS:
+        early = [e for n in bundled for e in polling_errors(n, days_before, **settings)]
+        used = {e[0] for e in early}
+        same = [e for e in at_blackout if e[0] in used]
+        if early and same:
+            extra = calibrate_scale([(p, a) for *_, p, a in early]) ** 2
+            extra -= calibrate_scale([(p, a) for *_, p, a in same]) ** 2
+            late = math.sqrt(max(extra, 0.0))
+            errors = errors + [e for e in early if e not in errors]
+    used_elections = tuple(sorted(dict.fromkeys(e[0] for e in errors)))
+    return Calibration(math.sqrt(scale**2 + late**2), df, used_elections, tuple(errors), late)
 
 
 def run_forecast(
