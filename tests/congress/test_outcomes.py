@@ -107,3 +107,13 @@ def test_too_little_history_is_refused(rollcalls):
 
     with pytest.raises(CurulError, match="too few"):
         MotionModel().fit(rollcalls, before=dt.date(2021, 8, 1))
+
+
+def test_group_share_basis(rollcalls):
+    model = MotionModel(basis="groups").fit(rollcalls, before=dt.date(2022, 3, 14))
+    pred = model.predict_vote(rollcalls, "2022-03-14T12-38", 50)
+    assert pred.recorded_yes == 76 and pred.passed
+    assert 0 <= pred.p_pass <= 1
+    assert pred.yes_low <= pred.expected_yes <= pred.yes_high <= pred.voters
+    # shares are fitted from earlier votes only
+    assert model.params_["date"].max() < np.datetime64("2022-03-14")

@@ -559,6 +559,9 @@ def predict_command(
     vacancies: bool = typer.Option(False, "--vacancies", help="Predict every presidential-vacancy vote."),
     dims: int = typer.Option(1, "--dims", help="Ideal-point dimensions of the model."),
     anchor: str | None = typer.Option(None, "--anchor", help="Anchor member for the ideal points."),
+    basis: str = typer.Option(
+        "ideal", "--basis", help="Members' positions: ideal (ideal points) or groups (group yes shares)."
+    ),
     data: Path | None = DATA_OPT,
     as_json: bool = JSON_OPT,
 ) -> None:
@@ -571,6 +574,8 @@ def predict_command(
     JSON (--vacancies): {vacancies: [{procedure, habiles, arithmetic, ...prediction keys}]}.
     """
     _check_dims(dims)
+    if basis not in ("ideal", "groups"):
+        raise CurulError(f"--basis: use ideal or groups, not {basis!r}")
     chosen = sum(x is not None and x is not False for x in (vote, cutoff, vacancies or None))
     if chosen != 1:
         raise CurulError("give exactly one of --vote VOTE_ID, --evaluate DATE or --vacancies")
@@ -589,7 +594,7 @@ def predict_command(
             ballots = rc.ballots[rc.ballots["vote_id"] == vote]
             habiles = int((~ballots["category"].isin(list(NOT_HABIL))).sum())
             quota = resolve_threshold(threshold, date=day, habiles=habiles).votes
-        model = MotionModel(dims=dims, anchor=anchor).fit(rc, before=day)
+        model = MotionModel(dims=dims, anchor=anchor, basis=basis).fit(rc, before=day)
         pred = model.predict_vote(rc, vote, quota)
         payload: dict[str, object] = pred.as_dict()
 
@@ -603,7 +608,7 @@ def predict_command(
         with _progress(later, "predicting", as_json) as tick:
             ev = evaluate(
                 rc, day, until=end + dt.timedelta(days=1) if end else None,
-                model=MotionModel(dims=dims, anchor=anchor), progress=tick,
+                model=MotionModel(dims=dims, anchor=anchor, basis=basis), progress=tick,
             )  # fmt: skip
         payload = ev.as_dict(with_votes=True)
 
@@ -619,7 +624,7 @@ def predict_command(
     else:
         n = len(vacancy_votes(rc))
         with _progress(n, "vacancy votes", as_json) as tick:
-            results = predict_vacancies(rc, dims=dims, anchor=anchor, progress=tick)
+            results = predict_vacancies(rc, dims=dims, anchor=anchor, basis=basis, progress=tick)
         payload = {
             "vacancies": [
                 {"procedure": v.procedure, "habiles": v.habiles, "arithmetic": v.arithmetic} | p.as_dict()

@@ -124,6 +124,7 @@ class MotionModel:
     anchor: str | None = None
     window: int = 300
     tol: float = 1e-7
+    basis: str = "ideal"  # "ideal": members' positions; "groups": group yes shares (cohesion)
     ideal_: IdealPoints = field(init=False, repr=False)
     position_: dict[str, np.ndarray] = field(init=False, repr=False)
     group_position_: dict[str, np.ndarray] = field(init=False, repr=False)
@@ -136,6 +137,15 @@ class MotionModel:
         if past.n_votes < 50:
             raise CurulError(f"only {past.n_votes} votes before {before}: too few to fit the model")
         self.cutoff_ = before
+        b = past.ballots
+        cast = b[b["category"].isin(POSITIONS)]
+        rate = cast.groupby("member")["category"].apply(lambda s: float((s == "abstain").mean()))
+        self.abstain_ = rate.to_dict()
+        if self.basis == "groups":
+            self.params_ = self._group_shares(past)
+            return self
+        if self.basis != "ideal":
+            raise CurulError(f"--basis: use ideal or groups, not {self.basis!r}")
         ideal = IdealPoints(dims=self.dims, anchor=self.anchor, tol=self.tol).fit(past)
         self.ideal_ = ideal
         self.position_ = {str(m): ideal.x_[i] for i, m in enumerate(ideal.members_)}
@@ -145,11 +155,21 @@ class MotionModel:
         for member, x in self.position_.items():
             by_group.setdefault(last_group.get(member, ""), []).append(x)
         self.group_position_ = {g: np.mean(xs, axis=0) for g, xs in by_group.items()}
-        cast = b[b["category"].isin(POSITIONS)]
-        rate = cast.groupby("member")["category"].apply(lambda s: float((s == "abstain").mean()))
-        self.abstain_ = rate.to_dict()
         self.params_ = self._vote_params(past)
         return self
+
+    def _group_shares(self, rc: RollCalls) -> pd.DataFrame:
+        """Per past vote: each group's yes share among its yes/no voters, and the chamber's (``*``)."""
+        b = rc.ballots[rc.ballots["category"].isin(("yes", "no"))]
+        yes = (b["category"] == "yes").astype(float)
+        by_group = yes.groupby([b["vote_id"], b["group"].astype(str)]).mean().unstack()
+        overall = yes.groupby(b["vote_id"]).mean()
+        shares = by_group.reindex(rc.votes["vote_id"])
+        shares["*"] = overall.reindex(rc.votes["vote_id"]).fillna(0.5).to_numpy()
+        shares = shares.reset_index()
+        shares["kind"] = [motion_kind(s) for s in rc.votes["subject"]]
+        shares["date"] = rc.votes["date"].to_numpy()
+        return shares
 
     def _vote_params(self, rc: RollCalls) -> pd.DataFrame:
         """(α_j, β_j) of every past vote given the members' positions: ridge probit by Newton steps."""
@@ -196,10 +216,20 @@ class MotionModel:
             pool = self.params_
         return pool.tail(self.window)
 
-    def distribution(self, members: list[str], groups: list[str], kind: str) -> np.ndarray:
+    def distribution(self, members: list[str], groups: list[str], kind: str) -> tuple[np.ndarray, np.ndarray]:
         """Mixture-averaged joint law of (yes, no) among ``members`` for a motion of ``kind``."""
         if not members:
             raise CurulError("no voters")
+        mean_abstain = float(np.mean(list(self.abstain_.values()))) if self.abstain_ else 0.0
+        a = np.array([self.abstain_.get(m, mean_abstain) for m in members])
+        prior = self._prior(kind)
+        if self.basis == "groups":
+            chamber = prior["*"].to_numpy()[:, None]
+            columns = [prior[g].to_numpy() if g in prior else np.full(len(prior), np.nan) for g in groups]
+            p = np.column_stack(columns) if columns else np.empty((len(prior), 0))
+            p = np.where(np.isnan(p), chamber, p)
+            yes, margin = count_distributions(p, a)
+            return yes.mean(axis=0), margin.mean(axis=0)
         fallback = np.zeros(self.dims)
         x = np.array(
             [
@@ -207,11 +237,8 @@ class MotionModel:
                 for m, g in zip(members, groups, strict=True)
             ]
         )
-        prior = self._prior(kind)
         beta = prior[[f"beta{k + 1}" for k in range(self.dims)]].to_numpy()
         p = ndtr(prior["alpha"].to_numpy()[:, None] + beta @ x.T)
-        mean_abstain = float(np.mean(list(self.abstain_.values()))) if self.abstain_ else 0.0
-        a = np.array([self.abstain_.get(m, mean_abstain) for m in members])
         yes, margin = count_distributions(p, a)
         return yes.mean(axis=0), margin.mean(axis=0)
 
@@ -403,14 +430,16 @@ def vacancy_votes(rc: RollCalls) -> tuple[VacancyVote, ...]:
     return tuple(out)
 
 
-def predict_vacancies(rc: RollCalls, *, dims: int = 1, anchor: str | None = None, progress=None):
+def predict_vacancies(
+    rc: RollCalls, *, dims: int = 1, anchor: str | None = None, basis: str = "ideal", progress=None
+):
     """Each vacancy vote predicted by a model fitted on the votes before its day: (vote, prediction)."""
     out = []
     fitted: dict[dt.date, MotionModel] = {}
     for vac in vacancy_votes(rc):
         day = rc.votes.loc[rc.votes["vote_id"] == vac.vote_id, "date"].iloc[0].date()
         if day not in fitted:
-            fitted[day] = MotionModel(dims=dims, anchor=anchor).fit(rc, before=day)
+            fitted[day] = MotionModel(dims=dims, anchor=anchor, basis=basis).fit(rc, before=day)
         out.append((vac, fitted[day].predict_vote(rc, vac.vote_id, vac.threshold)))
         if progress is not None:
             progress()
