@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from fractions import Fraction
+from itertools import pairwise
 
 import pytest
 from hypothesis import given, settings
@@ -66,11 +67,24 @@ def test_size_counts_match_enumeration(game):
         assert list(profiles[i]) == expected
 
 
-@pytest.mark.parametrize("quota", [1, 2, 44, 65, 66, 87, 104, 129, 130])
+@settings(max_examples=25, deadline=None)
+@given(st.integers(1, 130))
 def test_130_single_members_get_one_130th_each(quota):
     result = power_indices(WeightedGame.members([f"m{i}" for i in range(130)], quota))
     assert set(result.banzhaf) == {Fraction(1, 130)}
     assert set(result.shapley_shubik) == {Fraction(1, 130)}
+
+
+@settings(max_examples=40, deadline=None)
+@given(games(max_players=12, max_weight=30))
+def test_more_weight_never_means_less_power(game):
+    result = power_indices(game)
+    order = sorted(range(game.n), key=lambda i: game.weights[i])
+    for a, b in pairwise(order):
+        assert result.swings[a] <= result.swings[b]
+        assert result.shapley_shubik[a] <= result.shapley_shubik[b]
+        if game.weights[a] == game.weights[b]:
+            assert result.shapley_shubik[a] == result.shapley_shubik[b]
 
 
 def test_medium_games_match_plain_dynamic_programming():
