@@ -336,6 +336,16 @@ def _progress(total: int, label: str, quiet: bool):
         yield lambda: bar.advance(task)
 
 
+@contextmanager
+def _busy(message: str, quiet: bool):
+    """A spinner on stderr for a fit whose length is not known in advance (silent with --json)."""
+    if quiet:
+        yield
+        return
+    with err_console.status(message):
+        yield
+
+
 @rollcalls_app.command("cohesion")
 def cohesion_command(
     freq: str = typer.Option("quarter", "--freq", help="Period: month, quarter or year."),
@@ -450,9 +460,8 @@ def ideal_command(
     rc = _window(load_rollcalls(data), start, end)
     if anchor is not None:
         anchor = _find_member(rc, anchor)
-    if not as_json:
-        err_console.print(f"fitting {dims}-D ideal points on {rc.n_votes} votes…")
-    model = IdealPoints(dims=dims, anchor=anchor).fit(rc)
+    with _busy(f"fitting {dims}-D ideal points on {rc.n_votes} votes…", as_json):
+        model = IdealPoints(dims=dims, anchor=anchor).fit(rc)
     groups = attendance(rc).set_index("member")["group"]
     frame = model.frame(groups)
     written = str(plot_ideal_points(frame, plot, anchor=model.anchor)) if plot else None
@@ -594,7 +603,8 @@ def predict_command(
             ballots = rc.ballots[rc.ballots["vote_id"] == vote]
             habiles = int((~ballots["category"].isin(list(NOT_HABIL))).sum())
             quota = resolve_threshold(threshold, date=day, habiles=habiles).votes
-        model = MotionModel(dims=dims, anchor=anchor, basis=basis).fit(rc, before=day)
+        with _busy(f"fitting the model on the votes before {day}…", as_json):
+            model = MotionModel(dims=dims, anchor=anchor, basis=basis).fit(rc, before=day)
         pred = model.predict_vote(rc, vote, quota)
         payload: dict[str, object] = pred.as_dict()
 
