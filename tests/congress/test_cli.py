@@ -215,3 +215,13 @@ def test_missing_data_path(capsys, tmp_path):
 def test_single_member_share_is_exact():
     result = power_indices(WeightedGame.members([f"m{i}" for i in range(130)], 87))
     assert result.shapley_shubik[0] == Fraction(1, 130)
+
+
+def test_procedure_counted_on_present(capsys):
+    pytest.importorskip("curul.constitution")
+    code, out, _ = run(
+        capsys, "coalitions", "-c", "2021-07", "-t", "board.censure", "--present", "117", "--json"
+    )
+    assert code == 0
+    threshold = json.loads(out)["threshold"]
+    assert threshold["votes"] == 117 // 2 + 1  # simple majority of those present (R15)

@@ -62,10 +62,12 @@ def _composition(name: str, data: Path | None, habiles_only: bool) -> Compositio
     return comp
 
 
-def _quota(text: str, comp: Composition, date: str | None, chamber: str | None) -> Quota:
+def _quota(
+    text: str, comp: Composition, date: str | None, chamber: str | None, present: int | None = None
+) -> Quota:
     when = _date(date, "--date") or comp.date
     habiles = comp.habiles if comp.habiles is not None else None
-    return resolve_threshold(text, date=when, chamber=chamber, habiles=habiles)
+    return resolve_threshold(text, date=when, chamber=chamber, habiles=habiles, present=present)
 
 
 def _pct(x: Fraction | float) -> str:
@@ -114,6 +116,9 @@ def power(
         None, "--date", help="Date for a procedure threshold (default: composition's)."
     ),
     chamber: str | None = typer.Option(None, "--chamber", help="Chamber for a procedure threshold."),
+    present: int | None = typer.Option(
+        None, "--present", min=0, help="Members present, for procedures counted on those present."
+    ),
     data: Path | None = DATA_OPT,
     as_json: bool = JSON_OPT,
 ) -> None:
@@ -123,7 +128,7 @@ def power(
     rows: [{group|member, seats, banzhaf, banzhaf_absolute, shapley_shubik}]} (+ chamber in bicameral rows).
     """
     comp = _composition(composition, data, habiles)
-    quota = _quota(threshold, comp, date, chamber)
+    quota = _quota(threshold, comp, date, chamber, present)
     key = "member" if members else "group"
     game = comp.member_game(quota.votes) if members else comp.game(quota.votes, split_unattached=not bloc)
     if senate is not None:
@@ -197,6 +202,9 @@ def coalitions_command(
     ),
     date: str | None = typer.Option(None, "--date", help="Date for a procedure threshold."),
     chamber: str | None = typer.Option(None, "--chamber", help="Chamber for a procedure threshold."),
+    present: int | None = typer.Option(
+        None, "--present", min=0, help="Members present, for procedures counted on those present."
+    ),
     data: Path | None = DATA_OPT,
     as_json: bool = JSON_OPT,
 ) -> None:
@@ -206,7 +214,7 @@ def coalitions_command(
     fewest_groups, pivotal: [{group, in_minimal_winning}], veto, dummies, total_seats, groups}.
     """
     comp = _composition(composition, data, habiles)
-    quota = _quota(threshold, comp, date, chamber)
+    quota = _quota(threshold, comp, date, chamber, present)
     report = coalitions(comp.game(quota.votes, split_unattached=not bloc))
     payload = {"composition": comp.id} | report.as_dict(limit or None) | {"threshold": quota.as_dict()}
 

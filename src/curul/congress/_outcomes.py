@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 from scipy.special import ndtr
 
-from curul.congress._ideal import IdealPoints
+from curul.congress._ideal import IdealPoints, _inverse_mills
 from curul.congress._rollcalls import RollCalls
 from curul.errors import CurulError
 
@@ -192,8 +192,6 @@ class MotionModel:
         for _ in range(30):
             mu = xt @ ab.T
             z = sign * mu
-            from curul.congress._ideal import _inverse_mills
-
             lam = _inverse_mills(z)
             g = m * sign * lam  # d loglik / d mu
             w = m * lam * (lam + z)  # -d² loglik / d mu² (> 0)
@@ -296,24 +294,6 @@ def baseline(rc: RollCalls, vote_id: str, threshold: int | None = None) -> tuple
     return yes, passes
 
 
-_PLURALITY_CACHE: dict[int, pd.Series] = {}
-
-
-def _plurality_table(rc: RollCalls) -> pd.Series:
-    key = id(rc.ballots)
-    if key not in _PLURALITY_CACHE:
-        cast = rc.ballots[rc.ballots["category"].isin(POSITIONS)]
-        counts = (
-            cast.groupby(["group", "vote_id"], observed=True)["category"]
-            .value_counts()
-            .unstack(fill_value=0)
-            .reindex(columns=list(POSITIONS), fill_value=0)
-        )
-        _PLURALITY_CACHE.clear()
-        _PLURALITY_CACHE[key] = counts.idxmax(axis=1)  # ties go to yes, then no
-    return _PLURALITY_CACHE[key]
-
-
 def _previous_plurality(rc: RollCalls, group: str, earlier: list[str]) -> str | None:
     table = _group_history(rc)
     if group not in table:
@@ -323,24 +303,34 @@ def _previous_plurality(rc: RollCalls, group: str, earlier: list[str]) -> str | 
     return choices[k] if k >= 0 else None
 
 
-_HISTORY_CACHE: dict[int, dict[str, tuple[np.ndarray, list[str]]]] = {}
+# the roll calls last seen and their group histories; holding the object keeps the match exact
+_HISTORY: list = [None, None]
 
 
 def _group_history(rc: RollCalls) -> dict[str, tuple[np.ndarray, list[str]]]:
-    """Per group: the positions (in vote order) of the votes it took part in, and its plurality there."""
-    key = id(rc.ballots)
-    if key not in _HISTORY_CACHE:
-        table = _plurality_table(rc)
-        order = {v: i for i, v in enumerate(rc.votes["vote_id"])}
-        out = {}
-        for group in table.index.get_level_values(0).unique():
-            mine = table.loc[group]
-            pos = np.array([order[v] for v in mine.index])
-            sort = np.argsort(pos)
-            out[str(group)] = (pos[sort], [str(c) for c in mine.to_numpy()[sort]])
-        _HISTORY_CACHE.clear()
-        _HISTORY_CACHE[key] = out
-    return _HISTORY_CACHE[key]
+    """Per group: the positions (in vote order) of the votes it took part in, and its plurality there.
+
+    Ties between positions go to yes, then no, then abstain.
+    """
+    if _HISTORY[0] is rc:
+        return _HISTORY[1]
+    cast = rc.ballots[rc.ballots["category"].isin(POSITIONS)]
+    counts = (
+        cast.groupby(["group", "vote_id"], observed=True)["category"]
+        .value_counts()
+        .unstack(fill_value=0)
+        .reindex(columns=list(POSITIONS), fill_value=0)
+    )
+    table = counts.idxmax(axis=1)
+    order = {v: i for i, v in enumerate(rc.votes["vote_id"])}
+    out = {}
+    for group in table.index.get_level_values(0).unique():
+        mine = table.loc[group]
+        pos = np.array([order[v] for v in mine.index])
+        sort = np.argsort(pos)
+        out[str(group)] = (pos[sort], [str(c) for c in mine.to_numpy()[sort]])
+    _HISTORY[0], _HISTORY[1] = rc, out
+    return out
 
 
 @dataclass(frozen=True)
