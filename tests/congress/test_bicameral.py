@@ -54,3 +54,44 @@ def test_trivial_second_chamber_leaves_first_unchanged():
     alone = power_indices(first)
     # in the product each first-chamber swing survives only when x joins: same counts
     assert result.swings[0] == alone.swings
+
+
+@st.composite
+def party_seats(draw):
+    n = draw(st.integers(1, 7))
+    first = draw(st.lists(st.integers(0, 12), min_size=n, max_size=n))
+    second = draw(st.lists(st.integers(0, 6), min_size=n, max_size=n))
+    first[0] = max(first[0], 1)
+    second[0] = max(second[0], 1)
+    qa = draw(st.integers(1, sum(first)))
+    qb = draw(st.integers(1, sum(second)))
+    labels = tuple(f"p{i}" for i in range(n))
+    return WeightedGame(labels, tuple(first), qa), WeightedGame(labels, tuple(second), qb)
+
+
+@settings(max_examples=40, deadline=None)
+@given(party_seats())
+def test_joint_party_game_equals_enumeration(games):
+    from curul.congress import joint_indices
+
+    first, second = games
+    result = joint_indices(first, second)
+
+    def wins(members):
+        a = sum(first.weights[i] for i in members)
+        b = sum(second.weights[i] for i in members)
+        return a >= first.quota and b >= second.quota
+
+    swings, ss = brute_force_simple(first.n, wins)
+    assert result.swings == swings
+    assert result.shapley_shubik == ss
+    assert sum(result.shapley_shubik) == 1
+
+
+def test_joint_game_is_not_the_product_game():
+    # the same parties as one bloc in both chambers are fewer players than two separate chambers
+    from curul.congress import joint_indices
+
+    first = WeightedGame.of({"A": 70, "B": 60}, 87)
+    second = WeightedGame.of({"A": 25, "B": 35}, 40)
+    assert joint_indices(first, second).shapley_shubik == (Fraction(1, 2), Fraction(1, 2))

@@ -225,3 +225,19 @@ def test_procedure_counted_on_present(capsys):
     assert code == 0
     threshold = json.loads(out)["threshold"]
     assert threshold["votes"] == 117 // 2 + 1  # simple majority of those present (R15)
+
+
+def test_joint_bicameral_power(capsys, tmp_path):
+    deputies = tmp_path / "deputies.csv"
+    deputies.write_text("group,seats\nA,70\nB,60\n", encoding="utf-8")
+    senate = tmp_path / "senate.csv"
+    senate.write_text("group,seats\nA,25\nB,30\nC,5\n", encoding="utf-8")
+    code, out, _ = run(
+        capsys, "power", "-c", str(deputies), "-t", "87", "--senate", str(senate),
+        "--senate-threshold", "40", "--joint", "--json",
+    )  # fmt: skip
+    assert code == 0
+    rows = {r["group"]: r for r in json.loads(out)["rows"]}
+    # A + B is the only minimal way to 87 deputies and it has 55 senators: C is never needed
+    assert rows["C"]["seats_first"] == 0 and rows["C"]["shapley_shubik"] == 0
+    assert rows["A"]["shapley_shubik"] == rows["B"]["shapley_shubik"] == 0.5

@@ -5,7 +5,7 @@ ideal points and motion outcomes.
 Shapley–Shubik indices; ``import_rollcalls(folder)`` reads the openpolitica roll calls.
 """
 
-from curul.congress._bicameral import BicameralIndices, bicameral_indices
+from curul.congress._bicameral import BicameralIndices, JointIndices, bicameral_indices, joint_indices
 from curul.congress._coalitions import Coalition, CoalitionReport, coalitions, minimal_winning
 from curul.congress._cohesion import (
     attendance,
@@ -54,6 +54,7 @@ __all__ = [
     "Evaluation",
     "GroupSeats",
     "IdealPoints",
+    "JointIndices",
     "MotionModel",
     "PowerIndices",
     "Prediction",
@@ -71,6 +72,7 @@ __all__ = [
     "compositions",
     "evaluate",
     "import_rollcalls",
+    "joint_indices",
     "load_rollcalls",
     "member_group_agreement",
     "minimal_winning",

@@ -100,3 +100,86 @@ def bicameral_indices(
         absolute,
         (ss[0], ss[1]),  # type: ignore[arg-type]
     )
+
+
+#: Above this many parties the joint game is refused (2^n coalitions are enumerated).
+MAX_JOINT_PARTIES = 22
+
+
+@dataclass(frozen=True)
+class JointIndices:
+    """Indices of parties that vote as one bloc in both chambers (seats in each)."""
+
+    labels: tuple[str, ...]
+    seats: tuple[tuple[int, ...], tuple[int, ...]]
+    quotas: tuple[int, int]
+    swings: tuple[int, ...]
+    banzhaf: tuple[Fraction, ...]
+    banzhaf_absolute: tuple[Fraction, ...]
+    shapley_shubik: tuple[Fraction, ...]
+
+    def rows(self, names: tuple[str, str] = ("deputies", "senate")) -> list[dict[str, object]]:
+        """JSON-ready rows ``{group, seats_<first>, seats_<second>, banzhaf, …, shapley_shubik}``."""
+        return [
+            {
+                "group": label,
+                f"seats_{names[0]}": self.seats[0][i],
+                f"seats_{names[1]}": self.seats[1][i],
+                "banzhaf": float(self.banzhaf[i]),
+                "banzhaf_absolute": float(self.banzhaf_absolute[i]),
+                "shapley_shubik": float(self.shapley_shubik[i]),
+            }
+            for i, label in enumerate(self.labels)
+        ]
+
+
+def joint_indices(first: WeightedGame, second: WeightedGame) -> JointIndices:
+    """Parties as single players in both chambers: a coalition wins iff it wins both.
+
+    This is a two-dimensional weighted game (no single weight represents it), so all 2^n coalitions of
+    parties are enumerated with numpy (n ≤ ``MAX_JOINT_PARTIES``); counts are exact integers.
+    """
+    import numpy as np
+
+    from curul.errors import CurulError
+
+    labels = list(dict.fromkeys(first.labels + second.labels))
+    n = len(labels)
+    if n > MAX_JOINT_PARTIES:
+        raise CurulError(
+            f"{n} parties: the joint game enumerates 2^n coalitions (at most {MAX_JOINT_PARTIES})"
+        )
+    wa = np.array([dict(zip(first.labels, first.weights, strict=True)).get(p, 0) for p in labels], np.int64)
+    wb = np.array([dict(zip(second.labels, second.weights, strict=True)).get(p, 0) for p in labels], np.int64)
+    size = 1 << n
+    sum_a = np.zeros(size, np.int64)
+    sum_b = np.zeros(size, np.int64)
+    count = np.zeros(size, np.int64)
+    for i in range(n):  # masks with bit i set = masks below 2^i plus player i
+        lo, hi = 1 << i, 1 << (i + 1)
+        sum_a[lo:hi] = sum_a[:lo] + wa[i]
+        sum_b[lo:hi] = sum_b[:lo] + wb[i]
+        count[lo:hi] = count[:lo] + 1
+    wins = (sum_a >= first.quota) & (sum_b >= second.quota)
+    masks = np.arange(size)
+    fact = [factorial(k) for k in range(n + 1)]
+    swings, ss = [], []
+    for i in range(n):
+        bit = 1 << i
+        without = masks[(masks & bit) == 0]
+        pivotal = without[~wins[without] & wins[without | bit]]
+        swings.append(len(pivotal))
+        by_size = np.bincount(count[pivotal], minlength=n)
+        ss.append(Fraction(sum(int(c) * fact[k] * fact[n - k - 1] for k, c in enumerate(by_size)), fact[n]))
+    total = sum(swings)
+    if total == 0:
+        raise CurulError("no party is ever decisive: the thresholds cannot be reached together")
+    return JointIndices(
+        tuple(labels),
+        (tuple(int(x) for x in wa), tuple(int(x) for x in wb)),
+        (first.quota, second.quota),
+        tuple(swings),
+        tuple(Fraction(s, total) for s in swings),
+        tuple(Fraction(s, 2 ** (n - 1)) for s in swings),
+        tuple(ss),
+    )

@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from curul.congress._bicameral import bicameral_indices
+from curul.congress._bicameral import bicameral_indices, joint_indices
 from curul.congress._coalitions import coalitions
 from curul.congress._cohesion import (
     FREQUENCIES,
@@ -112,6 +112,9 @@ def power(
     ),
     senate: str | None = typer.Option(None, "--senate", help="Second chamber (bicameral game: pass both)."),
     senate_threshold: str | None = typer.Option(None, "--senate-threshold", help="Votes needed in --senate."),
+    joint: bool = typer.Option(
+        False, "--joint", help="With --senate: each group is one player with seats in both chambers."
+    ),
     date: str | None = typer.Option(
         None, "--date", help="Date for a procedure threshold (default: composition's)."
     ),
@@ -125,7 +128,8 @@ def power(
     """Exact Banzhaf and Shapley–Shubik power of each group (or legislator) for a threshold.
 
     JSON: {composition, threshold: {votes, procedure, arithmetic, rule_id, article, sources}, players,
-    rows: [{group|member, seats, banzhaf, banzhaf_absolute, shapley_shubik}]} (+ chamber in bicameral rows).
+    rows: [{group|member, seats, banzhaf, banzhaf_absolute, shapley_shubik}]}. With --senate: + senate,
+    senate_threshold, joint; rows carry chamber, or with --joint seats_first and seats_second.
     """
     comp = _composition(composition, data, habiles)
     quota = _quota(threshold, comp, date, chamber, present)
@@ -141,14 +145,21 @@ def power(
             if members
             else other.game(squota.votes, split_unattached=not bloc)
         )
-        result = bicameral_indices(game, sgame, names=(comp.id, other.id))
-        rows = result.rows(key)
+        if joint:
+            if members:
+                raise CurulError("--joint joins groups across chambers; it cannot be used with --members")
+            rows = joint_indices(game, sgame).rows(("first", "second"))
+            players = len(rows)
+        else:
+            rows = bicameral_indices(game, sgame, names=(comp.id, other.id)).rows(key)
+            players = game.n + sgame.n
         payload = {
             "composition": comp.id,
             "senate": other.id,
             "threshold": quota.as_dict(),
             "senate_threshold": squota.as_dict(),
-            "players": game.n + sgame.n,
+            "players": players,
+            "joint": joint,
             "rows": rows,
         }
     else:
@@ -166,22 +177,27 @@ def power(
         if quota.procedure:
             title += f" ({quota.procedure}: {quota.arithmetic})"
         table = Table(title=title)
-        if senate is not None:
+        if senate is not None and not joint:
             table.add_column("chamber")
         table.add_column(key, style="bold")
-        table.add_column("seats", justify="right")
+        if joint:
+            table.add_column("seats (first)", justify="right")
+            table.add_column("seats (second)", justify="right")
+        else:
+            table.add_column("seats", justify="right")
         table.add_column("Banzhaf", justify="right")
         table.add_column("Banzhaf abs.", justify="right")
         table.add_column("Shapley–Shubik", justify="right")
         for row in rows:
+            seats = [str(row["seats_first"]), str(row["seats_second"])] if joint else [str(row["seats"])]
             cells = [
                 str(row[key]),
-                str(row["seats"]),
+                *seats,
                 _pct(row["banzhaf"]),  # type: ignore[arg-type]
                 f"{row['banzhaf_absolute']:.4g}",
                 _pct(row["shapley_shubik"]),
             ]  # type: ignore[arg-type]
-            table.add_row(*([str(row["chamber"])] if senate is not None else []), *cells)
+            table.add_row(*([str(row["chamber"])] if senate is not None and not joint else []), *cells)
         console.print(table)
         console.print(f"[dim]source: {comp.source}[/]")
 
