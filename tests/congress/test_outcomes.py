@@ -117,3 +117,25 @@ def test_group_share_basis(rollcalls):
     assert pred.yes_low <= pred.expected_yes <= pred.yes_high <= pred.voters
     # shares are fitted from earlier votes only
     assert model.params_["date"].max() < np.datetime64("2022-03-14")
+
+
+def test_forecast_of_a_new_motion(rollcalls):
+    from curul.congress._outcomes import forecast_motion
+
+    fc = forecast_motion(
+        rollcalls, "vacancy", on=dt.date(2023, 4, 4), threshold=50, model=MotionModel(basis="groups")
+    )
+    before = rollcalls.votes[rollcalls.votes["date"] < "2023-04-04"]["vote_id"].iloc[-1]
+    ballots = rollcalls.ballots[rollcalls.ballots["vote_id"] == before]
+    assert fc.habiles == (~ballots["category"].isin(["leave", "suspended", "deceased"])).sum()
+    assert sum(fc.yes_distribution) == pytest.approx(1)
+    assert fc.p_pass == pytest.approx(sum(fc.yes_distribution[50:]))
+    assert fc.yes_low <= fc.expected_yes <= fc.yes_high <= fc.habiles
+
+
+def test_forecast_rejects_unknown_kind(rollcalls):
+    from curul.congress._outcomes import forecast_motion
+    from curul.errors import CurulError
+
+    with pytest.raises(CurulError, match="--kind"):
+        forecast_motion(rollcalls, "impeachment")

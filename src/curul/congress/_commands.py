@@ -25,7 +25,14 @@ from curul.congress._cohesion import (
 from curul.congress._compositions import Composition, compositions, resolve_composition
 from curul.congress._games import WeightedGame
 from curul.congress._ideal import IdealPoints
-from curul.congress._outcomes import MotionModel, evaluate, motion_kind, predict_vacancies, vacancy_votes
+from curul.congress._outcomes import (
+    MotionModel,
+    evaluate,
+    forecast_motion,
+    motion_kind,
+    predict_vacancies,
+    vacancy_votes,
+)
 from curul.congress._plots import plot_cohesion, plot_ideal_points
 from curul.congress._power import power_indices
 from curul.congress._rollcalls import fold, import_rollcalls, load_rollcalls, save_rollcalls
@@ -590,6 +597,12 @@ def predict_command(
     ),
     until: str | None = typer.Option(None, "--until", help="With --evaluate: last date scored."),
     vacancies: bool = typer.Option(False, "--vacancies", help="Predict every presidential-vacancy vote."),
+    kind: str | None = typer.Option(
+        None, "--kind", help="A new motion of this kind (vacancy, control, bill, …) among the hábiles."
+    ),
+    on: str | None = typer.Option(
+        None, "--on", help="With --kind: date of the motion (default: after the data)."
+    ),
     dims: int = typer.Option(1, "--dims", help="Ideal-point dimensions of the model."),
     anchor: str | None = typer.Option(None, "--anchor", help="Anchor member for the ideal points."),
     basis: str = typer.Option(
@@ -605,13 +618,15 @@ def predict_command(
     JSON (--evaluate): {cutoff, votes, brier_model, brier_baseline, mae_model, mae_baseline,
     accuracy_model, accuracy_baseline, predictions: [...]}.
     JSON (--vacancies): {vacancies: [{procedure, habiles, arithmetic, ...prediction keys}]}.
+    JSON (--kind): {kind, on, habiles, threshold, expected_yes, yes_low, yes_high, p_pass,
+    yes_distribution}.
     """
     _check_dims(dims)
     if basis not in ("ideal", "groups"):
         raise CurulError(f"--basis: use ideal or groups, not {basis!r}")
-    chosen = sum(x is not None and x is not False for x in (vote, cutoff, vacancies or None))
+    chosen = sum(x is not None and x is not False for x in (vote, cutoff, vacancies or None, kind))
     if chosen != 1:
-        raise CurulError("give exactly one of --vote VOTE_ID, --evaluate DATE or --vacancies")
+        raise CurulError("give exactly one of --vote VOTE_ID, --evaluate DATE, --vacancies or --kind KIND")
     rc = load_rollcalls(data)
     if anchor is not None:
         anchor = _find_member(rc, anchor)
@@ -634,6 +649,29 @@ def predict_command(
 
         def render(console: Console) -> None:
             _prediction_table(console, [pred], f"Vote {vote} (model fitted on votes before {day})")
+
+    elif kind is not None:
+        when = _date(on, "--on")
+        quota = None
+        if threshold is not None:
+            from curul.congress._rollcalls import NOT_HABIL, vote_on
+
+            day = when or rc.votes["date"].max().date() + dt.timedelta(days=1)
+            ballots = rc.ballots[rc.ballots["vote_id"] == vote_on(rc, day - dt.timedelta(days=1))]
+            habiles = int((~ballots["category"].isin(list(NOT_HABIL))).sum())
+            quota = resolve_threshold(threshold, date=day, habiles=habiles).votes
+        with _busy("fitting the model…", as_json):
+            fc = forecast_motion(
+                rc, kind, on=when, threshold=quota, model=MotionModel(dims=dims, anchor=anchor, basis=basis)
+            )
+        payload = fc.as_dict()
+
+        def render(console: Console) -> None:
+            needed = "yes > no" if fc.threshold is None else f"{fc.threshold} yes"
+            console.print(
+                f"A new {fc.kind} motion on {fc.on} among {fc.habiles} hábiles (needs {needed}): "
+                f"E(yes) {fc.expected_yes:.1f} (90 %: {fc.yes_low}–{fc.yes_high}), P(pass) {fc.p_pass:.2f}"
+            )
 
     elif cutoff is not None:
         day = _date(cutoff, "--evaluate")
@@ -677,7 +715,7 @@ def predict_command(
 
 def _prediction_table(console: Console, preds, title: str) -> None:
     table = Table(title=title)
-    for col in ("vote", "kind", "needed", "E[yes] (90%)", "P(pass)", "recorded", "passed", "baseline yes"):
+    for col in ("vote", "kind", "needed", "E(yes) (90%)", "P(pass)", "recorded", "passed", "baseline yes"):
         table.add_column(col, justify="left" if col in ("vote", "kind") else "right")
     for p in preds:
         table.add_row(

@@ -214,12 +214,20 @@ class MotionModel:
             pool = self.params_
         return pool.tail(self.window)
 
-    def distribution(self, members: list[str], groups: list[str], kind: str) -> tuple[np.ndarray, np.ndarray]:
-        """Mixture-averaged joint law of (yes, no) among ``members`` for a motion of ``kind``."""
+    def distribution(
+        self, members: list[str], groups: list[str], kind: str, *, attendance: np.ndarray | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Mixture-averaged laws of the yes count and of yes − no among ``members`` (motion of ``kind``).
+
+        ``attendance`` (per member, optional): the chance each one votes at all; an absent member,
+        like an abstainer, adds to neither yes nor no.
+        """
         if not members:
             raise CurulError("no voters")
         mean_abstain = float(np.mean(list(self.abstain_.values()))) if self.abstain_ else 0.0
         a = np.array([self.abstain_.get(m, mean_abstain) for m in members])
+        if attendance is not None:
+            a = 1 - attendance * (1 - a)
         prior = self._prior(kind)
         if self.basis == "groups":
             chamber = prior["*"].to_numpy()[:, None]
@@ -276,6 +284,72 @@ class MotionModel:
             base_yes,
             base_pass,
         )
+
+
+@dataclass(frozen=True)
+class MotionForecast:
+    """A motion that has not been voted: the law of its yes count among the hábiles of a date."""
+
+    kind: str
+    on: dt.date
+    habiles: int
+    threshold: int | None
+    expected_yes: float
+    yes_low: int
+    yes_high: int
+    p_pass: float
+    yes_distribution: tuple[float, ...]
+
+    def as_dict(self) -> dict[str, object]:
+        return {k: getattr(self, k) for k in self.__dataclass_fields__}
+
+
+def forecast_motion(
+    rc: RollCalls,
+    kind: str,
+    *,
+    on: dt.date | None = None,
+    threshold: int | None = None,
+    model: MotionModel | None = None,
+) -> MotionForecast:
+    """A new motion of ``kind`` on date ``on`` (default: the day after the data ends).
+
+    The chamber is the hábiles of the last roll call before ``on``; each votes with his attendance
+    rate over the fitted votes (absent and abstaining members add to neither side).
+    """
+    from curul.congress._cohesion import attendance as attendance_table
+    from curul.congress._rollcalls import NOT_HABIL, vote_on
+
+    known = {k for k, _ in KINDS} | {"other"}
+    if kind not in known:
+        raise CurulError(f"--kind: use one of {', '.join(sorted(known))}, not {kind!r}")
+    last = rc.votes["date"].max().date()
+    on = on or last + dt.timedelta(days=1)
+    model = model or MotionModel()
+    model.fit(rc, before=on)
+    vid = vote_on(rc, on - dt.timedelta(days=1))
+    rows = rc.ballots[rc.ballots["vote_id"] == vid]
+    rows = rows[~rows["category"].isin(list(NOT_HABIL))]
+    past = rc.between(None, on)
+    rates = attendance_table(past).set_index("member")["attendance"]
+    att = rates.reindex(rows["member"]).fillna(rates.mean()).to_numpy()
+    yes, margin = model.distribution(
+        list(rows["member"]), list(rows["group"].astype(str)), kind, attendance=att
+    )
+    n = len(yes) - 1
+    cdf = np.cumsum(yes)
+    tail = margin[n + 1 :] if threshold is None else yes[threshold:]
+    return MotionForecast(
+        kind,
+        on,
+        n,
+        threshold,
+        float((np.arange(n + 1) * yes).sum()),
+        int(np.searchsorted(cdf, 0.05)),
+        int(np.searchsorted(cdf, 0.95)),
+        min(max(float(tail.sum()), 0.0), 1.0),
+        tuple(float(p) for p in yes),
+    )
 
 
 def baseline(rc: RollCalls, vote_id: str, threshold: int | None = None) -> tuple[int, bool]:
