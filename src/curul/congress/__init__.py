@@ -25,9 +25,11 @@ from curul.congress._games import WeightedGame
 from curul.congress._ideal import IdealPoints
 from curul.congress._outcomes import (
     Evaluation,
+    MotionForecast,
     MotionModel,
     Prediction,
     evaluate,
+    forecast_motion,
     motion_kind,
     predict_vacancies,
     vacancy_votes,
@@ -55,6 +57,7 @@ __all__ = [
     "GroupSeats",
     "IdealPoints",
     "JointIndices",
+    "MotionForecast",
     "MotionModel",
     "PowerIndices",
     "Prediction",
@@ -71,6 +74,7 @@ __all__ = [
     "composition_on",
     "compositions",
     "evaluate",
+    "forecast_motion",
     "import_rollcalls",
     "joint_indices",
     "load_rollcalls",
