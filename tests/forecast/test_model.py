@@ -4,7 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from curul.forecast import ErrorModel, draw_first_round, simulate_presidential
-from curul.forecast._model import calibrate_scale, draw_first_round_loop
+from curul.forecast._model import calibrate_scale, draw_first_round_loop, fit_scale
 
 
 def test_vectorised_draws_equal_the_per_draw_loop():
@@ -59,6 +59,19 @@ def test_calibrated_scale_reproduces_the_error_variance():
     p = rng.uniform(3, 40, 4000)
     actual = p + 100 * 0.1 * np.sqrt(p / 100 * (1 - p / 100)) * rng.standard_normal(p.size)
     assert calibrate_scale(list(zip(p, actual, strict=True))) == pytest.approx(0.1, rel=0.05)
+
+
+def test_fitted_scale_recovers_the_scale_of_elections_drawn_from_the_model():
+    """Elections whose standardised errors share one chi-square divisor (t, 4 df, SD-equivalent 0.1)."""
+    rng = np.random.default_rng(11)
+    elections = []
+    for _ in range(600):
+        p = rng.uniform(3, 40, 6)
+        t = 0.1 * np.sqrt(2 / 4) * rng.standard_normal(6) / np.sqrt(rng.chisquare(4) / 4)
+        elections.append(list(zip(p, p + 100 * t * np.sqrt(p / 100 * (1 - p / 100)), strict=True)))
+    assert fit_scale(elections, df=4) == pytest.approx(0.1, rel=0.06)
+    # Without tails (df = inf) it is the pooled moment estimate.
+    assert fit_scale(elections[:5], df=float("inf")) == calibrate_scale([x for e in elections[:5] for x in e])
 
 
 def test_head_to_head_polls_replace_the_transfer_model():

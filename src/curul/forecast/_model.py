@@ -50,6 +50,40 @@ def calibrate_scale(pairs: Sequence[tuple[float, float]]) -> float:
     return math.sqrt(sum(ratios) / len(ratios))
 
 
+def fit_scale(elections: Sequence[Sequence[tuple[float, float]]], df: float = DEFAULT_DF) -> float:
+    """Maximum-likelihood scale k of the model that is simulated, from past (predicted, actual) pairs.
+
+    Within one election the standardised errors (actual - predicted) / sqrt(p(1-p)) share one chi-square
+    divisor (``draw_first_round``), so each election is one draw of a multivariate t with ``df`` degrees
+    of freedom, not a set of independent candidates. The fitted t scale is returned as the SD-equivalent
+    k that ``ErrorModel`` expects (t scale x sqrt(df / (df - 2))). Falls back to ``calibrate_scale`` for
+    an infinite or too small ``df``.
+    """
+    groups = []
+    for pairs in elections:
+        x = [(a - p) / math.sqrt(p * (100.0 - p)) for p, a in pairs if 0 < p < 100]
+        if x:
+            groups.append((len(x), sum(v * v for v in x)))
+    if not groups:
+        return DEFAULT_SCALE
+    if not math.isfinite(df) or df <= 2:
+        return calibrate_scale([pair for pairs in elections for pair in pairs])
+
+    def loglik(s: float) -> float:
+        return sum(-n * math.log(s) - (df + n) / 2 * math.log1p(ss / (df * s * s)) for n, ss in groups)
+
+    # The log-likelihood is unimodal in log s: golden-section search over 1e-4..10.
+    lo, hi = math.log(1e-4), math.log(10.0)
+    ratio = (math.sqrt(5) - 1) / 2
+    for _ in range(100):
+        a, b = hi - ratio * (hi - lo), lo + ratio * (hi - lo)
+        if loglik(math.exp(a)) < loglik(math.exp(b)):
+            lo = a
+        else:
+            hi = b
+    return math.exp((lo + hi) / 2) * math.sqrt(df / (df - 2))
+
+
 def draw_first_round(
     shares: np.ndarray,
     others: float,
