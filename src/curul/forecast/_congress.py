@@ -270,13 +270,19 @@ def simulate_congress(
         share /= share.sum(axis=2, keepdims=True)
         share *= scale[None, :, None]
         regular_votes = np.rint(share).astype(np.int64)
+        # Ties (the identical "other lists", or two rounded vote counts that happen to match) are broken
+        # by lot as the law does, instead of leaving the seat unfilled: votes x L + a random rank 0..L-1
+        # per draw keeps every strict order of votes and makes equal counts distinct.
+        lot = rng.random((nat.shape[0], 1, len(parties))).argsort(axis=2)
+        regular_votes = regular_votes * len(parties) + lot
         for s_i, (system, index) in enumerate(layout):
             if (index >= 0).all() and (index == np.arange(len(regular))).all():
                 votes = regular_votes
             else:
                 votes = regular_votes[:, np.maximum(index, 0), :]
                 for i in np.flatnonzero(index < 0):  # the national constituency: every vote, national shares
-                    votes[:, i, :] = np.rint(nat * np.float32(1e5)).astype(np.int64)
+                    national_votes = np.rint(nat * np.float32(1e5)).astype(np.int64)
+                    votes[:, i, :] = national_votes * len(parties) + lot[:, 0]
             result = allocate_system_batch(system, votes, parties)
             seats_all[s_i].append(np.asarray(result.seats).sum(axis=1))
             passed_all[s_i].append(np.asarray(result.passed))
