@@ -93,8 +93,9 @@ def test_calibration_uses_the_same_distance_from_the_vote():
     early = polling_errors("peru-2016", 30)
     assert early and all(e in calibration.errors for e in early)
     assert all(p == pytest.approx(shares[name]) for _, name, p, _ in early)
-    k30 = calibrate_scale([(p, a) for *_, p, a in polling_errors("peru-2016", 30)])
-    k7 = calibrate_scale([(p, a) for *_, p, a in polling_errors("peru-2016")])
+    g = calibration.exponent
+    k30 = calibrate_scale([(p, a) for *_, p, a in polling_errors("peru-2016", 30)], g)
+    k7 = calibrate_scale([(p, a) for *_, p, a in polling_errors("peru-2016")], g)
     assert calibration.late_movement == pytest.approx(math.sqrt(max(k30**2 - k7**2, 0.0)))
     blackout = calibrate("peru-2021")
     assert blackout.late_movement == 0.0

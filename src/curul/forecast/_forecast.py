@@ -22,10 +22,11 @@ from curul.forecast._elections import (
 from curul.forecast._history import historical_errors
 from curul.forecast._model import (
     DEFAULT_DF,
+    DEFAULT_EXPONENT,
     ErrorModel,
     PresidentialDraws,
     calibrate_scale,
-    fit_scale,
+    fit_error,
     simulate_presidential,
 )
 from curul.forecast._official import match_official, official_first_round
@@ -62,11 +63,13 @@ class Calibration:
     # Extra error of a cutoff earlier than the blackout (movement still to come before the last polls),
     # added in quadrature to the blackout-cutoff scale; 0 at the default cutoff.
     late_movement: float = 0.0
+    exponent: float = DEFAULT_EXPONENT  # shape of the error across shares (``ErrorModel.exponent``)
 
     def as_json(self) -> dict:
         return {
             "scale": self.scale,
             "df": self.df,
+            "exponent": self.exponent,
             "elections": list(self.elections),
             "late_movement": self.late_movement,
         }
@@ -136,11 +139,12 @@ def calibrate(
 ) -> Calibration:
     """Error scale from every other past election, leave-one-election-out.
 
-    At the blackout (the default cutoff) the scale is fitted (``fit_scale``: maximum likelihood, each
-    election one draw of the shared-divisor t) on Peru's own misses: the final published polls of 2001,
-    2006 and 2011 (``_history``) and this model's average at the blackout in the bundled elections, never
-    the election being forecast. A cutoff ``days_before`` the vote earlier than the blackout adds,
-    in quadrature, the movement still to come between that cutoff and the blackout, measured on the
+    At the blackout (the default cutoff) the scale and the shape across shares are fitted (``fit_error``:
+    maximum likelihood, each election one draw of the shared-divisor t) on Peru's own misses: the
+    final published polls of 2001, 2006 and 2011 (``_history``) and this model's average at the
+    blackout in the bundled elections, never the election being forecast. A cutoff ``days_before``
+    the vote earlier than the blackout adds, in quadrature, the movement still to come between that
+    cutoff and the blackout, measured on the
     bundled elections (the only ones with a full poll series): k(d)^2 - k(blackout)^2 over them.
     """
     bundled = tuple(n for n, e in elections().items() if e.official_year is not None and n != exclude)
@@ -154,19 +158,19 @@ def calibrate(
     by_election: dict[str, list[tuple[float, float]]] = {}
     for name, _, p, a in errors:
         by_election.setdefault(name, []).append((p, a))
-    scale = fit_scale(list(by_election.values()), df)
+    scale, exponent = fit_error(list(by_election.values()), df)
     late = 0.0
     if days_before is not None and days_before > BLACKOUT_DAYS:
         early = [e for n in bundled for e in polling_errors(n, days_before, **settings)]
         used = {e[0] for e in early}
         same = [e for e in at_blackout if e[0] in used]
         if early and same:
-            extra = calibrate_scale([(p, a) for *_, p, a in early]) ** 2
-            extra -= calibrate_scale([(p, a) for *_, p, a in same]) ** 2
+            extra = calibrate_scale([(p, a) for *_, p, a in early], exponent) ** 2
+            extra -= calibrate_scale([(p, a) for *_, p, a in same], exponent) ** 2
             late = math.sqrt(max(extra, 0.0))
             errors = errors + [e for e in early if e not in errors]
     used_elections = tuple(sorted(dict.fromkeys(e[0] for e in errors)))
-    return Calibration(math.sqrt(scale**2 + late**2), df, used_elections, tuple(errors), late)
+    return Calibration(math.sqrt(scale**2 + late**2), df, used_elections, tuple(errors), late, exponent)
 
 
 def run_forecast(
@@ -193,7 +197,7 @@ def run_forecast(
         calibration = calibrate(
             election_name, days_before=None if days == BLACKOUT_DAYS else days, **settings
         )
-    error = ErrorModel(scale=calibration.scale, df=calibration.df)
+    error = ErrorModel(scale=calibration.scale, df=calibration.df, exponent=calibration.exponent)
     rng = np.random.default_rng(seed)
     names = tuple(c.name for c in avg.candidates_)
     head_to_head = _head_to_head(rows, cutoff, election, names)

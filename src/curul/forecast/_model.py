@@ -25,52 +25,71 @@ TRANSFER_CONCENTRATION = 4.0
 RUNOFF_POLL_SD = 3.0  # points: error of a head-to-head poll average a few weeks out
 
 
+# How the error grows as a candidate gets smaller: absolute SD k p^(1-g) (1-p)^g, i.e. a log-scale SD
+# k ((1-p)/p)^g. g = 0.5 is the binomial-like shape; larger g gives small candidates more room to surge.
+DEFAULT_EXPONENT = 0.5
+EXPONENTS = (0.25, 0.5, 0.75, 1.0)  # the shapes ``fit_error`` chooses from, by likelihood
+
+
 @dataclass(frozen=True)
 class ErrorModel:
     scale: float = DEFAULT_SCALE
     df: float = DEFAULT_DF
     max_log_sd: float = MAX_LOG_SD
+    exponent: float = DEFAULT_EXPONENT
 
     def log_sd(self, shares: np.ndarray, se: np.ndarray | None = None) -> np.ndarray:
         """Log-scale SD per candidate: calibrated polling error plus the average's own sampling error."""
         p = np.clip(shares / 100.0, 1e-4, 1.0)
-        var = self.scale**2 * p * (1 - p)
+        var = self.scale**2 * p ** (2 - 2 * self.exponent) * (1 - p) ** (2 * self.exponent)
         if se is not None:
             var = var + (se / 100.0) ** 2
         # A t variable has variance df/(df-2): rescale so the total variance matches the calibration.
-        t_factor = math.sqrt((self.df - 2) / self.df) if self.df > 2 else 1.0
+        t_factor = math.sqrt((self.df - 2) / self.df) if 2 < self.df < math.inf else 1.0
         return np.minimum(np.sqrt(var) / p * t_factor, self.max_log_sd)
 
 
-def calibrate_scale(pairs: Sequence[tuple[float, float]]) -> float:
-    """Scale k such that (actual - predicted)^2 ~ k^2 p(1-p), from (predicted, actual) in percent."""
-    if not pairs:
+def _spread(p: float, exponent: float) -> float:
+    """The error SD at share p (percent) per unit of k, in percentage points."""
+    q = p / 100.0
+    return 100.0 * q ** (1 - exponent) * (1 - q) ** exponent
+
+
+def calibrate_scale(pairs: Sequence[tuple[float, float]], exponent: float = DEFAULT_EXPONENT) -> float:
+    """Scale k such that (actual - predicted)^2 ~ (k spread(p))^2, from (predicted, actual) in percent."""
+    ratios = [((a - p) / _spread(p, exponent)) ** 2 for p, a in pairs if 0 < p < 100]
+    if not ratios:
         return DEFAULT_SCALE
-    ratios = [((a - p) / 100.0) ** 2 / ((p / 100.0) * (1 - p / 100.0)) for p, a in pairs if p > 0]
     return math.sqrt(sum(ratios) / len(ratios))
 
 
-def fit_scale(elections: Sequence[Sequence[tuple[float, float]]], df: float = DEFAULT_DF) -> float:
-    """Maximum-likelihood scale k of the model that is simulated, from past (predicted, actual) pairs.
-
-    Within one election the standardised errors (actual - predicted) / sqrt(p(1-p)) share one chi-square
-    divisor (``draw_first_round``), so each election is one draw of a multivariate t with ``df`` degrees
-    of freedom, not a set of independent candidates. The fitted t scale is returned as the SD-equivalent
-    k that ``ErrorModel`` expects (t scale x sqrt(df / (df - 2))). Falls back to ``calibrate_scale`` for
-    an infinite or too small ``df``.
-    """
+def _standardised(elections, exponent: float) -> list[tuple[int, float, float]]:
+    """Per election: (candidates, sum of squared standardised errors, sum of log spreads)."""
     groups = []
     for pairs in elections:
-        x = [(a - p) / math.sqrt(p * (100.0 - p)) for p, a in pairs if 0 < p < 100]
-        if x:
-            groups.append((len(x), sum(v * v for v in x)))
-    if not groups:
-        return DEFAULT_SCALE
-    if not math.isfinite(df) or df <= 2:
-        return calibrate_scale([pair for pairs in elections for pair in pairs])
+        used = [(p, a) for p, a in pairs if 0 < p < 100]
+        if used:
+            x = [(a - p) / _spread(p, exponent) for p, a in used]
+            groups.append(
+                (len(x), sum(v * v for v in x), sum(math.log(_spread(p, exponent)) for p, _ in used))
+            )
+    return groups
+
+
+def _fit(elections, df: float, exponent: float) -> tuple[float, float]:
+    """(SD-equivalent scale k, maximised log-likelihood) of the shared-divisor t at this exponent."""
+    groups = _standardised(elections, exponent)
 
     def loglik(s: float) -> float:
-        return sum(-n * math.log(s) - (df + n) / 2 * math.log1p(ss / (df * s * s)) for n, ss in groups)
+        return sum(
+            math.lgamma((df + n) / 2)
+            - math.lgamma(df / 2)
+            - n / 2 * math.log(df * math.pi)
+            - n * math.log(s)
+            - log_spread
+            - (df + n) / 2 * math.log1p(ss / (df * s * s))
+            for n, ss, log_spread in groups
+        )
 
     # The log-likelihood is unimodal in log s: golden-section search over 1e-4..10.
     lo, hi = math.log(1e-4), math.log(10.0)
@@ -81,7 +100,39 @@ def fit_scale(elections: Sequence[Sequence[tuple[float, float]]], df: float = DE
             lo = a
         else:
             hi = b
-    return math.exp((lo + hi) / 2) * math.sqrt(df / (df - 2))
+    s = math.exp((lo + hi) / 2)
+    return s * math.sqrt(df / (df - 2)), loglik(s)
+
+
+def fit_scale(
+    elections: Sequence[Sequence[tuple[float, float]]],
+    df: float = DEFAULT_DF,
+    exponent: float = DEFAULT_EXPONENT,
+) -> float:
+    """Maximum-likelihood scale k of the model that is simulated, from past (predicted, actual) pairs.
+
+    Within one election the standardised errors (actual - predicted) / spread(p) share one chi-square
+    divisor (``draw_first_round``), so each election is one draw of a multivariate t with ``df`` degrees
+    of freedom, not a set of independent candidates. The fitted t scale is returned as the SD-equivalent
+    k that ``ErrorModel`` expects (t scale x sqrt(df / (df - 2))). Falls back to ``calibrate_scale`` for
+    an infinite or too small ``df``.
+    """
+    if not _standardised(elections, exponent):
+        return DEFAULT_SCALE
+    if not math.isfinite(df) or df <= 2:
+        return calibrate_scale([pair for pairs in elections for pair in pairs], exponent)
+    return _fit(elections, df, exponent)[0]
+
+
+def fit_error(
+    elections: Sequence[Sequence[tuple[float, float]]], df: float = DEFAULT_DF
+) -> tuple[float, float]:
+    """(scale, exponent): the exponent of ``EXPONENTS`` with the highest likelihood, and its scale."""
+    if not _standardised(elections, DEFAULT_EXPONENT) or not math.isfinite(df) or df <= 2:
+        return fit_scale(elections, df), DEFAULT_EXPONENT
+    fits = {g: _fit(elections, df, g) for g in EXPONENTS}
+    best = max(EXPONENTS, key=lambda g: fits[g][1])
+    return fits[best][0], best
 
 
 def draw_first_round(
