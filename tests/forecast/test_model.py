@@ -4,7 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from curul.forecast import ErrorModel, draw_first_round, simulate_presidential
-from curul.forecast._model import calibrate_scale, draw_first_round_loop, fit_error, fit_scale
+from curul.forecast._model import calibrate_scale, draw_first_round_loop, fit_scale
 
 
 def test_vectorised_draws_equal_the_per_draw_loop():
@@ -75,7 +75,7 @@ def test_fitted_scale_recovers_the_scale_of_elections_drawn_from_the_model():
 
 
 @pytest.mark.parametrize("exponent", [0.5, 1.0])
-def test_the_error_shape_is_recovered_from_elections_drawn_with_it(exponent):
+def test_the_scale_is_recovered_for_either_error_shape(exponent):
     """Absolute SD k p^(1-g) (1-p)^g: g = 0.5 is binomial-like, g = 1 gives small candidates more room."""
     rng = np.random.default_rng(12)
     elections = []
@@ -84,9 +84,9 @@ def test_the_error_shape_is_recovered_from_elections_drawn_with_it(exponent):
         spread = p ** (1 - exponent) * (1 - p) ** exponent
         t = 0.08 * np.sqrt(2 / 4) * rng.standard_normal(6) / np.sqrt(rng.chisquare(4) / 4)
         elections.append(list(zip(100 * p, 100 * (p + t * spread), strict=True)))
-    scale, fitted = fit_error(elections, df=4)
-    assert fitted == exponent
-    assert scale == pytest.approx(0.08, rel=0.08)
+    assert fit_scale(elections, df=4, exponent=exponent) == pytest.approx(0.08, rel=0.08)
+    other = 1.5 - exponent  # the wrong shape fits a visibly different scale
+    assert fit_scale(elections, df=4, exponent=other) != pytest.approx(0.08, rel=0.15)
     # ErrorModel uses the same shape: its log SD is k ((1-p)/p)^g (t-rescaled).
     model = ErrorModel(scale=0.08, df=float("inf"), exponent=exponent)
     assert model.log_sd(np.array([10.0]))[0] == pytest.approx(0.08 * (0.9 / 0.1) ** exponent)

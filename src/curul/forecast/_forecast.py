@@ -26,7 +26,7 @@ from curul.forecast._model import (
     ErrorModel,
     PresidentialDraws,
     calibrate_scale,
-    fit_error,
+    fit_scale,
     simulate_presidential,
 )
 from curul.forecast._official import match_official, official_first_round
@@ -139,12 +139,11 @@ def calibrate(
 ) -> Calibration:
     """Error scale from every other past election, leave-one-election-out.
 
-    At the blackout (the default cutoff) the scale and the shape across shares are fitted (``fit_error``:
-    maximum likelihood, each election one draw of the shared-divisor t) on Peru's own misses: the
-    final published polls of 2001, 2006 and 2011 (``_history``) and this model's average at the
-    blackout in the bundled elections, never the election being forecast. A cutoff ``days_before``
-    the vote earlier than the blackout adds, in quadrature, the movement still to come between that
-    cutoff and the blackout, measured on the
+    At the blackout (the default cutoff) the scale is fitted (``fit_scale``: maximum likelihood, each
+    election one draw of the shared-divisor t) on Peru's own misses: the final published polls of 2001,
+    2006 and 2011 (``_history``) and this model's average at the blackout in the bundled elections,
+    never the election being forecast. A cutoff ``days_before`` the vote earlier than the blackout adds,
+    in quadrature, the movement still to come between that cutoff and the blackout, measured on the
     bundled elections (the only ones with a full poll series): k(d)^2 - k(blackout)^2 over them.
     """
     bundled = tuple(n for n, e in elections().items() if e.official_year is not None and n != exclude)
@@ -158,7 +157,8 @@ def calibrate(
     by_election: dict[str, list[tuple[float, float]]] = {}
     for name, _, p, a in errors:
         by_election.setdefault(name, []).append((p, a))
-    scale, exponent = fit_error(list(by_election.values()), df)
+    exponent = DEFAULT_EXPONENT
+    scale = fit_scale(list(by_election.values()), df, exponent)
     late = 0.0
     if days_before is not None and days_before > BLACKOUT_DAYS:
         early = [e for n in bundled for e in polling_errors(n, days_before, **settings)]

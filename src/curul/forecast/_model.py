@@ -25,10 +25,11 @@ TRANSFER_CONCENTRATION = 4.0
 RUNOFF_POLL_SD = 3.0  # points: error of a head-to-head poll average a few weeks out
 
 
-# How the error grows as a candidate gets smaller: absolute SD k p^(1-g) (1-p)^g, i.e. a log-scale SD
-# k ((1-p)/p)^g. g = 0.5 is the binomial-like shape; larger g gives small candidates more room to surge.
+# How the error grows as a candidate gets smaller: a log-scale SD k ((1-p)/p)^g, i.e. an absolute SD
+# k p^(1-g) (1-p)^g. g = 0.5 (binomial-like) is used; the calibration elections do not pin g down (the
+# likelihood is within about one unit for g = 0.5..1, see docs/forecast.md), and a larger g extrapolated
+# to candidates below 3% gives them implausible ranges.
 DEFAULT_EXPONENT = 0.5
-EXPONENTS = (0.25, 0.5, 0.75, 1.0)  # the shapes ``fit_error`` chooses from, by likelihood
 
 
 @dataclass(frozen=True)
@@ -41,18 +42,18 @@ class ErrorModel:
     def log_sd(self, shares: np.ndarray, se: np.ndarray | None = None) -> np.ndarray:
         """Log-scale SD per candidate: calibrated polling error plus the average's own sampling error."""
         p = np.clip(shares / 100.0, 1e-4, 1.0)
-        var = self.scale**2 * p ** (2 - 2 * self.exponent) * (1 - p) ** (2 * self.exponent)
+        var = (self.scale * ((1 - p) / p) ** self.exponent) ** 2
         if se is not None:
-            var = var + (se / 100.0) ** 2
+            var = var + (se / 100.0 / p) ** 2
         # A t variable has variance df/(df-2): rescale so the total variance matches the calibration.
         t_factor = math.sqrt((self.df - 2) / self.df) if 2 < self.df < math.inf else 1.0
-        return np.minimum(np.sqrt(var) / p * t_factor, self.max_log_sd)
+        return np.minimum(np.sqrt(var) * t_factor, self.max_log_sd)
 
 
 def _spread(p: float, exponent: float) -> float:
-    """The error SD at share p (percent) per unit of k, in percentage points."""
+    """The error SD at share p (percent) per unit of k, in percentage points: p ((1-p)/p)^g."""
     q = p / 100.0
-    return 100.0 * q ** (1 - exponent) * (1 - q) ** exponent
+    return 100.0 * q * ((1 - q) / q) ** exponent
 
 
 def calibrate_scale(pairs: Sequence[tuple[float, float]], exponent: float = DEFAULT_EXPONENT) -> float:
@@ -122,17 +123,6 @@ def fit_scale(
     if not math.isfinite(df) or df <= 2:
         return calibrate_scale([pair for pairs in elections for pair in pairs], exponent)
     return _fit(elections, df, exponent)[0]
-
-
-def fit_error(
-    elections: Sequence[Sequence[tuple[float, float]]], df: float = DEFAULT_DF
-) -> tuple[float, float]:
-    """(scale, exponent): the exponent of ``EXPONENTS`` with the highest likelihood, and its scale."""
-    if not _standardised(elections, DEFAULT_EXPONENT) or not math.isfinite(df) or df <= 2:
-        return fit_scale(elections, df), DEFAULT_EXPONENT
-    fits = {g: _fit(elections, df, g) for g in EXPONENTS}
-    best = max(EXPONENTS, key=lambda g: fits[g][1])
-    return fits[best][0], best
 
 
 def draw_first_round(
