@@ -49,6 +49,22 @@ DATA_OPT = typer.Option(
 )
 
 
+# Options shared by `power` and `coalitions`: one definition each, so their help stays the same.
+COMPOSITION_OPT = typer.Option(
+    ..., "--composition", "-c", help="Bundled id (see `curul compositions`), rollcalls:YYYY-MM-DD or a CSV."
+)
+THRESHOLD_OPT = typer.Option(
+    ..., "--threshold", "-t", help="Votes needed (a number) or a procedure id such as vacancy.approval."
+)
+HABILES_OPT = typer.Option(False, "--habiles", help="Roll-call compositions: only members able to vote.")
+BLOC_OPT = typer.Option(False, "--unattached-bloc", help="Treat non-attached members (NA) as one group.")
+DATE_OPT = typer.Option(None, "--date", help="Date for a procedure threshold (default: composition's).")
+CHAMBER_OPT = typer.Option(None, "--chamber", help="Chamber for a procedure threshold.")
+PRESENT_OPT = typer.Option(
+    None, "--present", min=0, help="Members present, for procedures counted on those present."
+)
+
+
 def _date(value: str | None, option: str) -> dt.date | None:
     if value is None:
         return None
@@ -98,37 +114,22 @@ def _grouped(game: WeightedGame, comp: Composition, result) -> list[dict[str, ob
 
 
 def power(
-    composition: str = typer.Option(
-        ...,
-        "--composition",
-        "-c",
-        help="Bundled id (see `curul compositions`), rollcalls:YYYY-MM-DD or a CSV.",
-    ),
-    threshold: str = typer.Option(
-        ..., "--threshold", "-t", help="Votes needed (a number) or a procedure id such as vacancy.approval."
-    ),
+    composition: str = COMPOSITION_OPT,
+    threshold: str = THRESHOLD_OPT,
     members: bool = typer.Option(False, "--members", help="One player per legislator (weight 1)."),
     by_group: bool = typer.Option(
         False, "--by-group", help="With --members: sum the members' indices per group."
     ),
-    habiles: bool = typer.Option(
-        False, "--habiles", help="Roll-call compositions: only members able to vote."
-    ),
-    bloc: bool = typer.Option(
-        False, "--unattached-bloc", help="Treat non-attached members (NA) as one group."
-    ),
+    habiles: bool = HABILES_OPT,
+    bloc: bool = BLOC_OPT,
     senate: str | None = typer.Option(None, "--senate", help="Second chamber (bicameral game: pass both)."),
     senate_threshold: str | None = typer.Option(None, "--senate-threshold", help="Votes needed in --senate."),
     joint: bool = typer.Option(
         False, "--joint", help="With --senate: each group is one player with seats in both chambers."
     ),
-    date: str | None = typer.Option(
-        None, "--date", help="Date for a procedure threshold (default: composition's)."
-    ),
-    chamber: str | None = typer.Option(None, "--chamber", help="Chamber for a procedure threshold."),
-    present: int | None = typer.Option(
-        None, "--present", min=0, help="Members present, for procedures counted on those present."
-    ),
+    date: str | None = DATE_OPT,
+    chamber: str | None = CHAMBER_OPT,
+    present: int | None = PRESENT_OPT,
     data: Path | None = DATA_OPT,
     as_json: bool = JSON_OPT,
 ) -> None:
@@ -212,22 +213,14 @@ def power(
 
 
 def coalitions_command(
-    composition: str = typer.Option(
-        ..., "--composition", "-c", help="Bundled id, rollcalls:YYYY-MM-DD or CSV."
-    ),
-    threshold: str = typer.Option(..., "--threshold", "-t", help="Votes needed or a procedure id."),
+    composition: str = COMPOSITION_OPT,
+    threshold: str = THRESHOLD_OPT,
     limit: int = typer.Option(20, "--limit", min=0, help="List at most this many (0: all)."),
-    habiles: bool = typer.Option(
-        False, "--habiles", help="Roll-call compositions: only members able to vote."
-    ),
-    bloc: bool = typer.Option(
-        False, "--unattached-bloc", help="Treat non-attached members (NA) as one group."
-    ),
-    date: str | None = typer.Option(None, "--date", help="Date for a procedure threshold."),
-    chamber: str | None = typer.Option(None, "--chamber", help="Chamber for a procedure threshold."),
-    present: int | None = typer.Option(
-        None, "--present", min=0, help="Members present, for procedures counted on those present."
-    ),
+    habiles: bool = HABILES_OPT,
+    bloc: bool = BLOC_OPT,
+    date: str | None = DATE_OPT,
+    chamber: str | None = CHAMBER_OPT,
+    present: int | None = PRESENT_OPT,
     data: Path | None = DATA_OPT,
     as_json: bool = JSON_OPT,
 ) -> None:
