@@ -35,7 +35,11 @@ def test_show_json_gives_306_rows(curul_cli):
     result = curul_cli("data", "show", "congress-2016-district-votes", "--json")
     assert result.returncode == 0, result.stderr
     payload = json.loads(result.stdout)
-    assert len(payload["rows"]) == 306
+    assert len(payload["rows"]) == payload["count"] == 306
+    limited = json.loads(
+        curul_cli("data", "show", "congress-2016-district-votes", "--limit", "5", "--json").stdout
+    )
+    assert len(limited["rows"]) == 5 and limited["count"] == 306
     assert payload["rows"][0].keys() == {"year", "district", "party", "votes", "org_type", "source"}
 
 

@@ -62,7 +62,10 @@ def show(
     dataset = load(name, file)
     columns = dataset.spec.column_names
     rows = dataset.rows[:limit] if limit else dataset.rows
-    payload = _summary(dataset) | {"rows": [{c: getattr(r, c) for c in columns} for r in rows]}
+    payload = _summary(dataset) | {
+        "count": len(dataset),
+        "rows": [{c: getattr(r, c) for c in columns} for r in rows],
+    }
 
     def render(console: Console) -> None:
         table = Table(title=f"{name} ({len(dataset)} rows)", caption=dataset.spec.description)
