@@ -82,21 +82,27 @@ class PollAverage:
         self.observations_ = self._observations(as_of, set(keys))
         self.house_effects_ = self._fit_house_effects() if self.house_effects else {}
         horizon = (target - as_of).days if target is not None else 0
-        shares, se, trends = [], [], []
+        shares, se, trends, trend_se = [], [], [], []
         for key in keys:
             obs = [o for o in self.observations_ if o.key == key]
             values = np.array([o.share - self.house_effects_.get(o.pollster, {}).get(key, 0.0) for o in obs])
             weights = np.array([o.weight for o in obs])
             mean = float(np.sum(weights * values) / np.sum(weights))
             trend = 0.0
-            if self.trend_damping and target is not None:
+            projection_se = 0.0
+            if target is not None:
                 ages = np.array([o.age for o in obs])
                 # The weighted mean measures opinion at the weighted mean field date, not at as_of.
                 centre = float(np.sum(weights * ages) / np.sum(weights))
-                slope = _slope(ages, values, weights / 0.5 ** (ages / self.half_life), self.trend_half_life)
-                trend = self.trend_damping * slope * (centre + horizon)
-                trend = float(np.clip(trend, -0.5 * mean, mean))  # at most halve or double
+                size = weights / 0.5 ** (ages / self.half_life)
+                slope, slope_se = _slope_fit(ages, values, size, self.trend_half_life)
+                # Uncertainty of a linear projection from the average's date to election day.
+                projection_se = slope_se * (centre + horizon)
+                if self.trend_damping:
+                    trend = self.trend_damping * slope * (centre + horizon)
+                    trend = float(np.clip(trend, -0.5 * mean, mean))  # at most halve or double
             trends.append(trend)
+            trend_se.append(projection_se)
             mean = mean + trend
             shares.append(max(mean, 0.05))
             # Sampling error of a weighted mean of binomial shares with these weights.
@@ -111,6 +117,8 @@ class PollAverage:
         self.others_ = float(100.0 - shares_arr.sum())
         self.se_ = np.array(se)
         self.trend_ = np.array(trends)
+        # Standard error of the undamped linear trend projected to ``target`` (points); 0 without one.
+        self.trend_se_ = np.array(trend_se)
         self.as_of_ = as_of
         self.n_polls_ = len(polls)
         return self
@@ -208,14 +216,32 @@ class PollAverage:
 
 def _slope(ages: np.ndarray, values: np.ndarray, size: np.ndarray, half_life: float) -> float:
     """Weighted least-squares change per day (opinion rising toward the present is positive)."""
+    return _slope_fit(ages, values, size, half_life)[0]
+
+
+def _slope_fit(
+    ages: np.ndarray, values: np.ndarray, size: np.ndarray, half_life: float
+) -> tuple[float, float]:
+    """Weighted least-squares slope per day and its standard error (0, 0 when not estimable).
+
+    The weights are relative, not inverse variances, so the residual variance is estimated from the
+    polls (weighted, n/(n-2) corrected) and the usual weighted-regression formula gives the error.
+    """
     w = size * 0.5 ** (ages / half_life)
     if len(ages) < 3 or np.ptp(ages) < 7 or w.sum() <= 0:
-        return 0.0
+        return 0.0, 0.0
     t = -ages
     tm = np.sum(w * t) / w.sum()
     vm = np.sum(w * values) / w.sum()
     denom = np.sum(w * (t - tm) ** 2)
-    return float(np.sum(w * (t - tm) * (values - vm)) / denom) if denom > 0 else 0.0
+    if denom <= 0:
+        return 0.0, 0.0
+    slope = float(np.sum(w * (t - tm) * (values - vm)) / denom)
+    resid = values - vm - slope * (t - tm)
+    n = len(ages)
+    sigma2 = float(np.sum(w * resid**2) / w.sum()) * n / (n - 2)
+    var = sigma2 * float(np.sum(w**2 * (t - tm) ** 2)) / denom**2
+    return slope, math.sqrt(max(var, 0.0))
 
 
 def plain_average(polls: Sequence[Poll], as_of: date, days: int = 14, exits: Sequence[Exit] = ()) -> dict:

@@ -19,6 +19,7 @@ from curul.data import fold
 from curul.errors import InputError
 
 HISTORY_FILE = "final_polls_2001_2011.csv"
+NON_CHOICE_FILE = "non_choice_2001_2011.csv"
 _REQUIRED = ("election", "first_round", "row", "candidate", "share", "basis", "source")
 
 
@@ -77,3 +78,29 @@ def parse_history(text: str) -> tuple[HistoricalError, ...]:
 def historical_errors() -> tuple[HistoricalError, ...]:
     text = resources.files("curul.forecast").joinpath("history", HISTORY_FILE).read_text(encoding="utf-8")
     return parse_history(text)
+
+
+def parse_non_choice(text: str) -> dict[str, float]:
+    """Election -> share of all respondents naming no candidate (undecided, blank, null) late in the race."""
+    reader = csv.DictReader(io.StringIO(text))
+    out = {}
+    for line, row in enumerate(reader, start=2):
+        if not (row.get("source") or "").strip():
+            raise InputError(NON_CHOICE_FILE, "every row needs a source", line=line, field="source")
+        try:
+            value = float(row["non_choice"])
+        except (TypeError, ValueError):
+            raise InputError(
+                NON_CHOICE_FILE, "non_choice must be a number", line=line, field="non_choice"
+            ) from None
+        if not 0 <= value < 100:
+            raise InputError(NON_CHOICE_FILE, "non_choice must be in 0..100", line=line, field="non_choice")
+        out[row["election"]] = value
+    return out
+
+
+@cache
+def historical_non_choice() -> dict[str, float]:
+    """Late non-choice shares of 2001-2011 (sources in ``history/non_choice_2001_2011.csv``)."""
+    text = resources.files("curul.forecast").joinpath("history", NON_CHOICE_FILE).read_text(encoding="utf-8")
+    return parse_non_choice(text)

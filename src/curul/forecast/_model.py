@@ -64,33 +64,38 @@ def calibrate_scale(pairs: Sequence[tuple[float, float]], exponent: float = DEFA
     return math.sqrt(sum(ratios) / len(ratios))
 
 
-def _standardised(elections, exponent: float) -> list[tuple[int, float, float]]:
-    """Per election: (candidates, sum of squared standardised errors, sum of log spreads)."""
+def _fit(
+    elections, df: float, exponent: float, multipliers: Sequence[float] | None = None
+) -> tuple[float, float]:
+    """(SD-equivalent scale k, maximised log-likelihood) of the shared-divisor t at this exponent.
+
+    A candidate given as (predicted, actual, extra) has a known extra error SD ``extra`` (points, SD
+    equivalent) added in quadrature to k x spread: the projection uncertainty of the poll average's
+    trend (``PollAverage.trend_se_``), which the simulation adds the same way. ``multipliers`` (one per
+    election) make the scale of election e equal to k x multipliers[e] (``fit_undecided_scale``).
+    """
+    t_factor = math.sqrt((df - 2) / df)
     groups = []
-    for pairs in elections:
-        used = [(p, a) for p, a in pairs if 0 < p < 100]
+    for e, pairs in enumerate(elections):
+        used = [(c[0], c[1], c[2] if len(c) > 2 else 0.0) for c in pairs if 0 < c[0] < 100]
+        mult = 1.0 if multipliers is None else multipliers[e]
         if used:
-            x = [(a - p) / _spread(p, exponent) for p, a in used]
-            groups.append(
-                (len(x), sum(v * v for v in x), sum(math.log(_spread(p, exponent)) for p, _ in used))
-            )
-    return groups
-
-
-def _fit(elections, df: float, exponent: float) -> tuple[float, float]:
-    """(SD-equivalent scale k, maximised log-likelihood) of the shared-divisor t at this exponent."""
-    groups = _standardised(elections, exponent)
+            groups.append([(a - p, mult * _spread(p, exponent), (m * t_factor) ** 2) for p, a, m in used])
 
     def loglik(s: float) -> float:
-        return sum(
-            math.lgamma((df + n) / 2)
-            - math.lgamma(df / 2)
-            - n / 2 * math.log(df * math.pi)
-            - n * math.log(s)
-            - log_spread
-            - (df + n) / 2 * math.log1p(ss / (df * s * s))
-            for n, ss, log_spread in groups
-        )
+        total = 0.0
+        for group in groups:
+            n = len(group)
+            scales = [math.sqrt((s * spread) ** 2 + extra) for _, spread, extra in group]
+            quad = sum((x / sc) ** 2 for (x, _, _), sc in zip(group, scales, strict=True))
+            total += (
+                math.lgamma((df + n) / 2)
+                - math.lgamma(df / 2)
+                - n / 2 * math.log(df * math.pi)
+                - sum(math.log(sc) for sc in scales)
+                - (df + n) / 2 * math.log1p(quad / df)
+            )
+        return total
 
     # The log-likelihood is unimodal in log s: golden-section search over 1e-4..10.
     lo, hi = math.log(1e-4), math.log(10.0)
@@ -106,7 +111,7 @@ def _fit(elections, df: float, exponent: float) -> tuple[float, float]:
 
 
 def fit_scale(
-    elections: Sequence[Sequence[tuple[float, float]]],
+    elections: Sequence[Sequence[tuple[float, ...]]],
     df: float = DEFAULT_DF,
     exponent: float = DEFAULT_EXPONENT,
 ) -> float:
@@ -115,14 +120,52 @@ def fit_scale(
     Within one election the standardised errors (actual - predicted) / spread(p) share one chi-square
     divisor (``draw_first_round``), so each election is one draw of a multivariate t with ``df`` degrees
     of freedom, not a set of independent candidates. The fitted t scale is returned as the SD-equivalent
-    k that ``ErrorModel`` expects (t scale x sqrt(df / (df - 2))). Falls back to ``calibrate_scale`` for
-    an infinite or too small ``df``.
+    k that ``ErrorModel`` expects (t scale x sqrt(df / (df - 2))). A third element per candidate is a
+    known extra error SD in points (see ``_fit``). Falls back to ``calibrate_scale`` (which ignores the
+    extra) for an infinite or too small ``df``.
     """
-    if not _standardised(elections, exponent):
+    if not any(0 < c[0] < 100 for pairs in elections for c in pairs):
         return DEFAULT_SCALE
     if not math.isfinite(df) or df <= 2:
-        return calibrate_scale([pair for pairs in elections for pair in pairs], exponent)
+        return calibrate_scale([(c[0], c[1]) for pairs in elections for c in pairs], exponent)
     return _fit(elections, df, exponent)[0]
+
+
+@dataclass(frozen=True)
+class UndecidedFit:
+    """Scale fits that let the error grow with the final polls' non-choice share u (percent)."""
+
+    constant: tuple[float, float]  # (k, log-likelihood): k the same for every election
+    proportional: tuple[float, float]  # (c, log-likelihood): k_e = c u_e, as many parameters
+    linear: tuple[float, float, float]  # (a, b, log-likelihood): k_e^2 = a + b u_e, one more
+
+    def scale_for(self, model: str, undecided: float) -> float:
+        if model == "proportional":
+            return self.proportional[0] * undecided
+        if model == "linear":
+            return math.sqrt(self.linear[0] + self.linear[1] * undecided)
+        return self.constant[0]
+
+
+def fit_undecided_scale(
+    elections: Sequence[Sequence[tuple[float, ...]]],
+    undecided: Sequence[float],
+    df: float = DEFAULT_DF,
+    exponent: float = DEFAULT_EXPONENT,
+) -> UndecidedFit:
+    """Maximum likelihood of the error scale as a function of each election's non-choice share.
+
+    Same likelihood as ``fit_scale``; the linear-variance form is profiled over r = b / a on a grid
+    (r = 0 is the constant model), which is enough to see whether the data want b > 0.
+    """
+    constant = _fit(elections, df, exponent)
+    proportional = _fit(elections, df, exponent, [u for u in undecided])
+    best = (constant[0] ** 2, 0.0, constant[1])
+    for r in np.logspace(-3, 3, 61):
+        k, ll = _fit(elections, df, exponent, [math.sqrt(1 + r * u) for u in undecided])
+        if ll > best[2]:
+            best = (k**2, k**2 * float(r), ll)
+    return UndecidedFit(constant, proportional, best)
 
 
 def draw_first_round(
