@@ -65,3 +65,35 @@ def test_exited_candidates_are_dropped_and_their_voters_spread():
     assert "Julio Guzman" not in names and "Cesar Acuna" not in names
     assert {"Keiko Fujimori", "Pedro Pablo Kuczynski", "Veronika Mendoza"} <= names
     assert model.shares_.sum() + model.others_ == pytest.approx(100.0)
+
+
+def test_trend_projection_error_grows_with_noise_and_horizon():
+    """The slope's standard error times the distance to the vote: zero for a noiseless line, larger
+    for noisier polls and for a farther election day; the point forecast does not depend on it."""
+    from curul.forecast._average import _slope_fit
+
+    ages = np.arange(0.0, 28.0, 2.0)
+    size = np.ones_like(ages)
+    line = 20.0 - 0.1 * ages  # rising 0.1 point a day toward the present
+    slope, se = _slope_fit(ages, line, size, 21.0)
+    assert slope == pytest.approx(0.1) and se == pytest.approx(0.0, abs=1e-12)
+    rng = np.random.default_rng(3)
+    noise = rng.standard_normal(ages.size)
+    _, se1 = _slope_fit(ages, line + noise, size, 21.0)
+    _, se2 = _slope_fit(ages, line + 2 * noise, size, 21.0)
+    assert se1 > 0 and se2 == pytest.approx(2 * se1)
+    # Unweighted check against the textbook OLS formula (half-life huge: equal weights).
+    _, se_ols = _slope_fit(ages, line + noise, size, 1e12)
+    t = -ages
+    fitted = np.polyfit(t, line + noise, 1)
+    resid = line + noise - np.polyval(fitted, t)
+    expected = np.sqrt(resid @ resid / (ages.size - 2) / np.sum((t - t.mean()) ** 2))
+    assert se_ols == pytest.approx(expected, rel=1e-9)
+
+    polls = _synthetic_polls(1)
+    near = PollAverage().fit(polls, date(2030, 3, 10), target=date(2030, 3, 17))
+    far = PollAverage().fit(polls, date(2030, 3, 10), target=date(2030, 4, 10))
+    assert (far.trend_se_ >= near.trend_se_).all() and (far.trend_se_ > near.trend_se_).any()
+    flat = PollAverage(trend_damping=0.0).fit(polls, date(2030, 3, 10), target=date(2030, 3, 17))
+    np.testing.assert_allclose(flat.trend_se_, near.trend_se_)
+    assert (flat.trend_ == 0).all()

@@ -42,3 +42,17 @@ def test_a_candidate_without_a_result_is_not_an_error():
     )
     (only,) = parse_history(text)
     assert (only.candidate, only.predicted, only.actual) == ("A", 30.0, 33.0)
+
+
+def test_non_choice_shares_of_2001_2011_have_sources():
+    from curul.forecast._history import historical_non_choice, parse_non_choice
+
+    # AFP 30 Mar 2001 (21%), Apoyo 22-24 Mar 2006 (18%), Ipsos Apoyo 19-25 Mar 2011 (11%).
+    assert historical_non_choice() == {"peru-2001": 21.0, "peru-2006": 18.0, "peru-2011": 11.0}
+    head = "election,pollster,field,published,non_choice,source,note\n"
+    with pytest.raises(InputError, match=r":2: source"):
+        parse_non_choice(head + "peru-2001,CPI,,,21,,\n")
+    with pytest.raises(InputError, match=r":2: non_choice"):
+        parse_non_choice(head + "peru-2001,CPI,,,abc,s,\n")
+    with pytest.raises(InputError, match=r":2: non_choice"):
+        parse_non_choice(head + "peru-2001,CPI,,,120,s,\n")

@@ -148,3 +148,48 @@ def test_whole_pipeline_coverage_on_synthetic_elections():
         total += len(order)
     coverage = inside / total
     assert coverage == pytest.approx(0.90, abs=0.05), coverage
+
+
+def _t_elections(rng, scales, candidates=6, extra=None):
+    """Elections drawn from the shared-divisor t (4 df) with SD-equivalent scale scales[e] and, when
+    given, a known extra SD per candidate (points) added in quadrature."""
+    out = []
+    for k in scales:
+        p = rng.uniform(3, 40, candidates)
+        spread = 100 * np.sqrt(p / 100 * (1 - p / 100))
+        m = np.zeros(candidates) if extra is None else extra(rng, candidates)
+        sd = np.sqrt((k * spread) ** 2 + m**2)
+        err = sd * np.sqrt(2 / 4) * rng.standard_normal(candidates) / np.sqrt(rng.chisquare(4) / 4)
+        out.append(list(zip(p, p + err, m, strict=True)) if extra else list(zip(p, p + err, strict=True)))
+    return out
+
+
+def test_fit_scale_recovers_k_net_of_a_known_extra_error():
+    """With each candidate's extra SD given, the fit returns the scale beyond it; ignoring it inflates k."""
+    rng = np.random.default_rng(21)
+    elections = _t_elections(rng, [0.08] * 600, extra=lambda r, n: r.uniform(0.5, 3.0, n))
+    assert fit_scale(elections, df=4) == pytest.approx(0.08, rel=0.08)
+    without = [[(p, a) for p, a, _ in e] for e in elections]
+    assert fit_scale(without, df=4) > 0.08 * 1.15
+    # A zero extra is the plain fit.
+    zero = [[(p, a, 0.0) for p, a in e] for e in without]
+    assert fit_scale(zero, df=4) == pytest.approx(fit_scale(without, df=4), rel=1e-9)
+
+
+def test_undecided_fit_recovers_a_known_slope_and_prefers_the_true_form():
+    """k_e = c u_e with c = 0.005: the proportional fit finds c and beats the constant scale; on
+    elections with one scale whatever their u, the constant model is preferred (b = 0 or near it)."""
+    from curul.forecast._model import fit_undecided_scale
+
+    rng = np.random.default_rng(22)
+    undecided = rng.uniform(8, 40, 500)
+    elections = _t_elections(rng, 0.005 * undecided)
+    fit = fit_undecided_scale(elections, undecided, df=4)
+    assert fit.proportional[0] == pytest.approx(0.005, rel=0.08)
+    assert fit.proportional[1] > fit.constant[1] + 10
+    assert fit.scale_for("proportional", 30.0) == pytest.approx(0.15, rel=0.08)
+    flat = _t_elections(rng, [0.1] * 500)
+    fit = fit_undecided_scale(flat, undecided, df=4)
+    assert fit.constant[1] > fit.proportional[1] + 10
+    assert fit.linear[2] - fit.constant[1] < 3  # one extra parameter buys next to nothing
+    assert fit.scale_for("constant", 30.0) == pytest.approx(0.1, rel=0.08)

@@ -75,27 +75,26 @@ def _fit(
     election) make the scale of election e equal to k x multipliers[e] (``fit_undecided_scale``).
     """
     t_factor = math.sqrt((df - 2) / df)
-    groups = []
+    xs, spreads, extras, group = [], [], [], []
     for e, pairs in enumerate(elections):
-        used = [(c[0], c[1], c[2] if len(c) > 2 else 0.0) for c in pairs if 0 < c[0] < 100]
         mult = 1.0 if multipliers is None else multipliers[e]
-        if used:
-            groups.append([(a - p, mult * _spread(p, exponent), (m * t_factor) ** 2) for p, a, m in used])
+        for c in pairs:
+            if 0 < c[0] < 100:
+                xs.append(c[1] - c[0])
+                spreads.append(mult * _spread(c[0], exponent))
+                extras.append(((c[2] if len(c) > 2 else 0.0) * t_factor) ** 2)
+                group.append(e)
+    x, spread, extra = np.array(xs), np.array(spreads), np.array(extras)
+    _, index = np.unique(np.array(group), return_inverse=True)
+    n = np.bincount(index).astype(float)
+    constant = float(
+        np.sum([math.lgamma((df + k) / 2) - math.lgamma(df / 2) - k / 2 * math.log(df * math.pi) for k in n])
+    )
 
     def loglik(s: float) -> float:
-        total = 0.0
-        for group in groups:
-            n = len(group)
-            scales = [math.sqrt((s * spread) ** 2 + extra) for _, spread, extra in group]
-            quad = sum((x / sc) ** 2 for (x, _, _), sc in zip(group, scales, strict=True))
-            total += (
-                math.lgamma((df + n) / 2)
-                - math.lgamma(df / 2)
-                - n / 2 * math.log(df * math.pi)
-                - sum(math.log(sc) for sc in scales)
-                - (df + n) / 2 * math.log1p(quad / df)
-            )
-        return total
+        scales = np.sqrt((s * spread) ** 2 + extra)
+        quad = np.bincount(index, weights=(x / scales) ** 2)
+        return constant - float(np.log(scales).sum()) - float(np.sum((df + n) / 2 * np.log1p(quad / df)))
 
     # The log-likelihood is unimodal in log s: golden-section search over 1e-4..10.
     lo, hi = math.log(1e-4), math.log(10.0)
