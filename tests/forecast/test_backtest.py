@@ -108,3 +108,22 @@ def test_calibration_uses_the_same_distance_from_the_vote():
         congress=False,
     )
     assert forecast.calibration.scale == pytest.approx(calibration.scale)
+
+
+def test_the_projection_error_leaves_the_point_forecast_and_the_test_election_alone():
+    """The trend-projection term widens intervals only: same poll average, k fitted net of the term on
+    the calibration elections, and the undecided check never uses the tested election's result."""
+    from curul.forecast._forecast import undecided_check
+
+    on = run_backtest("peru-2021", sims=2000, congress=False)
+    off = run_backtest("peru-2021", sims=2000, congress=False, momentum=False)
+    assert on.forecast.calibration.momentum and not off.forecast.calibration.momentum
+    assert on.forecast.calibration.scale < off.forecast.calibration.scale
+    assert (on.forecast.average.shares_ == off.forecast.average.shares_).all()
+    assert (on.forecast.average.trend_se_ > 0).any()
+    check = undecided_check("peru-2021")
+    # Fitted on 2001-2016 only; the constant scale is the calibration's own (without the term).
+    assert "peru-2021" in check.undecided and check.fit.constant[0] == pytest.approx(
+        off.forecast.calibration.scale
+    )
+    assert set(check.undecided) == {"peru-2001", "peru-2006", "peru-2011", "peru-2016", "peru-2021"}
