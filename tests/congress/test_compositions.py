@@ -20,7 +20,7 @@ def test_bundled_compositions_are_complete_and_sourced():
 
 
 def test_2021_matches_official_seats_dataset():
-    # the bundled composition and the lead's bundled JNE national seats dataset agree party by party
+    # the bundled composition and curul.data's JNE national seats dataset agree party by party
     from curul.congress._rollcalls import fold
     from curul.data import load
 
