@@ -21,8 +21,7 @@ def test_bundled_compositions_are_complete_and_sourced():
 
 def test_2021_matches_official_seats_dataset():
     # the bundled composition and curul.data's JNE national seats dataset agree party by party
-    from curul.congress._rollcalls import fold
-    from curul.data import load
+    from curul.data import fold, load
 
     official = {fold(r.party): r.seats for r in load("congress-2021-national-seats").rows}
     ours = {fold(g.name): g.seats for g in composition("2021-07").groups}

@@ -35,8 +35,9 @@ from curul.congress._outcomes import (
 )
 from curul.congress._plots import plot_cohesion, plot_ideal_points
 from curul.congress._power import power_indices
-from curul.congress._rollcalls import fold, import_rollcalls, load_rollcalls, save_rollcalls
+from curul.congress._rollcalls import import_rollcalls, load_rollcalls, save_rollcalls
 from curul.congress._thresholds import Quota, resolve_threshold
+from curul.data import fold
 from curul.errors import CurulError
 from curul.output import emit, err_console
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import pickle
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,12 +62,6 @@ VOTE_COLUMNS = (
 )  # fmt: skip
 BALLOT_COLUMNS = ("vote_id", "group", "member", "ballot")
 FORMAT_VERSION = 1
-
-
-def fold(text: str) -> str:
-    """Case- and accent-insensitive form of a name, for matching what users type."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 @dataclass(frozen=True)
