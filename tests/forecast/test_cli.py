@@ -48,7 +48,7 @@ def test_bad_options_exit_2_with_one_line(cli, tmp_path: Path):
     cases = [
         (
             ("forecast", "--cutoff", "yesterday"),
-            "error: --cutoff: 'yesterday' is not a date (use YYYY-MM-DD)",
+            "error: --cutoff: not a date (YYYY-MM-DD): 'yesterday'",
         ),
         (("forecast", "--election", "peru-1990"), "error: --election: unknown election 'peru-1990'"),
         (("forecast", "--sims", "5"), "error: --sims: 5 is too few (at least 100)"),

@@ -10,7 +10,6 @@ from pathlib import Path
 import pandas as pd
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from curul.congress._bicameral import bicameral_indices, joint_indices
@@ -39,7 +38,8 @@ from curul.congress._rollcalls import import_rollcalls, load_rollcalls, save_rol
 from curul.congress._thresholds import Quota, resolve_threshold
 from curul.data import fold
 from curul.errors import CurulError
-from curul.output import emit, err_console
+from curul.options import parse_date
+from curul.output import emit, err_console, progress
 
 JSON_OPT = typer.Option(False, "--json", help="Print JSON instead of tables.")
 DATA_OPT = typer.Option(
@@ -66,15 +66,6 @@ PRESENT_OPT = typer.Option(
 )
 
 
-def _date(value: str | None, option: str) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise CurulError(f"{option}: not a date (YYYY-MM-DD): {value!r}") from None
-
-
 def _composition(name: str, data: Path | None, habiles_only: bool) -> Composition:
     comp = resolve_composition(name, data)
     if habiles_only:
@@ -89,7 +80,7 @@ def _composition(name: str, data: Path | None, habiles_only: bool) -> Compositio
 def _quota(
     text: str, comp: Composition, date: str | None, chamber: str | None, present: int | None = None
 ) -> Quota:
-    when = _date(date, "--date") or comp.date
+    when = parse_date(date, "--date") or comp.date
     habiles = comp.habiles if comp.habiles is not None else None
     return resolve_threshold(text, date=when, chamber=chamber, habiles=habiles, present=present)
 
@@ -337,7 +328,7 @@ def _data(data: Path | None):
 
 
 def _window(rc, start: str | None, end: str | None):
-    a, b = _date(start, "--from"), _date(end, "--to")
+    a, b = parse_date(start, "--from"), parse_date(end, "--to")
     if a is None and b is None:
         return rc
     return rc.between(a, b + dt.timedelta(days=1) if b else None)
@@ -345,20 +336,6 @@ def _window(rc, start: str | None, end: str | None):
 
 FROM_OPT = typer.Option(None, "--from", help="First date (YYYY-MM-DD) of the votes used.")
 TO_OPT = typer.Option(None, "--to", help="Last date (YYYY-MM-DD) of the votes used.")
-
-
-@contextmanager
-def _progress(total: int, label: str, quiet: bool):
-    """A Rich progress bar on stderr (silent with --json); yields the advance callback."""
-    if quiet:
-        yield lambda: None
-        return
-    with Progress(
-        TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=err_console, transient=True,
-    ) as bar:  # fmt: skip
-        task = bar.add_task(label, total=total)
-        yield lambda: bar.advance(task)
 
 
 @contextmanager
@@ -645,7 +622,7 @@ def predict_command(
             _prediction_table(console, [pred], f"Vote {vote} (model fitted on votes before {day})")
 
     elif kind is not None:
-        when = _date(on, "--on")
+        when = parse_date(on, "--on")
         quota = None
         if threshold is not None:
             from curul.congress._rollcalls import NOT_HABIL, vote_on
@@ -668,10 +645,10 @@ def predict_command(
             )
 
     elif cutoff is not None:
-        day = _date(cutoff, "--evaluate")
-        end = _date(until, "--until")
+        day = parse_date(cutoff, "--evaluate")
+        end = parse_date(until, "--until")
         later = rc.between(day, end + dt.timedelta(days=1) if end else None).n_votes
-        with _progress(later, "predicting", as_json) as tick:
+        with progress(later, "predicting", not as_json) as tick:
             ev = evaluate(
                 rc, day, until=end + dt.timedelta(days=1) if end else None,
                 model=MotionModel(dims=dims, anchor=anchor, basis=basis), progress=tick,
@@ -689,7 +666,7 @@ def predict_command(
 
     else:
         n = len(vacancy_votes(rc))
-        with _progress(n, "vacancy votes", as_json) as tick:
+        with progress(n, "vacancy votes", not as_json) as tick:
             results = predict_vacancies(rc, dims=dims, anchor=anchor, basis=basis, progress=tick)
         payload = {
             "vacancies": [

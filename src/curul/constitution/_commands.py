@@ -2,24 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from curul.errors import CurulError
+from curul.options import parse_date
 from curul.output import emit
-
-
-def _parse_date(value: str | None, option: str) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as exc:
-        raise CurulError(f"{option}: not a date (YYYY-MM-DD): {value!r}") from exc
 
 
 def threshold(
@@ -39,7 +29,7 @@ def threshold(
     """Votes a procedure needs, with the rule, the article, the arithmetic and the sources."""
     from curul.constitution._votes import _pick_regime, threshold_for, votes_needed
 
-    when = _parse_date(date, "--date")
+    when = parse_date(date, "--date")
     if list_ or procedure is None:
         chosen = _pick_regime(when, regime)
         rows = [threshold_for(rule, chosen) for rule in chosen.procedures]

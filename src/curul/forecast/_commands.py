@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from contextlib import contextmanager
-from datetime import date
 from pathlib import Path
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from curul.errors import CurulError
-from curul.output import emit, err_console, write_atomic
+from curul.options import parse_date
+from curul.output import emit, progress, write_atomic
 
 JSON_OPT = typer.Option(False, "--json", help="Print JSON instead of tables.")
 ELECTION_OPT = typer.Option("peru-2026", "--election", help="peru-2016, peru-2021 or peru-2026.")
@@ -24,26 +22,6 @@ CONGRESS_OPT = typer.Option(True, "--congress/--no-congress", help="Simulate Con
 polls_app = typer.Typer(
     help="Poll files: validate one, or import the shared research files.", no_args_is_help=True
 )
-
-
-def _date(text: str | None, option: str) -> date | None:
-    if text is None:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise CurulError(f"{option}: {text!r} is not a date (use YYYY-MM-DD)") from None
-
-
-@contextmanager
-def _progress(total: int, show: bool):
-    if not show:
-        yield None
-        return
-    columns = (TextColumn("simulating"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=err_console, transient=True) as bar:
-        task = bar.add_task("sims", total=total)
-        yield lambda n: bar.advance(task, n)
 
 
 def _parse_blocs(specs: list[str] | None) -> dict[str, list[str]]:
@@ -75,7 +53,7 @@ def forecast(
 
     rows = read_polls(polls) if polls is not None else None
     blocs = _parse_blocs(bloc)
-    cutoff_date = _date(cutoff, "--cutoff")
+    cutoff_date = parse_date(cutoff, "--cutoff")
     if chart is not None and chart.suffix.lower() not in (".png", ".svg"):
         raise CurulError(f"--chart: {chart} must end in .png or .svg")
     if sims < 100:
@@ -83,7 +61,7 @@ def forecast(
     from curul.forecast._elections import get_election
 
     chambers = len(get_election(election).congress) if congress else 0
-    with _progress(sims * (1 + chambers), not as_json) as advance:
+    with progress(sims * (1 + chambers), "simulating", not as_json) as advance:
         result = run_forecast(
             election,
             rows=rows,
@@ -160,7 +138,7 @@ def backtest(
     if round_ not in (1, 2):
         raise CurulError(f"--round: {round_} is not 1 or 2")
     if round_ == 2:
-        runoff = run_runoff_backtest(election, cutoff=_date(cutoff, "--cutoff"))
+        runoff = run_runoff_backtest(election, cutoff=parse_date(cutoff, "--cutoff"))
 
         def render_runoff(console: Console) -> None:
             data = runoff.as_json()
@@ -186,9 +164,9 @@ def backtest(
         return
     from curul.forecast._elections import get_election
 
-    cutoff_date = _date(cutoff, "--cutoff")
+    cutoff_date = parse_date(cutoff, "--cutoff")
     chambers = len(get_election(election).congress) if congress else 0
-    with _progress(sims * (1 + chambers), not as_json) as advance:
+    with progress(sims * (1 + chambers), "simulating", not as_json) as advance:
         result = run_backtest(
             election,
             cutoff=cutoff_date,

@@ -1,0 +1,17 @@
+"""Parsing of command-line option values that several packages' commands share."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from curul.errors import CurulError
+
+
+def parse_date(value: str | None, option: str) -> dt.date | None:
+    """An ISO date given to ``option``, or None when the option was not given."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise CurulError(f"{option}: not a date (YYYY-MM-DD): {value!r}") from None
