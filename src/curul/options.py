@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+import typer
+
 from curul.errors import CurulError
+
+# ``--json`` on every command: the machine-readable view of what the command prints.
+JSON_OPTION = typer.Option(False, "--json", help="Print JSON instead of the human view.")
 
 
 def parse_date(value: str | None, option: str) -> dt.date | None:

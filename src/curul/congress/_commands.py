@@ -38,10 +38,9 @@ from curul.congress._rollcalls import import_rollcalls, load_rollcalls, save_rol
 from curul.congress._thresholds import Quota, resolve_threshold
 from curul.data import fold
 from curul.errors import CurulError
-from curul.options import parse_date
+from curul.options import JSON_OPTION, parse_date
 from curul.output import emit, err_console, progress
 
-JSON_OPT = typer.Option(False, "--json", help="Print JSON instead of tables.")
 DATA_OPT = typer.Option(
     None,
     "--data",
@@ -123,7 +122,7 @@ def power(
     chamber: str | None = CHAMBER_OPT,
     present: int | None = PRESENT_OPT,
     data: Path | None = DATA_OPT,
-    as_json: bool = JSON_OPT,
+    as_json: bool = JSON_OPTION,
 ) -> None:
     """Exact Banzhaf and Shapley–Shubik power of each group (or legislator) for a threshold.
 
@@ -214,7 +213,7 @@ def coalitions_command(
     chamber: str | None = CHAMBER_OPT,
     present: int | None = PRESENT_OPT,
     data: Path | None = DATA_OPT,
-    as_json: bool = JSON_OPT,
+    as_json: bool = JSON_OPTION,
 ) -> None:
     """Minimal winning coalitions of groups, the smallest ones, and the pivotal groups.
 
@@ -257,7 +256,7 @@ def coalitions_command(
     emit(payload, as_json, render)
 
 
-def list_compositions(as_json: bool = JSON_OPT) -> None:
+def list_compositions(as_json: bool = JSON_OPTION) -> None:
     """The bundled dated compositions (seats per group) and their sources.
 
     JSON: {compositions: [{id, date, label, chamber, legal_number, total, source, note, groups}]}.
@@ -282,7 +281,7 @@ rollcalls_app = typer.Typer(
 def import_command(
     path: Path = typer.Argument(..., help="Folder with votes.csv, ballots.csv (and groups.csv)."),
     out: Path | None = typer.Option(None, "--out", help="Cache file to write (default: user cache dir)."),
-    as_json: bool = JSON_OPT,
+    as_json: bool = JSON_OPTION,
 ) -> None:
     """Read, normalise and check the roll calls, and cache them for the other subcommands.
 
@@ -356,7 +355,7 @@ def cohesion_command(
     start: str | None = FROM_OPT,
     end: str | None = TO_OPT,
     data: Path | None = DATA_OPT,
-    as_json: bool = JSON_OPT,
+    as_json: bool = JSON_OPTION,
 ) -> None:
     """Group cohesion (Rice and agreement indices) overall and per period.
 
@@ -400,7 +399,7 @@ def members_command(
     start: str | None = FROM_OPT,
     end: str | None = TO_OPT,
     data: Path | None = DATA_OPT,
-    as_json: bool = JSON_OPT,
+    as_json: bool = JSON_OPTION,
 ) -> None:
     """Attendance of each member and agreement with each group.
 
@@ -451,7 +450,7 @@ def ideal_command(
     start: str | None = FROM_OPT,
     end: str | None = TO_OPT,
     data: Path | None = DATA_OPT,
-    as_json: bool = JSON_OPT,
+    as_json: bool = JSON_OPTION,
 ) -> None:
     """Ideal points (probit IRT, lopsided votes excluded) of every member.
 
@@ -524,7 +523,7 @@ def votes_command(
     start: str | None = FROM_OPT,
     end: str | None = TO_OPT,
     data: Path | None = DATA_OPT,
-    as_json: bool = JSON_OPT,
+    as_json: bool = JSON_OPTION,
 ) -> None:
     """Find votes (ids for `predict --vote`).
 
@@ -580,7 +579,7 @@ def predict_command(
         "ideal", "--basis", help="Members' positions: ideal (ideal points) or groups (group yes shares)."
     ),
     data: Path | None = DATA_OPT,
-    as_json: bool = JSON_OPT,
+    as_json: bool = JSON_OPTION,
 ) -> None:
     """Motion outcomes: yes-count distribution and P(pass), out of sample.
 

@@ -8,7 +8,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from curul.options import parse_date
+from curul.options import JSON_OPTION, parse_date
 from curul.output import emit
 
 
@@ -24,7 +24,7 @@ def threshold(
     habiles: int = typer.Option(None, "--habiles", help="Members able to vote (default: the legal number)."),
     present: int = typer.Option(None, "--present", help="Members present (default: full attendance)."),
     list_: bool = typer.Option(False, "--list", help="List every procedure of the regime."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    as_json: bool = JSON_OPTION,
 ) -> None:
     """Votes a procedure needs, with the rule, the article, the arithmetic and the sources."""
     from curul.constitution._votes import _pick_regime, threshold_for, votes_needed
@@ -76,7 +76,7 @@ def threshold(
 
 def run_scenario_command(
     file: Path = typer.Argument(..., help="Scenario TOML file."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    as_json: bool = JSON_OPTION,
 ) -> None:
     """Run a counterfactual: replay the history up to a date, then apply the file's events."""
     from curul.constitution._render import render_scenario
@@ -86,7 +86,7 @@ def run_scenario_command(
     emit(result.as_dict(), as_json, lambda console: render_scenario(console, result))
 
 
-def options_command(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+def options_command(as_json: bool = JSON_OPTION) -> None:
     """The contested readings a scenario's [options] can choose, with the sources for each side."""
     from curul.constitution._readings import READINGS
 

@@ -11,11 +11,11 @@ from rich.table import Table
 from curul.data._catalog import catalog
 from curul.data._dataset import Dataset, load, spec_of
 from curul.errors import CurulError
+from curul.options import JSON_OPTION
 from curul.output import emit
 
 data_app = typer.Typer(help="Bundled official datasets: list, show, check.", no_args_is_help=True)
 
-JSON_OPT = typer.Option(False, "--json", help="Print JSON instead of a table.")
 
 
 def _summary(dataset: Dataset) -> dict[str, object]:
@@ -30,7 +30,7 @@ def _summary(dataset: Dataset) -> dict[str, object]:
 
 
 @data_app.command("list")
-def list_datasets(as_json: bool = JSON_OPT) -> None:
+def list_datasets(as_json: bool = JSON_OPTION) -> None:
     """Every bundled dataset with its row count, description and sources."""
     summaries = [_summary(load(spec.name)) for spec in catalog().dataset]
 
@@ -56,7 +56,7 @@ def show(
     name: str = typer.Argument(..., help="Dataset name, as listed by `curul data list`."),
     file: Path | None = typer.Option(None, "--file", help="Read this CSV instead of the bundled one."),
     limit: int = typer.Option(0, "--limit", min=0, help="Show at most this many rows (0: all)."),
-    as_json: bool = JSON_OPT,
+    as_json: bool = JSON_OPTION,
 ) -> None:
     """The rows of one dataset (validated), as a table or JSON."""
     dataset = load(name, file)
@@ -84,7 +84,7 @@ def show(
 def check(
     files: list[Path] = typer.Argument(None, help="CSV files to check; none: every bundled dataset."),
     as_name: str | None = typer.Option(None, "--as", help="Dataset the files hold (default: by file name)."),
-    as_json: bool = JSON_OPT,
+    as_json: bool = JSON_OPTION,
 ) -> None:
     """Validate files against the catalog: types, keys, and the cross-file sums."""
     checked: list[dict[str, object]] = []

@@ -18,14 +18,13 @@ from curul.elections._results import congress_results
 from curul.elections._systems import load_system, systems
 from curul.elections._votes import read_votes
 from curul.errors import CurulError
+from curul.options import JSON_OPTION
 from curul.output import emit, write_atomic
-
-JSON_OPT = typer.Option(False, "--json", help="Print JSON instead of a table.")
 
 
 def results(
     year: int = typer.Argument(..., help="Election year: 2001, 2006, 2011, 2016 or 2021."),
-    as_json: bool = JSON_OPT,
+    as_json: bool = JSON_OPTION,
 ) -> None:
     """Official Congress results of an election, summed nationally: votes, share of valid votes, seats."""
     res = congress_results(year)
@@ -147,7 +146,7 @@ def seats(
     tie_break: int | None = typer.Option(
         None, "--tie-break", help="Settle ties by a reproducible draw with this seed."),
     svg: Path | None = typer.Option(None, "--svg", help="Write the hemicycle of the result to this SVG."),
-    as_json: bool = JSON_OPT,
+    as_json: bool = JSON_OPTION,
 ) -> None:
     """Allocate seats under an electoral system: national threshold, then cifra repartidora per district."""
     if votes is None and not official:
@@ -217,7 +216,7 @@ def seats(
     emit(payload, as_json, render)
 
 
-def systems_command(as_json: bool = JSON_OPT) -> None:
+def systems_command(as_json: bool = JSON_OPTION) -> None:
     """List the bundled electoral systems with their districts, method, threshold rules and sources."""
     loaded = [load_system(name) for name in systems()]
     payload = {"systems": [s.to_dict() for s in loaded]}
@@ -284,7 +283,7 @@ def apportion_command(
         None, "--electorate", help="CSV district,electors replacing the bundled figures."),
     assign: list[str] = typer.Option(
         [], "--set", help="Electors of one district, e.g. --set TUMBES=170000 (repeatable)."),
-    as_json: bool = JSON_OPT,
+    as_json: bool = JSON_OPTION,
 ) -> None:
     """2026 Chamber of Deputies: 1 seat per district (abroad 2) + 102 by electorate, largest remainder."""
     from curul.data import load

@@ -9,10 +9,9 @@ from rich.console import Console
 from rich.table import Table
 
 from curul.errors import CurulError
-from curul.options import parse_date
+from curul.options import JSON_OPTION, parse_date
 from curul.output import emit, progress, write_atomic
 
-JSON_OPT = typer.Option(False, "--json", help="Print JSON instead of tables.")
 ELECTION_OPT = typer.Option("peru-2026", "--election", help="peru-2016, peru-2021 or peru-2026.")
 CUTOFF_OPT = typer.Option(None, "--cutoff", help="Use polls published on or before this date (YYYY-MM-DD).")
 SIMS_OPT = typer.Option(20_000, "--sims", help="Number of simulated elections.")
@@ -44,7 +43,7 @@ def forecast(
     bloc: list[str] | None = typer.Option(None, "--bloc", help="NAME=PARTY,PARTY: report P(bloc ≥ 66 / 87)."),
     chart: Path | None = typer.Option(None, "--chart", help="Write the candidate distributions (.png/.svg)."),
     congress: bool = CONGRESS_OPT,
-    as_json: bool = JSON_OPT,
+    as_json: bool = JSON_OPTION,
 ) -> None:
     """Forecast a general election from the polls: first round, runoff and Congress."""
     from curul.forecast._charts import candidate_chart
@@ -130,7 +129,7 @@ def backtest(
     seed: int = SEED_OPT,
     congress: bool = CONGRESS_OPT,
     round_: int = typer.Option(1, "--round", help="1: the first round (and Congress); 2: the runoff."),
-    as_json: bool = JSON_OPT,
+    as_json: bool = JSON_OPTION,
 ) -> None:
     """Score the forecast against an official first round, beside the plain average and the last polls."""
     from curul.forecast._backtest import run_backtest, run_runoff_backtest
@@ -228,7 +227,7 @@ def backtest(
 
 
 @polls_app.command("check")
-def polls_check(path: Path = typer.Argument(..., help="Poll CSV file."), as_json: bool = JSON_OPT) -> None:
+def polls_check(path: Path = typer.Argument(..., help="Poll CSV file."), as_json: bool = JSON_OPTION) -> None:
     """Validate a poll file and list its waves with their valid-vote conversion."""
     from curul.forecast._polls import group_polls, read_polls
     from curul.forecast._valid import to_valid, typical_non_choice
@@ -275,7 +274,7 @@ def polls_check(path: Path = typer.Argument(..., help="Poll CSV file."), as_json
 def polls_import(
     source: Path = typer.Argument(..., help="Folder with the shared poll files (polls_2016_r1.csv, …)."),
     out: Path = typer.Option(..., "--out", help="Folder for the converted files."),
-    as_json: bool = JSON_OPT,
+    as_json: bool = JSON_OPTION,
 ) -> None:
     """Convert the shared poll research files to the poll format (what the bundled files are)."""
     from curul.forecast._importers import import_shared_polls

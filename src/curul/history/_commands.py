@@ -7,6 +7,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from curul.options import JSON_OPTION
 from curul.output import emit
 
 _COLOURS = {"passed": "green", "failed": "yellow", "refused": "red", "applied": "cyan", "info": "dim"}
@@ -14,7 +15,7 @@ _COLOURS = {"passed": "green", "failed": "yellow", "refused": "red", "applied": 
 
 def history(
     events: bool = typer.Option(False, "--events", help="List every event with its trace."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    as_json: bool = JSON_OPTION,
 ) -> None:
     """Presidents of Peru 2016-2026 replayed from the sourced event file."""
     from curul.history._replay import presidents, replay_history
