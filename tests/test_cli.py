@@ -49,3 +49,13 @@ def test_data_list_json_is_stable(curul_cli):
     for item in payload["datasets"]:
         assert set(item) == {"name", "rows", "description", "file", "columns", "sources"}
         assert item["rows"] > 0 and item["sources"]
+
+
+def test_starting_the_command_does_not_load_the_roll_call_stack():
+    """pandas and scipy load only for the commands that use them (``curul --help`` stays quick)."""
+    import subprocess
+    import sys
+
+    code = "import sys, curul.cli; print(sorted(m for m in ('pandas', 'scipy') if m in sys.modules))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"

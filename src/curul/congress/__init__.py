@@ -5,14 +5,11 @@ ideal points and motion outcomes.
 Shapley–Shubik indices; ``import_rollcalls(folder)`` reads the openpolitica roll calls.
 """
 
+import importlib
+from typing import Any
+
 from curul.congress._bicameral import BicameralIndices, JointIndices, bicameral_indices, joint_indices
 from curul.congress._coalitions import Coalition, CoalitionReport, coalitions, minimal_winning
-from curul.congress._cohesion import (
-    attendance,
-    cohesion_by_vote,
-    cohesion_over_time,
-    member_group_agreement,
-)
 from curul.congress._compositions import (
     Composition,
     GroupSeats,
@@ -22,29 +19,48 @@ from curul.congress._compositions import (
     resolve_composition,
 )
 from curul.congress._games import WeightedGame
-from curul.congress._ideal import IdealPoints
-from curul.congress._outcomes import (
-    Evaluation,
-    MotionForecast,
-    MotionModel,
-    Prediction,
-    evaluate,
-    forecast_motion,
-    motion_kind,
-    predict_vacancies,
-    vacancy_votes,
-)
 from curul.congress._power import PowerIndices, banzhaf_swings, power_indices, shapley_shubik
-from curul.congress._rollcalls import (
-    BALLOT_CODES,
-    Contradiction,
-    RollCalls,
-    composition_on,
-    import_rollcalls,
-    load_rollcalls,
-    save_rollcalls,
-)
 from curul.congress._thresholds import Quota, resolve_threshold
+
+# The roll-call analytics need pandas and scipy; they load on first use (PEP 562) so that importing the
+# power indices, or starting the ``curul`` command, does not pay for them.
+_LAZY = {
+    "attendance": "_cohesion",
+    "cohesion_by_vote": "_cohesion",
+    "cohesion_over_time": "_cohesion",
+    "member_group_agreement": "_cohesion",
+    "IdealPoints": "_ideal",
+    "Evaluation": "_outcomes",
+    "MotionForecast": "_outcomes",
+    "MotionModel": "_outcomes",
+    "Prediction": "_outcomes",
+    "evaluate": "_outcomes",
+    "forecast_motion": "_outcomes",
+    "motion_kind": "_outcomes",
+    "predict_vacancies": "_outcomes",
+    "vacancy_votes": "_outcomes",
+    "BALLOT_CODES": "_rollcalls",
+    "Contradiction": "_rollcalls",
+    "RollCalls": "_rollcalls",
+    "composition_on": "_rollcalls",
+    "import_rollcalls": "_rollcalls",
+    "load_rollcalls": "_rollcalls",
+    "save_rollcalls": "_rollcalls",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
+
 
 __all__ = [
     "BALLOT_CODES",

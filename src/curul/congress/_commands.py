@@ -1,4 +1,8 @@
-"""``curul power``, ``curul coalitions`` and ``curul rollcalls …``: chamber arithmetic and roll calls."""
+"""``curul power``, ``curul coalitions`` and ``curul rollcalls …``: chamber arithmetic and roll calls.
+
+The roll-call modules (pandas, scipy) are imported inside the commands that use them, so that every
+other ``curul`` command starts without them.
+"""
 
 from __future__ import annotations
 
@@ -7,34 +11,15 @@ from contextlib import contextmanager
 from fractions import Fraction
 from pathlib import Path
 
-import pandas as pd
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from curul.congress._bicameral import bicameral_indices, joint_indices
 from curul.congress._coalitions import coalitions
-from curul.congress._cohesion import (
-    FREQUENCIES,
-    attendance,
-    cohesion_over_time,
-    cohesion_summary,
-    member_group_agreement,
-)
 from curul.congress._compositions import Composition, compositions, resolve_composition
 from curul.congress._games import WeightedGame
-from curul.congress._ideal import IdealPoints
-from curul.congress._outcomes import (
-    MotionModel,
-    evaluate,
-    forecast_motion,
-    motion_kind,
-    predict_vacancies,
-    vacancy_votes,
-)
-from curul.congress._plots import plot_cohesion, plot_ideal_points
 from curul.congress._power import power_indices
-from curul.congress._rollcalls import import_rollcalls, load_rollcalls, save_rollcalls
 from curul.congress._thresholds import Quota, resolve_threshold
 from curul.data import fold
 from curul.errors import CurulError
@@ -288,6 +273,8 @@ def import_command(
     JSON: {source, cache, votes, ballots, members, groups, first_date, last_date, ballot_categories,
     contradictions: [{vote_id, field, recorded, from_ballots}]}.
     """
+    from curul.congress._rollcalls import import_rollcalls, save_rollcalls
+
     rc = import_rollcalls(path)
     cache = save_rollcalls(rc, out)
     cats = rc.ballots["category"].value_counts().to_dict()
@@ -323,6 +310,8 @@ def import_command(
 
 
 def _data(data: Path | None):
+    from curul.congress._rollcalls import load_rollcalls
+
     return load_rollcalls(data)
 
 
@@ -362,6 +351,10 @@ def cohesion_command(
     JSON: {votes, summary: [{group, rice, agreement, votes, members}],
     over_time: [{period, group, rice, agreement, votes}], plot}.
     """
+    from curul.congress._cohesion import FREQUENCIES, cohesion_over_time, cohesion_summary
+    from curul.congress._plots import plot_cohesion
+    from curul.congress._rollcalls import load_rollcalls
+
     if freq not in FREQUENCIES:
         raise CurulError(f"--freq: use one of {', '.join(FREQUENCIES)}, not {freq!r}")
     if index not in ("rice", "agreement"):
@@ -406,6 +399,11 @@ def members_command(
     JSON: {members: [{member, group, votes, present, absent, leave, suspended, yes, no, abstain,
     attendance, agreement_own_group, agreement: {GROUP: share}}]}.
     """
+    import pandas as pd
+
+    from curul.congress._cohesion import attendance, member_group_agreement
+    from curul.congress._rollcalls import load_rollcalls
+
     rc = _window(load_rollcalls(data), start, end)
     att = attendance(rc)
     agree = member_group_agreement(rc)
@@ -457,6 +455,11 @@ def ideal_command(
     JSON: {dims, anchor, votes_used, lopsided_excluded, iterations,
     members: [{member, group, dim1[, dim2]}], group_means: {GROUP: [dim1, ...]}, plot}.
     """
+    from curul.congress._cohesion import attendance
+    from curul.congress._ideal import IdealPoints
+    from curul.congress._plots import plot_ideal_points
+    from curul.congress._rollcalls import load_rollcalls
+
     _check_dims(dims)
     rc = _window(load_rollcalls(data), start, end)
     if anchor is not None:
@@ -529,6 +532,9 @@ def votes_command(
 
     JSON: {count, votes: [{vote_id, date, kind, yes, no, abstain, subject}]}.
     """
+    from curul.congress._outcomes import motion_kind
+    from curul.congress._rollcalls import load_rollcalls
+
     rc = _window(load_rollcalls(data), start, end)
     v = rc.votes.assign(kind=[motion_kind(s) for s in rc.votes["subject"]])
     if search:
@@ -591,6 +597,15 @@ def predict_command(
     JSON (--kind): {kind, on, habiles, threshold, expected_yes, yes_low, yes_high, p_pass,
     yes_distribution}.
     """
+    from curul.congress._outcomes import (
+        MotionModel,
+        evaluate,
+        forecast_motion,
+        predict_vacancies,
+        vacancy_votes,
+    )
+    from curul.congress._rollcalls import load_rollcalls
+
     _check_dims(dims)
     if basis not in ("ideal", "groups"):
         raise CurulError(f"--basis: use ideal or groups, not {basis!r}")
