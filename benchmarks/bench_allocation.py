@@ -57,8 +57,10 @@ def main() -> None:
     lists = 20
     votes = simulate(elections, lists, magnitudes, args.seed)
     districts = elections * len(magnitudes)
-    print(f"{elections:,} simulated 2021-style elections: {len(magnitudes)} districts, {lists} lists "
-          f"({districts:,} district allocations, D'Hondt)")
+    print(
+        f"{elections:,} simulated 2021-style elections: {len(magnitudes)} districts, {lists} lists "
+        f"({districts:,} district allocations, D'Hondt)"
+    )
 
     seats, wall, cpu = timed(lambda: allocate_batch(votes, magnitudes))
     batch_wall, batch_cpu = districts / wall, districts / cpu
@@ -66,50 +68,71 @@ def main() -> None:
     print(f"batch allocator:        {batch_wall:>13,.0f} /s wall ({wall:.2f} s)   {batch_cpu:>13,.0f} /s CPU")
     (same, ties), twall, tcpu = timed(lambda: allocate_batch_with_ties(votes, magnitudes))
     assert (same == seats).all()
-    print(f"  with tie flags:       {districts / twall:>13,.0f} /s wall   {districts / tcpu:>13,.0f} /s CPU; "
-          f"ties settled by list order: {int(ties.sum())} of {districts:,} districts")
+    print(
+        f"  with tie flags:       {districts / twall:>13,.0f} /s wall   {districts / tcpu:>13,.0f} /s CPU; "
+        f"ties settled by list order: {int(ties.sum())} of {districts:,} districts"
+    )
 
     parties = [f"L{k}" for k in range(lists)]
     result, swall, scpu = timed(lambda: allocate_system_batch(system, votes, parties))
-    print(f"system batch (threshold + preliminary + final): {districts / swall:>11,.0f} /s wall   "
-          f"{districts / scpu:>11,.0f} /s CPU; lists passing per election: "
-          f"{result.passed.sum(axis=1).mean():.1f}")
+    print(
+        f"system batch (threshold + preliminary + final): {districts / swall:>11,.0f} /s wall   "
+        f"{districts / scpu:>11,.0f} /s CPU; lists passing per election: "
+        f"{result.passed.sum(axis=1).mean():.1f}"
+    )
 
     names = [str(k) for k in range(lists)]
     cells = [(i, d) for i in range(sample) for d in range(len(magnitudes))]
 
     def exact_loop():
-        return [allocate(dict(zip(names, votes[i, d].tolist(), strict=True)), int(magnitudes[d]),
-                         tie_break=names) for i, d in cells]
+        return [
+            allocate(dict(zip(names, votes[i, d].tolist(), strict=True)), int(magnitudes[d]), tie_break=names)
+            for i, d in cells
+        ]
 
     exact, ewall, ecpu = timed(exact_loop)
-    mismatch = sum([exact[k].seats[n] for n in names] != seats[i, d].tolist()
-                   for k, (i, d) in enumerate(cells))
-    print(f"exact allocator loop:   {len(cells) / ewall:>13,.0f} /s wall   {len(cells) / ecpu:>13,.0f} /s CPU"
-          f" ({len(cells):,} districts; {mismatch} differ from batch)")
+    mismatch = sum(
+        [exact[k].seats[n] for n in names] != seats[i, d].tolist() for k, (i, d) in enumerate(cells)
+    )
+    print(
+        f"exact allocator loop:   {len(cells) / ewall:>13,.0f} /s wall   {len(cells) / ecpu:>13,.0f} /s CPU"
+        f" ({len(cells):,} districts; {mismatch} differ from batch)"
+    )
 
     try:
         import apportionment.methods as ap
     except ImportError:  # a dev dependency
         ap = None
     if ap is not None:
+
         def package_loop():
-            return [ap.compute("dhondt", votes[i, d].tolist(), int(magnitudes[d]), verbose=False)
-                    for i, d in cells]
+            return [
+                ap.compute("dhondt", votes[i, d].tolist(), int(magnitudes[d]), verbose=False)
+                for i, d in cells
+            ]
 
         theirs, pwall, pcpu = timed(package_loop)
-        differ = sum(list(theirs[k]) != seats[i, d].tolist()
-                     for k, (i, d) in enumerate(cells) if not ties[i, d])
+        differ = sum(
+            list(theirs[k]) != seats[i, d].tolist() for k, (i, d) in enumerate(cells) if not ties[i, d]
+        )
         pkg_wall, pkg_cpu = len(cells) / pwall, len(cells) / pcpu
-        print(f"apportionment loop:     {pkg_wall:>13,.0f} /s wall   {pkg_cpu:>13,.0f} /s CPU "
-              f"({differ} untied districts differ from batch)")
-        print(f"ratio batch / apportionment loop: {batch_wall / pkg_wall:,.0f}× wall, "
-              f"{batch_cpu / pkg_cpu:,.0f}× CPU  (target ≥ {TARGET_RATIO}×)")
-    print(f"ratio batch / exact loop:         {batch_wall / (len(cells) / ewall):,.0f}× wall, "
-          f"{batch_cpu / (len(cells) / ecpu):,.0f}× CPU")
+        print(
+            f"apportionment loop:     {pkg_wall:>13,.0f} /s wall   {pkg_cpu:>13,.0f} /s CPU "
+            f"({differ} untied districts differ from batch)"
+        )
+        print(
+            f"ratio batch / apportionment loop: {batch_wall / pkg_wall:,.0f}× wall, "
+            f"{batch_cpu / pkg_cpu:,.0f}× CPU  (target ≥ {TARGET_RATIO}×)"
+        )
+    print(
+        f"ratio batch / exact loop:         {batch_wall / (len(cells) / ewall):,.0f}× wall, "
+        f"{batch_cpu / (len(cells) / ecpu):,.0f}× CPU"
+    )
     met = {True: "met", False: "not met"}
-    print(f"batch rate target ≥ {TARGET_RATE:,}/s: {met[batch_wall >= TARGET_RATE]} (wall), "
-          f"{met[batch_cpu >= TARGET_RATE]} (CPU)")
+    print(
+        f"batch rate target ≥ {TARGET_RATE:,}/s: {met[batch_wall >= TARGET_RATE]} (wall), "
+        f"{met[batch_cpu >= TARGET_RATE]} (CPU)"
+    )
 
 
 if __name__ == "__main__":

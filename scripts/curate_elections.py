@@ -43,41 +43,70 @@ def shifted_2021(path: Path) -> list[list[str]]:
 
 
 def main(src: Path) -> None:
-    write("district_magnitudes.csv", ["year", "chamber", "district", "seats", "source"],
-          read(src / "district_magnitudes.csv"))
+    write(
+        "district_magnitudes.csv",
+        ["year", "chamber", "district", "seats", "source"],
+        read(src / "district_magnitudes.csv"),
+    )
     for year in (2001, 2006, 2011, 2016):
         votes = read(src / f"congress_{year}_district_votes.csv")
-        write(f"congress_{year}_district_votes.csv",
-              ["year", "district", "party", "votes", "org_type", "source"], votes)
-        write(f"congress_{year}_district_seats.csv", ["year", "district", "party", "seats", "source"],
-              read(src / f"congress_{year}_district_seats.csv"))
-        write(f"congress_{year}_district_totals.csv",
-              ["year", "district", "electors", "emitted", "valid", "blank", "null", "source"],
-              read(src / f"congress_{year}_district_totals.csv"))
+        write(
+            f"congress_{year}_district_votes.csv",
+            ["year", "district", "party", "votes", "org_type", "source"],
+            votes,
+        )
+        write(
+            f"congress_{year}_district_seats.csv",
+            ["year", "district", "party", "seats", "source"],
+            read(src / f"congress_{year}_district_seats.csv"),
+        )
+        write(
+            f"congress_{year}_district_totals.csv",
+            ["year", "district", "electors", "emitted", "valid", "blank", "null", "source"],
+            read(src / f"congress_{year}_district_totals.csv"),
+        )
 
     votes = []
     for row in shifted_2021(src / "congress_2021_national_votes.csv"):
         _district, party, count, pct, *source_parts = row
         note = source_parts.pop() if len(source_parts) == 3 else ""
         source = ",".join(source_parts).strip()
-        votes.append({"year": 2021, "party": party, "votes": count, "pct_valid": pct,
-                      "source": source, "note": note})
-    write("congress_2021_national_votes.csv",
-          ["year", "party", "votes", "pct_valid", "source", "note"], votes)
+        votes.append(
+            {"year": 2021, "party": party, "votes": count, "pct_valid": pct, "source": source, "note": note}
+        )
+    write(
+        "congress_2021_national_votes.csv", ["year", "party", "votes", "pct_valid", "source", "note"], votes
+    )
     seats = []
     for row in shifted_2021(src / "congress_2021_national_seats.csv"):
         _district, party, count, *source_parts = row
         second = source_parts.pop()
-        seats.append({"year": 2021, "party": party, "seats": count,
-                      "source": ",".join(source_parts).strip(), "second_source": second})
+        seats.append(
+            {
+                "year": 2021,
+                "party": party,
+                "seats": count,
+                "source": ",".join(source_parts).strip(),
+                "second_source": second,
+            }
+        )
     write("congress_2021_national_seats.csv", ["year", "party", "seats", "source", "second_source"], seats)
     totals = []
     for row in shifted_2021(src / "congress_2021_national_totals.csv"):
         _district, valid, blank, null, emitted, *source_parts = row
-        totals.append({"year": 2021, "valid": valid, "blank": blank, "null": null, "emitted": emitted,
-                       "source": ",".join(source_parts).strip()})
-    write("congress_2021_national_totals.csv",
-          ["year", "emitted", "valid", "blank", "null", "source"], totals)
+        totals.append(
+            {
+                "year": 2021,
+                "valid": valid,
+                "blank": blank,
+                "null": null,
+                "emitted": emitted,
+                "source": ",".join(source_parts).strip(),
+            }
+        )
+    write(
+        "congress_2021_national_totals.csv", ["year", "emitted", "valid", "blank", "null", "source"], totals
+    )
 
     candidates, round_totals = [], []
     for year in (2016, 2021):
@@ -93,11 +122,16 @@ def main(src: Path) -> None:
         if len(totals_row) > 1:
             round_totals.append(totals_row)
     write("presidential_first_rounds.csv", ["year", "party", "candidate", "votes", "source"], candidates)
-    write("presidential_first_round_totals.csv",
-          ["year", "emitted", "valid", "blank", "null", "source"], round_totals)
-    write("presidential_runoffs.csv",
-          ["year", "stage", "party", "candidate", "votes", "pct_valid", "source", "second_source"],
-          read(src / "presidential_runoffs_2016_2021.csv"))
+    write(
+        "presidential_first_round_totals.csv",
+        ["year", "emitted", "valid", "blank", "null", "source"],
+        round_totals,
+    )
+    write(
+        "presidential_runoffs.csv",
+        ["year", "stage", "party", "candidate", "votes", "pct_valid", "source", "second_source"],
+        read(src / "presidential_runoffs_2016_2021.csv"),
+    )
 
 
 if __name__ == "__main__":

@@ -80,7 +80,8 @@ def main(argv: list[str] | None = None) -> None:
         # Usage errors (missing argument, bad option value) come from click, which typer may vendor:
         # recognise them by their interface and print them on one line like every other user mistake.
         if hasattr(exc, "format_message") and isinstance(getattr(exc, "exit_code", None), int):
-            err_console.print(f"[bold red]error:[/] {escape(exc.format_message())}", highlight=False,
-                              soft_wrap=True)
+            err_console.print(
+                f"[bold red]error:[/] {escape(exc.format_message())}", highlight=False, soft_wrap=True
+            )
             sys.exit(exc.exit_code)
         raise

@@ -16,8 +16,18 @@ RESULT_YEARS = (2001, 2006, 2011, 2016)
 
 def test_public_api():
     assert sorted(data.__all__) == sorted(
-        ["Check", "Column", "Dataset", "DatasetSpec", "bundled_dir", "catalog", "fold", "load", "names",
-         "spec_of"]
+        [
+            "Check",
+            "Column",
+            "Dataset",
+            "DatasetSpec",
+            "bundled_dir",
+            "catalog",
+            "fold",
+            "load",
+            "names",
+            "spec_of",
+        ]
     )
 
 
@@ -104,12 +114,17 @@ def test_bundled_district_figures_equal_the_reference_files(shared_data, year):
 
 def test_bundled_magnitudes_and_presidential_figures_equal_the_reference(shared_data):
     elections = shared_data / "elections"
-    reference = {(r["year"], r["chamber"], r["district"]): int(r["seats"])
-                 for r in _reference_rows(elections / "district_magnitudes.csv")}
+    reference = {
+        (r["year"], r["chamber"], r["district"]): int(r["seats"])
+        for r in _reference_rows(elections / "district_magnitudes.csv")
+    }
     bundled = {(str(r.year), r.chamber, r.district): r.seats for r in load("district-magnitudes").rows}
     assert bundled == reference
     for year in (2016, 2021):
-        ref = {fold(r["candidate"]): int(r["votes"])
-               for r in _reference_rows(elections / f"presidential_{year}_r1_national.csv") if r["candidate"]}
+        ref = {
+            fold(r["candidate"]): int(r["votes"])
+            for r in _reference_rows(elections / f"presidential_{year}_r1_national.csv")
+            if r["candidate"]
+        }
         got = {fold(r.candidate): r.votes for r in load("presidential-first-rounds").rows if r.year == year}
         assert got == ref

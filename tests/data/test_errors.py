@@ -18,12 +18,27 @@ TOTALS = "congress_2016_district_totals.csv"
 CASES = [
     ("non_integer_votes", VOTES, 5, 4, "votes: '12a45' is not a whole number"),
     ("negative_votes", VOTES, 7, 4, "votes: -20 is negative"),
-    ("duplicate_row", VOTES, 9, 1,
-     "duplicate row (year=2016, district=AMAZONAS, party=PERUANOS POR EL KAMBIO) already on line 4"),
-    ("votes_not_summing", VOTES, 11, 4, "district AMAZONAS: votes sum to 119942, but "
-                                        "congress_2016_district_totals.csv:2 has valid = 118942"),
-    ("totals_not_adding_up", TOTALS, 3, 4,
-     "valid 77632 + blank 15227 + null 23002 = 115861, but emitted is 115862"),
+    (
+        "duplicate_row",
+        VOTES,
+        9,
+        1,
+        "duplicate row (year=2016, district=AMAZONAS, party=PERUANOS POR EL KAMBIO) already on line 4",
+    ),
+    (
+        "votes_not_summing",
+        VOTES,
+        11,
+        4,
+        "district AMAZONAS: votes sum to 119942, but congress_2016_district_totals.csv:2 has valid = 118942",
+    ),
+    (
+        "totals_not_adding_up",
+        TOTALS,
+        3,
+        4,
+        "valid 77632 + blank 15227 + null 23002 = 115861, but emitted is 115862",
+    ),
     ("bad_header", VOTES, 1, 3, "unknown column 'list'"),
     ("missing_column", VOTES, 1, 5, "header lacks column 'votes'"),
     ("empty_file", VOTES, 1, 1, "empty file"),

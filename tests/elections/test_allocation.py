@@ -77,7 +77,8 @@ def test_bad_input_is_a_user_error():
 
 
 votes_st = st.dictionaries(st.sampled_from("ABCDEFG"), st.integers(0, 60), min_size=1, max_size=7).filter(
-    lambda v: sum(v.values()) > 0)
+    lambda v: sum(v.values()) > 0
+)
 
 
 @settings(max_examples=150, deadline=None)

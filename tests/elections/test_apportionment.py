@@ -14,8 +14,11 @@ UCAYALI = (400_000, 600_000)
 
 
 def _official():
-    return {r.district: r.seats for r in load("district-magnitudes").rows
-            if r.year == 2026 and r.chamber == "deputies"}
+    return {
+        r.district: r.seats
+        for r in load("district-magnitudes").rows
+        if r.year == 2026 and r.chamber == "deputies"
+    }
 
 
 @pytest.mark.parametrize("tumbes", TUMBES)

@@ -79,8 +79,9 @@ def test_realistic_batch_matches_exact():
     shares = rng.dirichlet(np.ones(20), size=(40, 1)) * rng.uniform(0.5, 1.5, size=(40, 27, 20))
     votes = (shares * 40_000).astype(np.int64)
     for method in METHODS:
-        np.testing.assert_array_equal(allocate_batch(votes, system.magnitudes, method),
-                                      _exact(votes, system.magnitudes, method)[0])
+        np.testing.assert_array_equal(
+            allocate_batch(votes, system.magnitudes, method), _exact(votes, system.magnitudes, method)[0]
+        )
 
 
 def test_bad_shapes_are_refused():
@@ -109,8 +110,10 @@ def test_system_batch_equals_exact_on_official_results(name):
 
 
 @settings(max_examples=25, deadline=None)
-@given(seed=st.integers(0, 2**32 - 1), name=st.sampled_from(["peru-2016", "peru-2021", "peru-2026-deputies",
-                                                           "peru-2026-senate"]))
+@given(
+    seed=st.integers(0, 2**32 - 1),
+    name=st.sampled_from(["peru-2016", "peru-2021", "peru-2026-deputies", "peru-2026-senate"]),
+)
 def test_system_batch_equals_exact_on_random_elections(seed, name):
     system = load_system(name)
     rng = np.random.default_rng(seed)
@@ -122,8 +125,9 @@ def test_system_batch_equals_exact_on_random_elections(seed, name):
     parties = [f"P{k}" for k in range(lists)]
     batch = allocate_system_batch(system, votes, parties, org_types)
     for i in range(votes.shape[0]):
-        table = {d: dict(zip(parties, votes[i, j].tolist(), strict=True))
-                 for j, d in enumerate(system.districts)}
+        table = {
+            d: dict(zip(parties, votes[i, j].tolist(), strict=True)) for j, d in enumerate(system.districts)
+        }
         members = {"P0": 3}
         passed = [p for k, p in enumerate(parties) if batch.passed[i, k]]
         if not passed:

@@ -32,9 +32,14 @@ def test_official_2016_json_reproduces_every_district(capsys, tmp_path):
     argv = ["seats", "--system", "peru-2016", "--official", "--json", "--svg", str(svg)]
     data = json.loads(ok(argv, capsys))
     assert data["system"] == "peru-2016" and data["method"] == "dhondt"
-    assert data["seats"] == {"FUERZA POPULAR": 73, "EL FRENTE AMPLIO POR JUSTICIA, VIDA Y LIBERTAD": 20,
-                             "PERUANOS POR EL KAMBIO": 18, "ALIANZA PARA EL PROGRESO DEL PERU": 9,
-                             "ACCION POPULAR": 5, "ALIANZA POPULAR": 5}
+    assert data["seats"] == {
+        "FUERZA POPULAR": 73,
+        "EL FRENTE AMPLIO POR JUSTICIA, VIDA Y LIBERTAD": 20,
+        "PERUANOS POR EL KAMBIO": 18,
+        "ALIANZA PARA EL PROGRESO DEL PERU": 9,
+        "ACCION POPULAR": 5,
+        "ALIANZA POPULAR": 5,
+    }
     assert data["official"]["matches"] and data["official"]["districts_matching"] == 26
     assert len(data["districts"]) == 26 and data["ties"] == [] and data["undecided"] == 0
     assert set(data["threshold"]) == {"rule", "passed", "failed", "why"}
@@ -45,8 +50,12 @@ def test_official_2016_json_reproduces_every_district(capsys, tmp_path):
 def test_human_output_and_subprocess_entry_point():
     if not CURUL.exists():
         pytest.skip("console script not installed in this environment")
-    done = subprocess.run([str(CURUL), "seats", "--system", "peru-2016", "--official"], capture_output=True,
-                          text=True, timeout=120)
+    done = subprocess.run(
+        [str(CURUL), "seats", "--system", "peru-2016", "--official"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     assert "reproduced" in done.stdout and "26 of 26" in done.stdout
 
@@ -58,8 +67,10 @@ def _votes(tmp_path, text, name="votes.csv"):
 
 
 def test_votes_file_with_methods_ties_and_aliases(capsys, tmp_path):
-    path = _votes(tmp_path, "district,party,votes,note\nLima,A,600,x\nlima provincias,B,300,y\n"
-                  "LIMA PROVINCIAS,C,300,z\n")
+    path = _votes(
+        tmp_path,
+        "district,party,votes,note\nLima,A,600,x\nlima provincias,B,300,y\nLIMA PROVINCIAS,C,300,z\n",
+    )
     data = json.loads(ok(["seats", "--system", "peru-2016", "--votes", path, "--json"], capsys))
     # Lima's 36 seats all go to A; Lima Provincias (4) splits 2-2 between B and C; other districts undecided
     assert data["districts"]["LIMA + RESIDENTES EN EL EXTRANJERO"] == {"A": 36}
@@ -72,8 +83,9 @@ def test_votes_file_with_methods_ties_and_aliases(capsys, tmp_path):
     argv = ["seats", "--system", "peru-2016", "--votes", tie_path, "--json", "--tie-break", "3"]
     drawn = json.loads(ok(argv, capsys))
     assert next(t for t in drawn["ties"] if t["stage"] == "final")["resolved_by"] == "lot (seed 3)"
-    hare = json.loads(ok(["seats", "--system", "peru-2016", "--votes", path, "--method", "hare", "--json"],
-                         capsys))
+    hare = json.loads(
+        ok(["seats", "--system", "peru-2016", "--votes", path, "--method", "hare", "--json"], capsys)
+    )
     assert hare["method"] == "hare"
 
 
@@ -124,9 +136,12 @@ def test_bad_options_exit_2(capsys, argv, message):
 
 
 def test_senate_threshold_counts_the_national_vote(capsys, tmp_path):
-    path = _votes(tmp_path, "district,party,votes\nNACIONAL,A,5000\nNACIONAL,B,3000\nNACIONAL,C,1500\n"
-                  "NACIONAL,D,400\nLima Metropolitana,A,900\nLima Metropolitana,B,800\n"
-                  "Lima Metropolitana,C,700\nLima Metropolitana,D,600\nCusco,C,300\nCusco,B,200\n")
+    path = _votes(
+        tmp_path,
+        "district,party,votes\nNACIONAL,A,5000\nNACIONAL,B,3000\nNACIONAL,C,1500\n"
+        "NACIONAL,D,400\nLima Metropolitana,A,900\nLima Metropolitana,B,800\n"
+        "Lima Metropolitana,C,700\nLima Metropolitana,D,600\nCusco,C,300\nCusco,B,200\n",
+    )
     data = json.loads(ok(["seats", "--system", "peru-2026-senate", "--votes", path, "--json"], capsys))
     # D has 1,000 of 13,400 votes in the file (7.5%) but 400 of 9,900 national votes (4.04%): it fails
     assert data["threshold"]["failed"] == ["D"]

@@ -60,13 +60,19 @@ def test_threshold_decides_2006_and_2011():
         open_system = load_system("peru-2001")  # the no-threshold rule, applied to the same districts
         assert open_system.threshold.describe().startswith("no national threshold")
         from curul.elections import allocate
-        unthresholded = {p for d in system.districts
-                         for p, s in allocate(votes.get(d, {}), system.magnitude(d)).seats.items() if s}
+
+        unthresholded = {
+            p
+            for d in system.districts
+            for p, s in allocate(votes.get(d, {}), system.magnitude(d)).seats.items()
+            if s
+        }
         assert unthresholded - set(result.passed), year
 
 
 def test_bundled_data_matches_reference_files(shared_elections):
     import csv
+
     with (shared_elections / "congress_2016_district_votes.csv").open(encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     bundled = load("congress-2016-district-votes").rows
@@ -90,6 +96,7 @@ def _with_rule(year, share, seats):
     from fractions import Fraction
 
     from curul.elections import AnyOf, SeatsInDistricts, VoteShare
+
     system = load_system(f"peru-{year}")
     rule = AnyOf((VoteShare(Fraction(share, 100), law="variant"), SeatsInDistricts(seats, 2, law="variant")))
     return dataclasses.replace(system, threshold=rule)

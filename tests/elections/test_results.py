@@ -21,9 +21,15 @@ OFFICIAL_2016 = {
 }
 # peru-elections.md §3.1 (JNE Res. 0602-2021-JNE): seats and % of valid votes, 2021.
 OFFICIAL_2021 = {
-    "PERU LIBRE": (37, "13.409"), "FUERZA POPULAR": (24, "11.336"), "RENOVACION POPULAR": (13, "9.329"),
-    "ACCION POPULAR": (16, "9.019"), "ALIANZA PARA EL PROGRESO": (15, "7.541"), "AVANZA PAIS": (7, "7.536"),
-    "JUNTOS POR EL PERU": (5, "6.591"), "SOMOS PERU": (5, "6.132"), "PODEMOS PERU": (5, "5.834"),
+    "PERU LIBRE": (37, "13.409"),
+    "FUERZA POPULAR": (24, "11.336"),
+    "RENOVACION POPULAR": (13, "9.329"),
+    "ACCION POPULAR": (16, "9.019"),
+    "ALIANZA PARA EL PROGRESO": (15, "7.541"),
+    "AVANZA PAIS": (7, "7.536"),
+    "JUNTOS POR EL PERU": (5, "6.591"),
+    "SOMOS PERU": (5, "6.132"),
+    "PODEMOS PERU": (5, "5.834"),
     "PARTIDO MORADO": (3, "5.423"),
 }
 

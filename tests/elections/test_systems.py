@@ -7,9 +7,16 @@ from curul.data import load
 from curul.elections import AllOf, AnyOf, SeatsInDistricts, VoteShare, load_system, systems
 from curul.errors import CurulError
 
-EXPECTED = {"peru-2001": (120, 25), "peru-2006": (120, 25), "peru-2011": (130, 26), "peru-2016": (130, 26),
-            "peru-2020": (130, 26), "peru-2021": (130, 27), "peru-2026-deputies": (130, 27),
-            "peru-2026-senate": (60, 28)}
+EXPECTED = {
+    "peru-2001": (120, 25),
+    "peru-2006": (120, 25),
+    "peru-2011": (130, 26),
+    "peru-2016": (130, 26),
+    "peru-2020": (130, 26),
+    "peru-2021": (130, 27),
+    "peru-2026-deputies": (130, 27),
+    "peru-2026-senate": (60, 28),
+}
 
 
 def test_bundled_systems_load_and_sum():
@@ -94,8 +101,8 @@ def test_a_reform_is_a_file(tmp_path):
         (('share = "3/100"', 'share = "3/2"'), "between 0 and 1"),
         (('method = "sainte-lague"', 'method = "lottery"'), "unknown method"),
         (('kind = "vote_share"', 'kind = "vibes"'), "unknown rule"),
-        (('seats = 2', 'seats = 0'), "positive integer"),
-        (('year = 2031', 'year = 2031\ncolour = "red"'), "unknown key"),
+        (("seats = 2", "seats = 0"), "positive integer"),
+        (("year = 2031", 'year = 2031\ncolour = "red"'), "unknown key"),
     ],
 )
 def test_bad_system_files_are_refused(tmp_path, change, message):

@@ -18,7 +18,10 @@ def test_hemicycle_has_one_circle_per_seat_coloured_by_party():
     assert root.find(f"{NS}title").text == "Congress 2016"
     groups = root.findall(f"{NS}g")
     assert [g.find(f"{NS}title").text for g in groups] == [
-        "FUERZA POPULAR (73)", "PERUANOS POR EL KAMBIO (18)", "ACCION POPULAR (5)"]
+        "FUERZA POPULAR (73)",
+        "PERUANOS POR EL KAMBIO (18)",
+        "ACCION POPULAR (5)",
+    ]
     assert [len(g.findall(f"{NS}circle")) for g in groups] == [73, 18, 5]
     assert party_colour("FUERZA POPULAR").lower() in groups[0].get("style").lower()
 

@@ -17,7 +17,6 @@ from curul.output import emit
 data_app = typer.Typer(help="Bundled official datasets: list, show, check.", no_args_is_help=True)
 
 
-
 def _summary(dataset: Dataset) -> dict[str, object]:
     return {
         "name": dataset.name,

@@ -119,8 +119,13 @@ def _check_parts_sum(check: Check, data: Dataset) -> None:
         total = getattr(row, check.total)
         if sum(parts) != total:
             arithmetic = " + ".join(f"{p} {v}" for p, v in zip(check.parts, parts, strict=True))
-            raise InputError(data.path, f"{arithmetic} = {sum(parts)}, but {check.total} is {total}",
-                             line=line, column=columns.index(check.total) + 1, field=check.total)
+            raise InputError(
+                data.path,
+                f"{arithmetic} = {sum(parts)}, but {check.total} is {total}",
+                line=line,
+                column=columns.index(check.total) + 1,
+                field=check.total,
+            )
 
 
 def _group_key(row: Any, on: tuple[str, ...]) -> tuple[Any, ...]:
@@ -147,13 +152,20 @@ def _check_group_sum(check: Check, data: Dataset, against: Dataset) -> None:
         if key not in totals:
             if check.optional:
                 continue
-            raise InputError(data.path, f"{label} has no row in {against.path.name}",
-                             line=first_line[key], column=value_col, field=check.value)
+            raise InputError(
+                data.path,
+                f"{label} has no row in {against.path.name}",
+                line=first_line[key],
+                column=value_col,
+                field=check.value,
+            )
         expected, line = totals[key]
         if total != expected:
             raise InputError(
                 data.path,
                 f"{label}: {check.value} sum to {total}, but {against.path.name}:{line} has "
                 f"{check.total} = {expected}",
-                line=last_line[key], column=value_col, field=check.value,
+                line=last_line[key],
+                column=value_col,
+                field=check.value,
             )

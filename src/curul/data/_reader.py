@@ -88,8 +88,12 @@ def read_rows(spec: DatasetSpec, path: Path) -> tuple[tuple[Any, ...], tuple[int
         if not row or all(not cell.strip() for cell in row):
             continue
         if len(row) != len(header):
-            raise InputError(path, f"expected {len(header)} fields as in the header, found {len(row)}",
-                             line=line, column=min(len(row), len(header)) + 1)
+            raise InputError(
+                path,
+                f"expected {len(header)} fields as in the header, found {len(row)}",
+                line=line,
+                column=min(len(row), len(header)) + 1,
+            )
         values: dict[str, Any] = {}
         for column in spec.columns:
             index = positions.get(column.name)
@@ -103,8 +107,12 @@ def read_rows(spec: DatasetSpec, path: Path) -> tuple[tuple[Any, ...], tuple[int
         key = tuple(_fold_key(values[k]) for k in key_names)
         if key in seen:
             shown = ", ".join(f"{k}={values[k]}" for k in key_names)
-            raise InputError(path, f"duplicate row ({shown}) already on line {seen[key]}",
-                             line=line, column=positions[key_names[0]] + 1)
+            raise InputError(
+                path,
+                f"duplicate row ({shown}) already on line {seen[key]}",
+                line=line,
+                column=positions[key_names[0]] + 1,
+            )
         seen[key] = line
         records.append(make(**values))
         lines.append(line)
@@ -122,11 +130,16 @@ def _check_header(spec: DatasetSpec, path: Path, header: list[str]) -> dict[str,
         if name in positions:
             raise InputError(path, f"column {name!r} appears twice in the header", line=1, column=index + 1)
         if name not in expected:
-            raise InputError(path, f"unknown column {name!r} (expected: {', '.join(expected)})",
-                             line=1, column=index + 1)
+            raise InputError(
+                path, f"unknown column {name!r} (expected: {', '.join(expected)})", line=1, column=index + 1
+            )
         positions[name] = index
     missing = [c.name for c in spec.columns if c.required and c.name not in positions]
     if missing:
-        raise InputError(path, f"header lacks column {', '.join(repr(m) for m in missing)} "
-                               f"(expected: {', '.join(expected)})", line=1, column=len(header) + 1)
+        raise InputError(
+            path,
+            f"header lacks column {', '.join(repr(m) for m in missing)} (expected: {', '.join(expected)})",
+            line=1,
+            column=len(header) + 1,
+        )
     return positions

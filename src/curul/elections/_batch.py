@@ -127,8 +127,9 @@ def _move(method: str, q: np.ndarray, s: np.ndarray, d: np.ndarray, adding: bool
             pick = width - 1 - at
             s[live, pick] -= 1
             held = s[live, pick]
-            table[live, at] = np.where(held > 0, q[live, pick] / _divisors(method, np.maximum(held - 1, 0)),
-                                       np.inf)
+            table[live, at] = np.where(
+                held > 0, q[live, pick] / _divisors(method, np.maximum(held - 1, 0)), np.inf
+            )
             d[live] += 1
         live = live[d[live] != 0]
     return s
@@ -344,5 +345,6 @@ def allocate_system_batch(
     prelim: dict[str, np.ndarray] = {}
     passed = _passes(system.threshold, votes, system, members, prelim, method)
     seats = allocate_batch(votes, system.magnitudes, method, passed)
-    return BatchResult(seats, passed, seats.sum(axis=1), prelim.get("seats"), method, votes,
-                       system.magnitudes)
+    return BatchResult(
+        seats, passed, seats.sum(axis=1), prelim.get("seats"), method, votes, system.magnitudes
+    )

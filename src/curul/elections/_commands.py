@@ -64,8 +64,9 @@ def results(
         hidden = [p for p in res.parties if not p.seats and p.share < 0.01]
         if hidden:
             votes = sum(p.votes for p in hidden)
-            table.add_row(f"{len(hidden)} other lists (< 1% each)", f"{votes:,}",
-                          f"{votes / res.valid * 100:.2f}", "0")
+            table.add_row(
+                f"{len(hidden)} other lists (< 1% each)", f"{votes:,}", f"{votes / res.valid * 100:.2f}", "0"
+            )
         table.add_section()
         table.add_row("total", f"{res.valid:,}", "100.00", str(res.seats), style="bold")
         console.print(table)
@@ -90,8 +91,14 @@ def _comparison(result: ElectionResult) -> dict[str, object]:
             matching += 1
         for key in sorted(set(ours) | set(theirs)):
             if ours.get(key, 0) != theirs.get(key, 0):
-                differences.append({"district": district, "party": names.get(key, key),
-                                    "official": theirs.get(key, 0), "computed": ours.get(key, 0)})
+                differences.append(
+                    {
+                        "district": district,
+                        "party": names.get(key, key),
+                        "official": theirs.get(key, 0),
+                        "computed": ours.get(key, 0),
+                    }
+                )
     national: dict[str, int] = {}
     for row in official.values():
         for party, n in row.items():
@@ -137,14 +144,18 @@ def _payload(result: ElectionResult, official: dict[str, object] | None) -> dict
 
 def seats(
     system: str = typer.Option(
-        ..., "--system", "-s", help="Electoral system name (see `curul systems`) or a .toml file."),
+        ..., "--system", "-s", help="Electoral system name (see `curul systems`) or a .toml file."
+    ),
     votes: Path | None = typer.Option(None, "--votes", help="CSV with columns district,party,votes."),
     official: bool = typer.Option(
-        False, "--official", help="Use the bundled official results of the system's year and compare."),
+        False, "--official", help="Use the bundled official results of the system's year and compare."
+    ),
     method: str | None = typer.Option(
-        None, "--method", "-m", help=f"Replace the system's method: {', '.join(METHODS)}."),
+        None, "--method", "-m", help=f"Replace the system's method: {', '.join(METHODS)}."
+    ),
     tie_break: int | None = typer.Option(
-        None, "--tie-break", help="Settle ties by a reproducible draw with this seed."),
+        None, "--tie-break", help="Settle ties by a reproducible draw with this seed."
+    ),
     svg: Path | None = typer.Option(None, "--svg", help="Write the hemicycle of the result to this SVG."),
     as_json: bool = JSON_OPTION,
 ) -> None:
@@ -184,32 +195,50 @@ def seats(
         for party in sorted(result.parties, key=lambda p: (-result.seats[p], -result.national_votes[p])):
             if not result.seats[party] and pct[party] < 1 and not off_seats.get(fold(party)):
                 continue
-            row = [escape(party), f"{result.national_votes[party]:,}", f"{pct[party]:.2f}",
-                   "pass" if result.verdicts[party].passed else "[red]fail[/]", str(result.seats[party])]
+            row = [
+                escape(party),
+                f"{result.national_votes[party]:,}",
+                f"{pct[party]:.2f}",
+                "pass" if result.verdicts[party].passed else "[red]fail[/]",
+                str(result.seats[party]),
+            ]
             if comparison:
                 row.append(str(off_seats.get(fold(party), 0)))
             table_.add_row(*row)
         console.print(table_)
         console.print(f"threshold: {escape(spec.threshold.describe())}")
         for tie in payload["ties"]:
-            state = (f"settled by {tie['resolved_by']}: {', '.join(tie['winners'])}" if tie["resolved_by"]
-                     else "[bold yellow]undecided (the law settles it by lot; use --tie-break SEED)[/]")
-            console.print(f"tie ({tie['stage']}) in {escape(tie['district'])} for {tie['seats']} seat(s) "
-                          f"among {escape(', '.join(tie['lists']))}: {state}")
+            state = (
+                f"settled by {tie['resolved_by']}: {', '.join(tie['winners'])}"
+                if tie["resolved_by"]
+                else "[bold yellow]undecided (the law settles it by lot; use --tie-break SEED)[/]"
+            )
+            console.print(
+                f"tie ({tie['stage']}) in {escape(tie['district'])} for {tie['seats']} seat(s) "
+                f"among {escape(', '.join(tie['lists']))}: {state}"
+            )
         if result.undecided:
-            console.print(f"[yellow]{result.undecided} seat(s) undecided[/] (unresolved ties, or districts "
-                          "without votes in the file)")
+            console.print(
+                f"[yellow]{result.undecided} seat(s) undecided[/] (unresolved ties, or districts "
+                "without votes in the file)"
+            )
         idx = payload["indices"]
         if idx:
-            console.print(f"Gallagher {idx['gallagher']:.2f} · Loosemore–Hanby {idx['loosemore_hanby']:.2f}"
-                          f" · effective parties: votes {idx['enp_votes']:.2f}, seats {idx['enp_seats']:.2f}")
+            console.print(
+                f"Gallagher {idx['gallagher']:.2f} · Loosemore–Hanby {idx['loosemore_hanby']:.2f}"
+                f" · effective parties: votes {idx['enp_votes']:.2f}, seats {idx['enp_seats']:.2f}"
+            )
         if comparison:
             verdict = "[green]reproduced[/]" if comparison["matches"] else "[red]differs[/]"
-            console.print(f"official seats: {verdict} in {comparison['districts_matching']} of "
-                          f"{comparison['districts']} districts")
+            console.print(
+                f"official seats: {verdict} in {comparison['districts_matching']} of "
+                f"{comparison['districts']} districts"
+            )
             for diff in comparison["differences"]:
-                console.print(f"  {escape(diff['district'])}: {escape(diff['party'])} official "
-                              f"{diff['official']}, computed {diff['computed']}")
+                console.print(
+                    f"  {escape(diff['district'])}: {escape(diff['party'])} official "
+                    f"{diff['official']}, computed {diff['computed']}"
+                )
         if svg is not None:
             console.print(f"hemicycle written to {escape(str(svg))}")
 
@@ -229,8 +258,9 @@ def systems_command(as_json: bool = JSON_OPTION) -> None:
         table.add_column("method")
         table.add_column("threshold")
         for s in loaded:
-            table.add_row(s.name, str(s.total_seats), str(len(s.districts)), s.method,
-                          escape(s.threshold.describe()))
+            table.add_row(
+                s.name, str(s.total_seats), str(len(s.districts)), s.method, escape(s.threshold.describe())
+            )
         console.print(table)
         for s in loaded:
             console.print(f"[bold]{s.name}[/]: {escape(s.title)}")
@@ -267,8 +297,13 @@ def _electorate_overrides(path: Path | None, assignments: list[str]) -> dict[str
                 continue
             cell = row[at_e].strip() if len(row) > at_e else ""
             if not cell.isdigit() or int(cell) < 1:
-                raise InputError(path, f"electors must be a positive whole number, got {cell!r}", line=line,
-                                 column=at_e + 1, field="electors")
+                raise InputError(
+                    path,
+                    f"electors must be a positive whole number, got {cell!r}",
+                    line=line,
+                    column=at_e + 1,
+                    field="electors",
+                )
             out[fold(row[at_d])] = int(cell)
     for item in assignments:
         name, sep, value = item.partition("=")
@@ -280,9 +315,11 @@ def _electorate_overrides(path: Path | None, assignments: list[str]) -> dict[str
 
 def apportion_command(
     electorate: Path | None = typer.Option(
-        None, "--electorate", help="CSV district,electors replacing the bundled figures."),
+        None, "--electorate", help="CSV district,electors replacing the bundled figures."
+    ),
     assign: list[str] = typer.Option(
-        [], "--set", help="Electors of one district, e.g. --set TUMBES=170000 (repeatable)."),
+        [], "--set", help="Electors of one district, e.g. --set TUMBES=170000 (repeatable)."
+    ),
     as_json: bool = JSON_OPTION,
 ) -> None:
     """2026 Chamber of Deputies: 1 seat per district (abroad 2) + 102 by electorate, largest remainder."""
@@ -304,11 +341,16 @@ def apportion_command(
         electors[known[key]] = value
     missing = [d for d, n in electors.items() if n is None]
     if missing:
-        raise CurulError(f"no sourced electorate for {', '.join(missing)}; give it with --set "
-                         f"{missing[0]}=N (docs/elections.md gives the range that reproduces JNE's seats)")
+        raise CurulError(
+            f"no sourced electorate for {', '.join(missing)}; give it with --set "
+            f"{missing[0]}=N (docs/elections.md gives the range that reproduces JNE's seats)"
+        )
     result = apportion_deputies_2026({d: n for d, n in electors.items() if n is not None})
-    official = {r.district: r.seats for r in load("district-magnitudes").rows
-                if r.year == 2026 and r.chamber == "deputies"}
+    official = {
+        r.district: r.seats
+        for r in load("district-magnitudes").rows
+        if r.year == 2026 and r.chamber == "deputies"
+    }
     total = result.seats
     payload = {
         "chamber": "deputies",
@@ -327,20 +369,37 @@ def apportion_command(
 
     def render(console: Console) -> None:
         table = Table(title="2026 Chamber of Deputies: seats per district")
-        for col, justify in (("district", "left"), ("electors", "right"), ("fixed", "right"),
-                             ("by electorate", "right"), ("total", "right"), ("official", "right")):
+        for col, justify in (
+            ("district", "left"),
+            ("electors", "right"),
+            ("fixed", "right"),
+            ("by electorate", "right"),
+            ("total", "right"),
+            ("official", "right"),
+        ):
             table.add_column(col, justify=justify)  # type: ignore[arg-type]
         for d in sorted(total, key=lambda k: (-total[k], k)):
             n = electors.get(d)
             mark = "" if total[d] == official.get(d) else " [red]≠[/]"
             shown = f"{n:,}" if n else ("—" if d == ABROAD else "?")
             by_electorate = str(result.proportional.seats.get(d, 0))
-            table.add_row(escape(d), shown, str(result.fixed.get(d, 0)), by_electorate, str(total[d]),
-                          f"{official.get(d, 0)}{mark}")
+            table.add_row(
+                escape(d),
+                shown,
+                str(result.fixed.get(d, 0)),
+                by_electorate,
+                str(total[d]),
+                f"{official.get(d, 0)}{mark}",
+            )
         console.print(table)
-        console.print(f"Hare quota {float(result.proportional.quota):,.1f} electors per seat; "
-                      + ("[green]reproduces[/] JNE Res. 0053-2025-JNE" if payload["matches"]
-                         else "[red]differs from[/] JNE Res. 0053-2025-JNE"))
+        console.print(
+            f"Hare quota {float(result.proportional.quota):,.1f} electors per seat; "
+            + (
+                "[green]reproduces[/] JNE Res. 0053-2025-JNE"
+                if payload["matches"]
+                else "[red]differs from[/] JNE Res. 0053-2025-JNE"
+            )
+        )
 
     emit(payload, as_json, render)
 

@@ -74,8 +74,9 @@ def congress_results(year: int) -> CongressResults:
     valid = sum(r.valid for r in totals.rows)
     parties = sorted(
         (
-            PartyResult(names[k], party_votes.get(k, 0), Fraction(party_votes.get(k, 0), valid),
-                        party_seats.get(k, 0))
+            PartyResult(
+                names[k], party_votes.get(k, 0), Fraction(party_votes.get(k, 0), valid), party_seats.get(k, 0)
+            )
             for k in names
         ),
         key=lambda p: (-p.seats, -p.votes, p.party),

@@ -52,8 +52,13 @@ def read_votes(path: str | Path, system: ElectoralSystem) -> VotesTable:
         raw_district = row[at["district"]].strip()
         district = system.district(raw_district)
         if district is None:
-            raise InputError(path, f"unknown district {raw_district!r} for {system.name}", line=line,
-                             column=at["district"] + 1, field="district")
+            raise InputError(
+                path,
+                f"unknown district {raw_district!r} for {system.name}",
+                line=line,
+                column=at["district"] + 1,
+                field="district",
+            )
         party = row[at["party"]].strip()
         if not party:
             raise InputError(path, "empty party name", line=line, column=at["party"] + 1, field="party")
@@ -62,23 +67,43 @@ def read_votes(path: str | Path, system: ElectoralSystem) -> VotesTable:
         try:
             count = int(cell)
         except ValueError:
-            raise InputError(path, f"votes must be a whole number, got {cell!r}", line=line,
-                             column=at["votes"] + 1, field="votes") from None
+            raise InputError(
+                path,
+                f"votes must be a whole number, got {cell!r}",
+                line=line,
+                column=at["votes"] + 1,
+                field="votes",
+            ) from None
         if count < 0:
-            raise InputError(path, f"votes must not be negative, got {count}", line=line,
-                             column=at["votes"] + 1, field="votes")
+            raise InputError(
+                path,
+                f"votes must not be negative, got {count}",
+                line=line,
+                column=at["votes"] + 1,
+                field="votes",
+            )
         key = (district, party)
         if key in seen:
-            raise InputError(path, f"duplicate district/party {district} / {party} (first on line "
-                             f"{seen[key]})", line=line, column=at["party"] + 1, field="party")
+            raise InputError(
+                path,
+                f"duplicate district/party {district} / {party} (first on line {seen[key]})",
+                line=line,
+                column=at["party"] + 1,
+                field="party",
+            )
         seen[key] = line
         votes.setdefault(district, {})[party] = count
         size = 1
         if "members" in at and row[at["members"]].strip():
             cell = row[at["members"]].strip()
             if not cell.isdigit() or int(cell) < 1:
-                raise InputError(path, f"members must be a positive whole number, got {cell!r}", line=line,
-                                 column=at["members"] + 1, field="members")
+                raise InputError(
+                    path,
+                    f"members must be a positive whole number, got {cell!r}",
+                    line=line,
+                    column=at["members"] + 1,
+                    field="members",
+                )
             size = int(cell)
         elif "org_type" in at:
             size = alliance_members(row[at["org_type"]])

@@ -10,8 +10,22 @@ from importlib import resources
 from curul.data import fold
 
 # Colour-blind-friendly qualitative palette (Okabe & Ito 2008, extended with neutral tones).
-FALLBACK = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#999999",
-            "#882255", "#44AA99", "#117733", "#AA4499", "#DDCC77", "#332288")
+FALLBACK = (
+    "#E69F00",
+    "#56B4E9",
+    "#009E73",
+    "#F0E442",
+    "#0072B2",
+    "#D55E00",
+    "#CC79A7",
+    "#999999",
+    "#882255",
+    "#44AA99",
+    "#117733",
+    "#AA4499",
+    "#DDCC77",
+    "#332288",
+)
 
 
 @cache

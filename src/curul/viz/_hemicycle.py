@@ -32,5 +32,5 @@ def hemicycle_svg(
         start = svg.find("<svg")
         end = svg.find(">", start)
         if start >= 0 and end > start:
-            svg = f"{svg[:end + 1]}\n    <title>{escape(title)}</title>{svg[end + 1:]}"
+            svg = f"{svg[: end + 1]}\n    <title>{escape(title)}</title>{svg[end + 1 :]}"
     return svg
