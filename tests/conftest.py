@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 from hypothesis import settings
@@ -19,12 +21,29 @@ settings.load_profile("ci" if os.environ.get("CI") == "true" else "dev")
 REPO = Path(__file__).resolve().parents[1]
 SHARED_DATA = REPO.parent / "shared" / "data"
 
+# CI sets CURUL_REQUIRE_SHARED=1: there the reference data must be present, and a test that would skip
+# for want of it fails instead, so a missing folder cannot pass as a green run.
+REQUIRE_SHARED = os.environ.get("CURUL_REQUIRE_SHARED") == "1"
+
+
+def absent(reason: str) -> NoReturn:
+    """Skip for want of ``../shared/data``, or fail when ``CURUL_REQUIRE_SHARED=1``."""
+    if REQUIRE_SHARED:
+        pytest.fail(f"{reason} (CURUL_REQUIRE_SHARED=1: the reference data is required)")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def absent_shared() -> Callable[[str], NoReturn]:
+    """:func:`absent` for the conftest files below this one."""
+    return absent
+
 
 @pytest.fixture(scope="session")
 def shared_data() -> Path:
     """``../shared/data`` beside the checkout: the reference files the bundled data was curated from."""
     if not SHARED_DATA.is_dir():
-        pytest.skip("../shared/data is not beside this checkout")
+        absent("../shared/data is not beside this checkout")
     return SHARED_DATA
 
 

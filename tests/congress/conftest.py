@@ -10,9 +10,9 @@ ROLLCALLS = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "ro
 
 
 @pytest.fixture(scope="session")
-def rollcalls_dir() -> Path:
+def rollcalls_dir(absent_shared) -> Path:
     if not (ROLLCALLS / "votes.csv").is_file():
-        pytest.skip(f"roll-call data not found at {ROLLCALLS} (shared data folder absent)")
+        absent_shared(f"roll-call data not found at {ROLLCALLS} (shared data folder absent)")
     return ROLLCALLS
 
 

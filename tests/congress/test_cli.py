@@ -34,7 +34,6 @@ def test_power_numeric_threshold_json(capsys):
 
 
 def test_power_procedure_threshold(capsys):
-    pytest.importorskip("curul.constitution")
     code, out, _ = run(capsys, "power", "-c", "2021-07", "-t", "vacancy.approval", "--json")
     assert code == 0
     threshold = json.loads(out)["threshold"]
@@ -218,7 +217,6 @@ def test_single_member_share_is_exact():
 
 
 def test_procedure_counted_on_present(capsys):
-    pytest.importorskip("curul.constitution")
     code, out, _ = run(
         capsys, "coalitions", "-c", "2021-07", "-t", "board.censure", "--present", "117", "--json"
     )

@@ -62,7 +62,6 @@ def test_vacancy_subjects_are_recognised(rollcalls):
 
 
 def test_vacancy_thresholds(rollcalls):
-    pytest.importorskip("curul.constitution")
     for vac in vacancy_votes(rollcalls):
         ballots = rollcalls.ballots[rollcalls.ballots["vote_id"] == vac.vote_id]
         habiles = int((~ballots["category"].isin(["leave", "suspended", "deceased"])).sum())

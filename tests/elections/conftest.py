@@ -10,7 +10,7 @@ SHARED = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "elect
 
 
 @pytest.fixture
-def shared_elections() -> Path:
+def shared_elections(absent_shared) -> Path:
     if not SHARED.is_dir():
-        pytest.skip(f"reference data not found at {SHARED} (it lives beside the repository)")
+        absent_shared(f"reference data not found at {SHARED} (it lives beside the repository)")
     return SHARED

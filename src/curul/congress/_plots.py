@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from curul._files import write_atomic
 from curul.errors import CurulError
-from curul.output import write_atomic
 
 FORMATS = {".png": "png", ".svg": "svg"}
 

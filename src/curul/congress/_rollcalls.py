@@ -239,7 +239,7 @@ def cache_dir() -> Path:
 
 def save_rollcalls(rc: RollCalls, out: str | Path | None = None) -> Path:
     """Write the normalised roll calls (pickle) atomically and remember it as the last import."""
-    from curul.output import write_atomic
+    from curul._files import write_atomic
 
     path = Path(out) if out is not None else cache_dir() / "rollcalls.pkl"
     payload = {

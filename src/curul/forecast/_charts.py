@@ -7,8 +7,8 @@ from pathlib import Path
 
 import numpy as np
 
+from curul._files import write_atomic
 from curul.errors import CurulError
-from curul.output import write_atomic
 
 
 def candidate_chart(forecast, path: str | Path, top: int = 10) -> Path:

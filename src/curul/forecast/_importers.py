@@ -430,7 +430,7 @@ def main(argv: list[str] | None = None) -> None:  # pragma: no cover - maintenan
     """Regenerate the bundled poll files: ``python -m curul.forecast._importers SRC OUT``."""
     import sys
 
-    from curul.output import write_atomic
+    from curul._files import write_atomic
 
     src, out = (argv or sys.argv[1:])[:2]
     result = import_shared_polls(src)

@@ -7,7 +7,8 @@ import stat
 
 import pytest
 
-from curul.output import to_json, write_atomic
+from curul._files import write_atomic
+from curul.report import to_json
 
 
 def test_write_atomic_replaces_and_leaves_no_temporary(tmp_path):

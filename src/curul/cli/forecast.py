@@ -8,9 +8,10 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from curul._files import write_atomic
+from curul.cli._options import JSON_OPTION, parse_date
+from curul.cli._output import emit, progress
 from curul.errors import CurulError
-from curul.options import JSON_OPTION, parse_date
-from curul.output import emit, progress, write_atomic
 
 ELECTION_OPT = typer.Option("peru-2026", "--election", help="peru-2016, peru-2021 or peru-2026.")
 CUTOFF_OPT = typer.Option(None, "--cutoff", help="Use polls published on or before this date (YYYY-MM-DD).")

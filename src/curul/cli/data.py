@@ -8,11 +8,11 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from curul.cli._options import JSON_OPTION
+from curul.cli._output import emit
 from curul.data._catalog import catalog
 from curul.data._dataset import Dataset, load, spec_of
 from curul.errors import CurulError
-from curul.options import JSON_OPTION
-from curul.output import emit
 
 data_app = typer.Typer(help="Bundled official datasets: list, show, check.", no_args_is_help=True)
 

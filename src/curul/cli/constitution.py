@@ -8,8 +8,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from curul.options import JSON_OPTION, parse_date
-from curul.output import emit
+from curul.cli._options import JSON_OPTION, parse_date
+from curul.cli._output import emit
 
 
 def threshold(
@@ -79,7 +79,7 @@ def run_scenario_command(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Run a counterfactual: replay the history up to a date, then apply the file's events."""
-    from curul.constitution._render import render_scenario
+    from curul.cli._scenario_view import render_scenario
     from curul.constitution._scenario import load_scenario, run_scenario
 
     result = run_scenario(load_scenario(file))

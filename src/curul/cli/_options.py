@@ -1,4 +1,4 @@
-"""Parsing of command-line option values that several packages' commands share."""
+"""Option values several command groups share, and their parsing (errors name the option)."""
 
 from __future__ import annotations
 

@@ -7,8 +7,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from curul.options import JSON_OPTION
-from curul.output import emit
+from curul.cli._options import JSON_OPTION
+from curul.cli._output import emit
 
 _COLOURS = {"passed": "green", "failed": "yellow", "refused": "red", "applied": "cyan", "info": "dim"}
 

@@ -9,6 +9,9 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from curul._files import write_atomic
+from curul.cli._options import JSON_OPTION
+from curul.cli._output import emit
 from curul.data import fold
 from curul.elections._allocation import METHODS, check_method
 from curul.elections._election import ElectionResult, allocate_system
@@ -18,8 +21,6 @@ from curul.elections._results import congress_results
 from curul.elections._systems import load_system, systems
 from curul.elections._votes import read_votes
 from curul.errors import CurulError
-from curul.options import JSON_OPTION
-from curul.output import emit, write_atomic
 
 
 def results(
