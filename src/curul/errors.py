@@ -34,3 +34,21 @@ class InputError(CurulError):
         if field:
             where += f": {field}"
         super().__init__(f"{where}: {problem}")
+
+
+class ArgumentError(CurulError):
+    """A bad value for one argument of a library function.
+
+    The library names the argument (``cutoff``); each interface names its own way of giving it (the
+    command line's ``--cutoff``, a form field on the web). ``message`` may place the name with ``{name}``;
+    without it the message reads ``name: message``.
+    """
+
+    def __init__(self, argument: str, message: str) -> None:
+        self.argument = argument
+        self.message = message if "{name}" in message else "{name}: " + message
+        super().__init__(self.naming(argument))
+
+    def naming(self, name: str) -> str:
+        """The message with the argument called ``name``."""
+        return self.message.replace("{name}", name)

@@ -18,15 +18,22 @@ def test_public_api():
     assert sorted(data.__all__) == sorted(
         [
             "Check",
+            "Checked",
             "Column",
             "Dataset",
             "DatasetSpec",
+            "DatasetView",
+            "Listing",
             "bundled_dir",
             "catalog",
+            "check",
             "fold",
+            "listing",
             "load",
             "names",
+            "show",
             "spec_of",
+            "summary",
         ]
     )
 
@@ -128,3 +135,13 @@ def test_bundled_magnitudes_and_presidential_figures_equal_the_reference(shared_
         }
         got = {fold(r.candidate): r.votes for r in load("presidential-first-rounds").rows if r.year == year}
         assert got == ref
+
+
+def test_results_of_the_data_commands_follow_the_protocol():
+    view = data.show("congress-2016-district-seats", limit=3)
+    assert view.as_dict()["count"] == 60 and len(view.as_dict()["rows"]) == 3
+    assert len(view.to_frame()) == 3
+    assert "<caption>congress-2016-district-seats (60 rows)</caption>" in view._repr_html_()
+    listing = data.listing()
+    assert set(listing.to_frame().index) == set(data.names())
+    assert data.check().as_dict()["ok"] is True

@@ -15,7 +15,7 @@ import typer
 
 from curul import __version__
 from curul.cli import congress, constitution, data, elections, forecast, history, rollcalls
-from curul.errors import CurulError
+from curul.errors import ArgumentError, CurulError
 
 __all__ = ["app", "main"]
 
@@ -59,6 +59,11 @@ def main(argv: list[str] | None = None) -> None:
     """Console-script entry point: user mistakes become one line and exit status 2."""
     try:
         app(args=argv, standalone_mode=False)
+    except ArgumentError as exc:
+        from curul.cli._options import option_name
+
+        _error(exc.naming(option_name(exc.argument)))
+        sys.exit(2)
     except CurulError as exc:
         _error(str(exc))
         sys.exit(2)

@@ -9,16 +9,24 @@ seats sum to district magnitudes) run whenever a dataset is loaded. ``load(name)
 from curul.data._catalog import Check, Column, DatasetSpec, catalog
 from curul.data._dataset import Dataset, bundled_dir, load, names, spec_of
 from curul.data._names import fold
+from curul.data._views import Checked, DatasetView, Listing, check, listing, show, summary
 
 __all__ = [
     "Check",
+    "Checked",
     "Column",
     "Dataset",
     "DatasetSpec",
+    "DatasetView",
+    "Listing",
     "bundled_dir",
     "catalog",
+    "check",
     "fold",
+    "listing",
     "load",
     "names",
+    "show",
     "spec_of",
+    "summary",
 ]
