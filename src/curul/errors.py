@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+__all__ = ["ArgumentError", "CurulError", "InputError"]
+
 
 class CurulError(Exception):
     """A problem with the user's input or request, reported without a traceback."""

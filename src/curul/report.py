@@ -35,6 +35,7 @@ __all__ = [
     "Table",
     "jsonable",
     "set_terminal_renderer",
+    "spans",
     "to_json",
 ]
 
