@@ -8,17 +8,13 @@ from curul.elections._apportionment import (
     apportion_deputies_2026,
     electorate_2026,
 )
-from curul.elections._batch import (
-    BatchResult,
-    allocate_batch,
-    allocate_batch_with_ties,
-    allocate_system_batch,
-)
+from curul.elections._batch import allocate_batch, allocate_batch_with_ties
 from curul.elections._election import ElectionResult, allocate_system
 from curul.elections._indices import Indices, effective_number, gallagher, indices, loosemore_hanby
 from curul.elections._official import official_seats, official_votes
 from curul.elections._presidential import FirstRound, first_round, first_round_batch, runoff, runoff_batch
 from curul.elections._results import CongressResults, PartyResult, congress_results, congress_years
+from curul.elections._system_batch import BatchResult, allocate_system_batch
 from curul.elections._systems import ElectoralSystem, load_system, systems
 from curul.elections._thresholds import AllOf, AnyOf, NoThreshold, SeatsInDistricts, Verdict, VoteShare
 from curul.elections._votes import read_votes

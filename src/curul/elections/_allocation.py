@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from curul.errors import CurulError
+from curul.errors import ArgumentError, CurulError
 
 DIVISOR_METHODS = ("dhondt", "sainte-lague", "modified-sainte-lague")
 REMAINDER_METHODS = ("hare", "droop")
@@ -92,7 +92,9 @@ def _settle(tied: list[str], seats: int, tie_break: TieBreak, district: str) -> 
     """Pick ``seats`` winners among ``tied`` as the caller asked (by lot or by priority), or none."""
     if tie_break is None:
         return (), ""
-    if isinstance(tie_break, int) and not isinstance(tie_break, bool):
+    if isinstance(tie_break, bool):
+        raise ArgumentError("tie_break", f"a seed (a whole number) or a priority order, not {tie_break}")
+    if isinstance(tie_break, int):
         rng = random.Random(f"{tie_break}:{district}")
         return tuple(rng.sample(sorted(tied), seats)), f"lot (seed {tie_break})"
     order = {name: i for i, name in enumerate(tie_break)}

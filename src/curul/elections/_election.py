@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from curul.elections._allocation import Allocation, Tie, TieBreak, allocate, check_method
 from curul.elections._systems import ElectoralSystem
-from curul.elections._thresholds import ThresholdInput, Verdict, evaluate, needs_preliminary
+from curul.elections._thresholds import ThresholdInput, Verdict
 from curul.errors import CurulError
 
 Votes = Mapping[str, Mapping[str, int]]  # district -> list -> valid votes
@@ -108,9 +108,9 @@ def allocate_system(
             }
         return {d: a.seats for d, a in preliminary.items()}
 
-    if needs_preliminary(system.threshold):
+    if system.threshold.needs_preliminary():
         prelim()
-    verdicts = evaluate(system.threshold, ThresholdInput(full, dict(members or {}), prelim))
+    verdicts = system.threshold.evaluate(ThresholdInput(full, dict(members or {}), prelim))
     if parties and not any(v.passed for v in verdicts.values()):
         raise CurulError(
             f"{system.name}: no list passes the threshold; the law does not say what happens then"

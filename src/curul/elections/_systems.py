@@ -19,7 +19,7 @@ import numpy as np
 
 from curul.data import fold, load
 from curul.elections._allocation import METHOD_TITLES, check_method
-from curul.elections._thresholds import Rule, parse_rule, rule_leaves, rule_to_dict
+from curul.elections._thresholds import Rule, parse_rule
 from curul.errors import CurulError
 
 _KEYS = {
@@ -84,7 +84,7 @@ class ElectoralSystem:
             "total_seats": self.total_seats,
             "districts": dict(zip(self.districts, (int(m) for m in self.magnitudes), strict=True)),
             "aliases": dict(self.aliases),
-            "threshold": rule_to_dict(self.threshold),
+            "threshold": self.threshold.to_dict(),
             "law": self.law,
             "sources": list(self.sources),
             "magnitude_sources": list(self.magnitude_sources),
@@ -93,7 +93,7 @@ class ElectoralSystem:
 
     def laws(self) -> list[str]:
         """Every law the system cites: its own and each threshold rule's."""
-        laws = [self.law] + [leaf.law for leaf in rule_leaves(self.threshold) if leaf.law]
+        laws = [self.law] + [leaf.law for leaf in self.threshold.leaves() if leaf.law]
         return list(dict.fromkeys(laws))
 
 
