@@ -9,6 +9,7 @@ def test_public_surface_is_curated():
             "Allocation",
             "AnyOf",
             "Apportionment",
+            "ApportionmentRule",
             "BatchResult",
             "CongressResults",
             "ElectionResult",

@@ -325,12 +325,12 @@ def apportion_command(
 ) -> None:
     """2026 Chamber of Deputies: 1 seat per district (abroad 2) + 102 by electorate, largest remainder."""
     from curul.data import load
-    from curul.elections._apportionment import (
-        ABROAD,
-        DEPUTIES_2026_LAW,
-        apportion_deputies_2026,
-        electorate_2026,
-    )
+    from curul.elections import apportion_deputies_2026, electorate_2026, load_system
+
+    rule = load_system("peru-2026-deputies").apportionment
+    assert rule is not None
+    DEPUTIES_2026_LAW = rule.law
+    ABROAD = next(iter(rule.fixed_only))
 
     bundled = electorate_2026()
     overrides = _electorate_overrides(electorate, assign)

@@ -1,15 +1,10 @@
 """Elections: official results, electoral systems, exact and batch seat allocation, presidential rounds."""
 
 from curul.elections._allocation import METHODS, Allocation, Tie, allocate
-from curul.elections._apportionment import (
-    Apportionment,
-    Electorate,
-    apportion,
-    apportion_deputies_2026,
-    electorate_2026,
-)
+from curul.elections._apportionment import Apportionment, ApportionmentRule, apportion
 from curul.elections._batch import allocate_batch, allocate_batch_with_ties
 from curul.elections._election import ElectionResult, allocate_system
+from curul.elections._electorate import Electorate, apportion_deputies_2026, electorate_2026
 from curul.elections._indices import Indices, effective_number, gallagher, indices, loosemore_hanby
 from curul.elections._official import official_seats, official_votes
 from curul.elections._presidential import FirstRound, first_round, first_round_batch, runoff, runoff_batch
@@ -25,6 +20,7 @@ __all__ = [
     "Allocation",
     "AnyOf",
     "Apportionment",
+    "ApportionmentRule",
     "BatchResult",
     "CongressResults",
     "ElectionResult",

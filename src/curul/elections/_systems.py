@@ -19,6 +19,7 @@ import numpy as np
 
 from curul.data import fold, load
 from curul.elections._allocation import METHOD_TITLES, check_method
+from curul.elections._apportionment import ApportionmentRule, parse_apportionment
 from curul.elections._thresholds import Rule, parse_rule
 from curul.errors import CurulError
 
@@ -36,6 +37,7 @@ _KEYS = {
     "districts",
     "aliases",
     "threshold",
+    "apportionment",
 }
 
 
@@ -56,6 +58,7 @@ class ElectoralSystem:
     notes: tuple[str, ...] = ()
     magnitude_sources: tuple[str, ...] = ()
     aliases: Mapping[str, str] = field(default_factory=dict)  # folded alias -> district
+    apportionment: ApportionmentRule | None = None  # how the magnitudes follow from the electorate
 
     @property
     def total_seats(self) -> int:
@@ -191,6 +194,11 @@ def _parse(text: str, where: str) -> ElectoralSystem:
             raise CurulError(f"{where}: alias {alias!r} points to unknown district {target!r}")
         aliases[fold(alias)] = names[folded.index(fold(target))]
     threshold = parse_rule(data["threshold"], f"{where}: threshold")
+    apportionment = (
+        parse_apportionment(data["apportionment"], where, tuple(names), sum(seats), int(data["year"]))
+        if "apportionment" in data
+        else None
+    )
     magnitudes = np.asarray(seats, dtype=np.int64)
     magnitudes.setflags(write=False)
     return ElectoralSystem(
@@ -207,4 +215,5 @@ def _parse(text: str, where: str) -> ElectoralSystem:
         notes=tuple(str(n) for n in data.get("notes", ())),
         magnitude_sources=tuple(dict.fromkeys(mag_sources)),
         aliases=aliases,
+        apportionment=apportionment,
     )
