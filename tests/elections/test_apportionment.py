@@ -1,12 +1,21 @@
 """The 2026 Deputies magnitudes follow from the electorate: 1 per district (abroad 2) + 102 by Hare."""
 
+import json
 from importlib.resources import files
 
 import pytest
 
 from curul.data import load
-from curul.elections import apportion_deputies_2026, electorate_2026, load_system
-from curul.errors import CurulError
+from curul.elections import (
+    apportion_deputies_2026,
+    deputies_apportionment,
+    electorate_2026,
+    load_system,
+    parse_electors,
+    read_electorate,
+)
+from curul.errors import ArgumentError, CurulError, InputError
+from curul.report import to_json
 
 # Tumbes and Ucayali could not be read from the source. Bounds used here: Tumbes between its 2016 roll
 # (156,120; ONPE via diarioep.pe) and its final 2026 roll (181,317; Reniec via gestion.pe); Ucayali
@@ -101,3 +110,73 @@ def test_bad_apportionment_tables_name_the_file_and_key(tmp_path, change, messag
 def test_a_system_without_the_table_cannot_apportion():
     with pytest.raises(CurulError, match="peru-2021 has no \\[apportionment\\] table"):
         apportion_deputies_2026(_electors(), system="peru-2021")
+
+
+APPORTION_KEYS = [
+    "chamber",
+    "year",
+    "law",
+    "seats",
+    "fixed",
+    "proportional",
+    "quota",
+    "electorate",
+    "official",
+    "matches",
+    "ties",
+    "sources",
+]
+
+
+def test_the_checked_apportionment_is_what_curul_apportion_prints(curul_cli):
+    result = deputies_apportionment({"TUMBES": 170_000, "ucayali": 420_000})
+    data = result.as_dict()
+    assert list(data) == APPORTION_KEYS and data["matches"] and data["law"] == result.system.apportionment.law
+    assert "TUMBES" not in data["sources"] and "LIMA METROPOLITANA" in data["sources"]
+    done = curul_cli("apportion", "--set", "TUMBES=170000", "--set", "ucayali=420000", "--json")
+    assert json.loads(done.stdout) == json.loads(to_json(result))
+    frame = result.to_frame()
+    assert list(frame.columns) == ["electors", "fixed", "by_electorate", "total", "official"]
+    assert (frame["total"] == frame["official"]).all() and frame.index[0] == "LIMA METROPOLITANA"
+    html = result._repr_html_()
+    assert "2026 Chamber of Deputies: seats per district" in html and "curul-ok" in html
+    assert result.report().to_text().endswith("electors per seat; reproduces JNE Res. 0053-2025-JNE")
+
+
+def test_a_plain_apportionment_is_a_result_too():
+    result = apportion_deputies_2026(_electors())
+    assert set(result.as_dict()) == {"seats", "fixed", "proportional", "quota", "ties"}
+    assert result.to_frame().loc["PERUANOS RESIDENTES EN EL EXTRANJERO", "fixed"] == 2
+    assert "Hare quota" in result.report().to_text() and "<table" in result._repr_html_()
+
+
+def test_electorate_readers(tmp_path):
+    path = tmp_path / "electorate.csv"
+    path.write_text("district,electors,note\nTumbes,170000,x\n\nUCAYALI,420000,y\n", encoding="utf-8")
+    assert read_electorate(path) == {"Tumbes": 170_000, "UCAYALI": 420_000}
+    assert parse_electors(["TUMBES=170000", "lima provincias=5"]) == {"TUMBES": 170_000, "lima provincias": 5}
+    with pytest.raises(ArgumentError) as exc:
+        parse_electors(["TUMBES=0"])
+    assert exc.value.argument == "assignments"
+    assert (
+        exc.value.naming("--set")
+        == "--set 'TUMBES=0': expected DISTRICT=ELECTORS with a positive whole number"
+    )
+    path.write_text("district,voters\nTUMBES,5\n", encoding="utf-8")
+    with pytest.raises(InputError, match="missing column 'electors'"):
+        read_electorate(path)
+    with pytest.raises(InputError, match="cannot read"):
+        read_electorate(tmp_path / "none.csv")
+
+
+def test_missing_figures_name_the_argument_that_gives_them():
+    with pytest.raises(ArgumentError) as exc:
+        deputies_apportionment({"TUMBES": 170_000})
+    assert exc.value.argument == "overrides"
+    assert exc.value.naming("--set").startswith(
+        "no sourced electorate for UCAYALI; give it with --set UCAYALI=N"
+    )
+    with pytest.raises(CurulError, match="unknown district 'ATLANTIDA'"):
+        deputies_apportionment({"Atlantida": 5})
+    with pytest.raises(ArgumentError, match="positive whole number"):
+        deputies_apportionment({"TUMBES": -5})

@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
 from curul.elections import AllOf, AnyOf, NoThreshold, SeatsInDistricts, VoteShare, allocate, allocate_batch
-from curul.elections._thresholds import KINDS, BatchInput, ThresholdInput, parse_rule
+from curul.elections._threshold_tables import KINDS, parse_rule
+from curul.elections._thresholds import BatchInput, ThresholdInput
 from curul.errors import CurulError
 
 DISTRICTS = ("NORTE", "CENTRO", "SUR")

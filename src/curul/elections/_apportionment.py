@@ -12,15 +12,20 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any
 
 from curul.data import fold
 from curul.elections._allocation import Allocation, TieBreak, allocate, check_method
 from curul.errors import CurulError
+from curul.report import Column, Presentable, Report, Table
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 @dataclass(frozen=True)
-class Apportionment:
+class Apportionment(Presentable):
     """Seats per district: the fixed part, the proportional part, and the allocation behind it."""
 
     fixed: Mapping[str, int]
@@ -32,6 +37,58 @@ class Apportionment:
             d: self.fixed.get(d, 0) + self.proportional.seats.get(d, 0)
             for d in dict.fromkeys([*self.fixed, *self.proportional.seats])
         }
+
+    @property
+    def quota(self) -> Fraction | None:
+        return self.proportional.quota
+
+    def ranked(self) -> list[str]:
+        """Districts, most seats first."""
+        total = self.seats
+        return sorted(total, key=lambda d: (-total[d], d))
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "seats": self.seats,
+            "fixed": dict(self.fixed),
+            "proportional": dict(self.proportional.seats),
+            "quota": None if self.quota is None else float(self.quota),
+            "ties": [t.as_dict() for t in self.proportional.ties],
+        }
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per district, most seats first: electors, fixed seats, seats by electorate, total."""
+        import pandas as pd
+
+        electors, split, total = self.proportional.votes, self.proportional.seats, self.seats
+        rows = [(d, electors.get(d), self.fixed.get(d, 0), split.get(d, 0), total[d]) for d in self.ranked()]
+        columns = ["district", "electors", "fixed", "by_electorate", "total"]
+        return pd.DataFrame(rows, columns=columns).set_index("district")
+
+    def rule_line(self) -> str:
+        """The split's divisor in words: the quota (largest remainder) or the cifra (divisor methods)."""
+        split = self.proportional
+        if split.quota is not None:
+            name = "Hare quota" if split.method == "hare" else "Droop quota"
+            return f"{name} {float(split.quota):,.1f} electors per seat"
+        return f"cifra {float(split.cifra or 0):,.1f} electors per seat"
+
+    def row(self, district: str) -> list[str]:
+        """A district's cells: electors (— when it takes no part in the split), fixed, split, total."""
+        electors = self.proportional.votes.get(district)
+        return [
+            district,
+            f"{electors:,}" if electors else "—",
+            str(self.fixed.get(district, 0)),
+            str(self.proportional.seats.get(district, 0)),
+            str(self.seats[district]),
+        ]
+
+    def report(self) -> Report:
+        right = [Column(h, align="right") for h in ("electors", "fixed", "by electorate", "total")]
+        rows = [self.row(d) for d in self.ranked()]
+        table = Table.build(["district", *right], rows, title="Seats per district")
+        return Report.of(table, self.rule_line(), *(t.line() for t in self.proportional.ties))
 
 
 def apportion(

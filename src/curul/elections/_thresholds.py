@@ -7,8 +7,8 @@ RJ 000376-2015-J/ONPE), or an AND/OR of other rules. Each elementary rule carrie
 Every kind answers the same small protocol, :class:`Rule` (as votelib's evaluators do), so the engine
 composes them without asking which kind it holds: ``evaluate`` gives each list's verdict with the
 arithmetic that decided it, ``passes_batch`` the same test over NumPy arrays for simulation (tested
-against ``evaluate``), ``describe`` the rule in words and ``to_dict`` its JSON description. A kind is read
-from its TOML table by :func:`parse_rule` through the table :data:`KINDS`.
+against ``evaluate``), ``describe`` the rule in words and ``to_dict`` its JSON description. A system
+file's ``[threshold]`` table becomes rules in ``_threshold_tables.py``.
 """
 
 from __future__ import annotations
@@ -19,8 +19,6 @@ from fractions import Fraction
 from typing import Any, ClassVar, Protocol
 
 import numpy as np
-
-from curul.errors import CurulError
 
 
 @dataclass(frozen=True)
@@ -178,26 +176,6 @@ class VoteShare:
     def needs_preliminary(self) -> bool:
         return False
 
-    @classmethod
-    def from_table(cls, data: Mapping[str, Any], where: str, law: str, sources: tuple[str, ...]) -> VoteShare:
-        if "share" not in data:
-            raise CurulError(f"{where}: vote_share needs a share")
-        return cls(
-            share=_fraction(data["share"], f"{where}.share"),
-            alliance_extra_per_member=_fraction(
-                data.get("alliance_extra_per_member", 0), f"{where}.alliance_extra_per_member"
-            ),
-            alliance_share=(
-                _fraction(data["alliance_share"], f"{where}.alliance_share")
-                if "alliance_share" in data
-                else None
-            ),
-            districts=_strings(data.get("districts", ()), f"{where}.districts"),
-            id=str(data.get("id", "vote-share")),
-            law=law,
-            sources=sources,
-        )
-
 
 @dataclass(frozen=True)
 class SeatsInDistricts:
@@ -249,22 +227,6 @@ class SeatsInDistricts:
     def needs_preliminary(self) -> bool:
         return True
 
-    @classmethod
-    def from_table(
-        cls, data: Mapping[str, Any], where: str, law: str, sources: tuple[str, ...]
-    ) -> SeatsInDistricts:
-        min_seats, min_districts = data.get("min_seats"), data.get("min_districts", 2)
-        if (
-            not isinstance(min_seats, int)
-            or min_seats < 1
-            or not isinstance(min_districts, int)
-            or min_districts < 1
-        ):
-            raise CurulError(f"{where}: seats_in_districts needs positive integers min_seats, min_districts")
-        return cls(
-            min_seats, min_districts, id=str(data.get("id", "seats-in-districts")), law=law, sources=sources
-        )
-
 
 @dataclass(frozen=True)
 class NoThreshold:
@@ -292,12 +254,6 @@ class NoThreshold:
 
     def needs_preliminary(self) -> bool:
         return False
-
-    @classmethod
-    def from_table(
-        cls, data: Mapping[str, Any], where: str, law: str, sources: tuple[str, ...]
-    ) -> NoThreshold:
-        return cls(law=law, sources=sources)
 
 
 class _Combined:
@@ -373,62 +329,3 @@ class AllOf(_Combined):
     joiner: ClassVar[str] = " AND "
     combine: ClassVar[Callable[[Any], bool]] = all
     reduce: ClassVar[Callable[[list[np.ndarray]], np.ndarray]] = _all_of
-
-
-def _fraction(value: object, where: str) -> Fraction:
-    try:
-        out = Fraction(str(value))
-    except (ValueError, ZeroDivisionError):
-        raise CurulError(f'{where}: {value!r} is not a fraction such as "5/100"') from None
-    if not 0 <= out <= 1:
-        raise CurulError(f"{where}: share {value!r} must lie between 0 and 1")
-    return out
-
-
-def _strings(value: object, where: str) -> tuple[str, ...]:
-    if not isinstance(value, list | tuple):
-        raise CurulError(f"{where}: expected a list of strings, got {value!r}")
-    return tuple(str(v) for v in value)
-
-
-def _combined(kind: type[AnyOf] | type[AllOf]) -> Callable[..., Rule]:
-    def from_table(data: Mapping[str, Any], where: str, law: str, sources: tuple[str, ...]) -> Rule:
-        items = data.get("rules")
-        if not isinstance(items, list) or not items:
-            raise CurulError(f"{where}: {kind.kind} needs a non-empty list of rules")
-        return kind(tuple(parse_rule(r, f"{where}.rules[{i}]") for i, r in enumerate(items)))
-
-    return from_table
-
-
-# kind -> (builder from the TOML table, the keys it reads besides kind/id/law/sources, whether it cites a law)
-KINDS: dict[str, tuple[Callable[..., Rule], frozenset[str], bool]] = {
-    "vote_share": (
-        VoteShare.from_table,
-        frozenset({"share", "alliance_extra_per_member", "alliance_share", "districts"}),
-        True,
-    ),
-    "seats_in_districts": (SeatsInDistricts.from_table, frozenset({"min_seats", "min_districts"}), True),
-    "any_of": (_combined(AnyOf), frozenset({"rules"}), False),
-    "all_of": (_combined(AllOf), frozenset({"rules"}), False),
-    "none": (NoThreshold.from_table, frozenset(), False),
-}
-
-
-def parse_rule(data: object, where: str) -> Rule:
-    """Build a rule from its TOML table (``kind = "vote_share" | "seats_in_districts" | "any_of" | ...``)."""
-    if not isinstance(data, Mapping):
-        raise CurulError(f"{where}: a rule is a table with a kind, got {data!r}")
-    kind = data.get("kind")
-    if not isinstance(kind, str) or kind not in KINDS:
-        raise CurulError(
-            f"{where}.kind: unknown rule {kind!r}; use vote_share, seats_in_districts, any_of, all_of or none"
-        )
-    build, keys, cites_law = KINDS[kind]
-    rule = build(data, where, str(data.get("law", "")), _strings(data.get("sources", ()), f"{where}.sources"))
-    extra = set(data) - {"kind", "id", "law", "sources"} - keys
-    if extra:
-        raise CurulError(f"{where}: unknown key(s) {', '.join(sorted(extra))}")
-    if cites_law and not rule.law:
-        raise CurulError(f'{where}: every rule must cite its law (law = "...")')
-    return rule
