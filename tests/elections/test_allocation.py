@@ -1,5 +1,6 @@
 """The exact allocator against textbook cases, an independent package, and its own invariants."""
 
+import json
 from fractions import Fraction
 
 import apportionment.methods as ap
@@ -9,6 +10,7 @@ from hypothesis import strategies as st
 
 from curul.elections import METHODS, allocate
 from curul.errors import CurulError
+from curul.report import to_json
 
 # The standard example (A 100,000, B 80,000, C 30,000, D 20,000; 8 seats) used to explain divisor methods.
 EXAMPLE = {"A": 100_000, "B": 80_000, "C": 30_000, "D": 20_000}
@@ -108,3 +110,42 @@ def test_dhondt_agrees_with_apportionment_package(votes, seats):
     if ours.ties:  # the package settles ties silently; compare only untied cases
         return
     assert [ours.seats[n] for n in names] == list(ap.compute("dhondt", votes, seats, verbose=False))
+
+
+def test_an_allocation_is_a_result_a_notebook_shows():
+    result = allocate(EXAMPLE, 8)
+    assert set(result.as_dict()) == {
+        "method",
+        "magnitude",
+        "seats",
+        "votes",
+        "cifra",
+        "quota",
+        "ties",
+        "undecided",
+    }
+    assert result.as_dict()["cifra"] == 25_000 and result.as_dict()["quota"] is None
+    frame = result.to_frame()
+    assert list(frame.columns) == ["votes", "seats"] and frame.index.name == "list"
+    assert frame["seats"].to_dict() == {"A": 4, "B": 3, "C": 1, "D": 0}
+    assert frame.loc["A", "votes"] == 100_000
+    html = result._repr_html_()
+    assert "<table" in html and "<td" in html and "100,000" in html and "cifra repartidora" in html
+    assert json.loads(to_json(result))["seats"] == {"A": 4, "B": 3, "C": 1, "D": 0}
+
+
+def test_a_tie_shows_itself_undecided_or_settled():
+    undecided = allocate({"A": 300, "B": 200, "C": 200}, 2, district="X")
+    (tie,) = undecided.ties
+    assert set(tie.as_dict()) == {"district", "seats", "lists", "value", "winners", "resolved_by"}
+    assert "tie in X for 1 seat(s) among B, C: undecided" in tie.report().to_text()
+    assert "1 seat(s) undecided" in undecided.report().to_text()
+    settled = allocate({"A": 300, "B": 200, "C": 200}, 2, tie_break=["C"], district="X").ties[0]
+    assert settled.report().to_text().endswith("settled by priority order: C")
+    hare = allocate(EXAMPLE, 8, "hare").as_dict()
+    assert hare["quota"] == 230_000 / 8 and hare["cifra"] is None
+
+
+def test_a_bool_is_no_tie_break():
+    with pytest.raises(CurulError, match="tie_break"):
+        allocate({"A": 1, "B": 1}, 1, tie_break=True)

@@ -180,3 +180,29 @@ def test_apportion_electorate_file_errors(capsys, tmp_path):
     path = _votes(tmp_path, "district,electors\nTUMBES,-3\n", "electorate.csv")
     code, _, err = run(["apportion", "--electorate", path], capsys)
     assert code == 2 and f"{path}:2:2: electors: electors must be a positive whole number" in err
+
+
+def test_method_help_names_every_method_of_the_library(capsys):
+    import inspect
+
+    from curul.cli import elections as commands
+    from curul.elections import METHODS
+
+    option = inspect.signature(commands.seats).parameters["method"].default
+    assert option.help == f"Replace the system's method: {', '.join(METHODS)}."
+    shown = " ".join(ok(["seats", "--help"], capsys).split())
+    for method in METHODS:
+        assert f" {method}," in shown or f" {method}." in shown, method
+
+
+def test_the_command_module_starts_without_the_domain_packages():
+    """Module-level imports of cli/elections.py: the standard library, typer and curul's neutral modules."""
+    import ast
+
+    from curul.cli import elections as commands
+
+    tree = ast.parse(Path(commands.__file__).read_text(encoding="utf-8"))
+    imported = [alias.name for node in tree.body if isinstance(node, ast.Import) for alias in node.names]
+    imported += [node.module or "" for node in tree.body if isinstance(node, ast.ImportFrom)]
+    allowed = ("__future__", "pathlib", "typer", "curul.cli._", "curul.errors", "curul.report")
+    assert imported and all(name.startswith(allowed) for name in imported), imported

@@ -29,3 +29,17 @@ def test_2016_disproportionality_is_computed_from_all_lists():
     fp_gap = 100 * (73 / 130 - result.national_votes["FUERZA POPULAR"] / sum(result.national_votes.values()))
     assert idx.gallagher > fp_gap / math.sqrt(2)
     assert idx.enp_seats < idx.enp_votes
+
+
+def test_indices_are_a_result():
+    idx = indices({"A": 60, "B": 30, "C": 10}, {"A": 7, "B": 3, "C": 0})
+    assert idx.as_dict() == {
+        "gallagher": 10.0,
+        "loosemore_hanby": 10.0,
+        "enp_votes": 2.1739,
+        "enp_seats": 1.7241,
+    }
+    assert idx.report().to_text() == (
+        "Gallagher 10.00 · Loosemore–Hanby 10.00 · effective parties: votes 2.17, seats 1.72"
+    )
+    assert "Gallagher 10.00" in idx._repr_html_()

@@ -9,6 +9,7 @@ import pytest
 
 from curul.data import fold
 from curul.elections import congress_results
+from curul.report import to_json
 
 # peru-elections.md §3.2 (Wikipedia; Perú21): seats and % of valid votes, 2016.
 OFFICIAL_2016 = {
@@ -66,3 +67,32 @@ def test_results_json_sums_the_reference_district_file(curul_cli, shared_data):
         "pct_valid": round(fp_votes / payload["valid"] * 100, 3),
         "seats": 73,
     }
+
+
+def test_official_results_follow_the_protocol(curul_cli):
+    results = congress_results(2016)
+    data = results.as_dict()
+    assert list(data) == [
+        "year",
+        "chamber",
+        "level",
+        "districts",
+        "seats",
+        "electors",
+        "emitted",
+        "valid",
+        "blank",
+        "null",
+        "parties",
+        "sources",
+    ]
+    assert set(data["parties"][0]) == {"party", "votes", "pct_valid", "seats"}
+    done = curul_cli("results", "2021", "--json")
+    assert json.loads(done.stdout) == json.loads(to_json(congress_results(2021)))
+    frame = results.to_frame()
+    assert list(frame.columns) == ["votes", "pct_valid", "seats"] and frame["seats"].sum() == 130
+    assert frame.loc["FUERZA POPULAR", "pct_valid"] == 36.338
+    html = results._repr_html_()
+    assert "<caption>Congress 2016: official results (26 districts)</caption>" in html
+    assert "7 other lists (&lt; 1% each)" in html
+    assert results.report().to_text().endswith("= emitted 18,751,264 of 22,901,954 electors")

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from curul.data import load
-from curul.elections import AllOf, AnyOf, SeatsInDistricts, VoteShare, load_system, systems
+from curul.elections import AllOf, AnyOf, SeatsInDistricts, VoteShare, load_system, systems, systems_listing
 from curul.errors import CurulError
 
 EXPECTED = {
@@ -113,3 +113,40 @@ def test_bad_system_files_are_refused(tmp_path, change, message):
 def test_unknown_system():
     with pytest.raises(CurulError, match="bundled systems"):
         load_system("peru-1990")
+
+
+def test_the_listing_of_systems_follows_the_protocol():
+    listing = systems_listing()
+    assert [s.name for s in listing.systems] == systems()
+    data = listing.as_dict()
+    assert set(data) == {"systems"}
+    assert list(data["systems"][0]) == [
+        "name",
+        "title",
+        "chamber",
+        "year",
+        "method",
+        "method_text",
+        "total_seats",
+        "districts",
+        "aliases",
+        "threshold",
+        "law",
+        "sources",
+        "magnitude_sources",
+        "notes",
+    ]
+    frame = listing.to_frame()
+    assert frame.loc["peru-2026-senate", "seats"] == 60 and frame.loc["peru-2021", "districts"] == 27
+    html = listing._repr_html_()
+    assert "<caption>Electoral systems</caption>" in html and "peru-2026-deputies" in html
+
+
+def test_a_system_shows_its_districts():
+    system = load_system("peru-2021")
+    frame = system.to_frame()
+    assert frame["seats"].sum() == 130 and frame.loc["LIMA METROPOLITANA", "seats"] == 33
+    assert system.as_dict()["threshold"]["kind"] == "any_of"
+    text = system.report().to_text()
+    assert "LIMA METROPOLITANA" in text and "threshold: (≥ 5% of national valid votes" in text
+    assert "<table" in system._repr_html_()

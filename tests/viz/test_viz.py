@@ -36,3 +36,11 @@ def test_colours_fold_names_and_fall_back_stably():
 def test_empty_chamber_is_refused():
     with pytest.raises(ValueError):
         hemicycle_svg({"A": 0})
+
+
+def test_hemicycle_takes_a_frame_column():
+    import pandas as pd
+
+    frame = pd.DataFrame({"list": ["A", "B", "C"], "seats": [3, 2, 0]}).set_index("list")
+    root = ET.fromstring(hemicycle_svg(frame["seats"]))
+    assert [len(g.findall(f"{NS}circle")) for g in root.findall(f"{NS}g")] == [3, 2]

@@ -55,7 +55,11 @@ class Listing(Presentable):
             sources = d.sources
             shown = _short(sources[0]) + ("" if len(sources) == 1 else f" (+{len(sources) - 1} more)")
             rows.append([d.name, str(len(d)), d.spec.description, shown])
-        columns = [Column("name", style="bold", nowrap=True), Column("rows", align="right"), "description"]
+        columns: list[str | Column] = [
+            Column("name", style="bold", nowrap=True),
+            Column("rows", align="right"),
+            "description",
+        ]
         return Report.of(Table.build([*columns, "sources"], rows, title="Bundled datasets"))
 
 
@@ -115,9 +119,10 @@ class Checked(Presentable):
         return {"ok": True, "checked": [{"name": n, "file": f, "rows": r} for n, f, r in self.checked]}
 
     def report(self) -> Report:
-        return Report.of(
-            *([Span("ok", "ok"), f" {f} ({n}, {r} rows)"] for n, f, r in self.checked),
-        )
+        lines: list[list[str | Span]] = [
+            [Span("ok", "ok"), f" {f} ({n}, {r} rows)"] for n, f, r in self.checked
+        ]
+        return Report.of(*lines)
 
 
 def check(paths: tuple[str | Path, ...] = (), *, name: str | None = None) -> Checked:

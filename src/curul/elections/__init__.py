@@ -1,27 +1,32 @@
-"""Elections: official results, electoral systems, exact and batch seat allocation, presidential rounds."""
+"""Elections: official results, electoral systems, exact and batch seat allocation, presidential rounds.
+
+Results a person reads (an allocation, an election result, the official results, the systems, the 2026
+Deputies apportionment, the indices) follow curul's result protocol: ``as_dict()`` (the ``--json`` keys),
+``report()`` (with ``__rich__`` and ``_repr_html_``) and, where tabular, ``to_frame()``.
+"""
 
 from curul.elections._allocation import METHODS, Allocation, Tie, allocate
-from curul.elections._apportionment import (
-    Apportionment,
-    Electorate,
-    apportion,
-    apportion_deputies_2026,
-    electorate_2026,
-)
-from curul.elections._batch import (
-    BatchResult,
-    allocate_batch,
-    allocate_batch_with_ties,
-    allocate_system_batch,
-)
+from curul.elections._apportionment import Apportionment, ApportionmentRule, apportion
+from curul.elections._batch import allocate_batch, allocate_batch_with_ties
+from curul.elections._comparison import OfficialComparison, SeatDifference
 from curul.elections._election import ElectionResult, allocate_system
+from curul.elections._electorate import (
+    DeputiesApportionment,
+    Electorate,
+    apportion_deputies_2026,
+    deputies_apportionment,
+    electorate_2026,
+    parse_electors,
+    read_electorate,
+)
 from curul.elections._indices import Indices, effective_number, gallagher, indices, loosemore_hanby
-from curul.elections._official import official_seats, official_votes
+from curul.elections._official import allocate_official, compare_official, official_seats, official_votes
 from curul.elections._presidential import FirstRound, first_round, first_round_batch, runoff, runoff_batch
 from curul.elections._results import CongressResults, PartyResult, congress_results, congress_years
-from curul.elections._systems import ElectoralSystem, load_system, systems
+from curul.elections._system_batch import BatchResult, allocate_system_batch
+from curul.elections._systems import ElectoralSystem, SystemsListing, load_system, systems, systems_listing
 from curul.elections._thresholds import AllOf, AnyOf, NoThreshold, SeatsInDistricts, Verdict, VoteShare
-from curul.elections._votes import read_votes
+from curul.elections._votes import allocate_file, read_votes
 
 __all__ = [
     "METHODS",
@@ -29,28 +34,37 @@ __all__ = [
     "Allocation",
     "AnyOf",
     "Apportionment",
+    "ApportionmentRule",
     "BatchResult",
     "CongressResults",
+    "DeputiesApportionment",
     "ElectionResult",
     "ElectoralSystem",
     "Electorate",
     "FirstRound",
     "Indices",
     "NoThreshold",
+    "OfficialComparison",
     "PartyResult",
+    "SeatDifference",
     "SeatsInDistricts",
+    "SystemsListing",
     "Tie",
     "Verdict",
     "VoteShare",
     "allocate",
     "allocate_batch",
     "allocate_batch_with_ties",
+    "allocate_file",
+    "allocate_official",
     "allocate_system",
     "allocate_system_batch",
     "apportion",
     "apportion_deputies_2026",
+    "compare_official",
     "congress_results",
     "congress_years",
+    "deputies_apportionment",
     "effective_number",
     "electorate_2026",
     "first_round",
@@ -61,8 +75,11 @@ __all__ = [
     "loosemore_hanby",
     "official_seats",
     "official_votes",
+    "parse_electors",
+    "read_electorate",
     "read_votes",
     "runoff",
     "runoff_batch",
     "systems",
+    "systems_listing",
 ]

@@ -12,8 +12,13 @@ import random
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
+from typing import TYPE_CHECKING, Any
 
-from curul.errors import CurulError
+from curul.errors import ArgumentError, CurulError
+from curul.report import Column, Line, Presentable, Report, Span, Table
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 DIVISOR_METHODS = ("dhondt", "sainte-lague", "modified-sainte-lague")
 REMAINDER_METHODS = ("hare", "droop")
@@ -26,6 +31,9 @@ METHOD_TITLES = {
     "hare": "largest remainder with the Hare quota (valid votes / seats)",
     "droop": "largest remainder with the Droop quota (⌊valid votes / (seats + 1)⌋ + 1)",
 }
+
+# How an undecided tie is shown: the law settles it by lot, which curul never does unasked.
+UNDECIDED = "undecided (the law settles it by lot; use --tie-break SEED)"
 
 TieBreak = int | Sequence[str] | None
 """How a tie is settled: ``None`` leaves it undecided, an ``int`` seeds a reproducible draw by lot, a
@@ -53,7 +61,7 @@ def divisor(method: str, k: int) -> Fraction:
 
 
 @dataclass(frozen=True)
-class Tie:
+class Tie(Presentable):
     """Lists tied for the last ``seats`` seat(s) of a district, and who won the draw if one was made."""
 
     seats: int
@@ -63,7 +71,7 @@ class Tie:
     resolved_by: str = ""  # "" when undecided, "lot (seed N)" or "priority order"
     district: str = ""
 
-    def to_dict(self) -> dict[str, object]:
+    def as_dict(self) -> dict[str, object]:
         return {
             "district": self.district,
             "seats": self.seats,
@@ -73,10 +81,29 @@ class Tie:
             "resolved_by": self.resolved_by or None,
         }
 
+    def line(self, stage: str = "") -> Line:
+        """The tie in words: where, for how many seats, among whom, and how (or whether) it was settled."""
+        state: Span | str = (
+            f"settled by {self.resolved_by}: {', '.join(self.winners)}"
+            if self.resolved_by
+            else Span(UNDECIDED, "warn")
+        )
+        where = f" in {self.district}" if self.district else ""
+        staged = f" ({stage})" if stage else ""
+        return Line.of(
+            [f"tie{staged}{where} for {self.seats} seat(s) among {', '.join(self.lists)}: ", state]
+        )
+
+    def report(self) -> Report:
+        return Report.of(self.line())
+
 
 @dataclass(frozen=True)
-class Allocation:
-    """Seats per list in one district; ``undecided`` seats are those a reported, unresolved tie holds."""
+class Allocation(Presentable):
+    """Seats per list in one district; ``undecided`` seats are those a reported, unresolved tie holds.
+
+    ``votes`` are the votes the seats were allocated from, so the result shows both (``to_frame()``).
+    """
 
     seats: Mapping[str, int]
     method: str
@@ -86,13 +113,54 @@ class Allocation:
     cifra: Fraction | None = None  # the last quotient that won a seat (divisor methods)
     quota: Fraction | None = None  # the quota (largest remainder methods)
     extra: Mapping[str, object] = field(default_factory=dict)
+    votes: Mapping[str, int] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "method": self.method,
+            "magnitude": self.magnitude,
+            "seats": dict(self.seats),
+            "votes": dict(self.votes),
+            "cifra": None if self.cifra is None else float(self.cifra),
+            "quota": None if self.quota is None else float(self.quota),
+            "ties": [t.as_dict() for t in self.ties],
+            "undecided": self.undecided,
+        }
+
+    def _ranked(self) -> list[str]:
+        return sorted(self.seats, key=lambda p: (-self.seats[p], -self.votes.get(p, 0)))
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per list: its votes and seats, most seats first."""
+        import pandas as pd
+
+        rows = [(p, self.votes.get(p, 0), self.seats[p]) for p in self._ranked()]
+        return pd.DataFrame(rows, columns=["list", "votes", "seats"]).set_index("list")
+
+    def report(self) -> Report:
+        rows = [[p, f"{self.votes.get(p, 0):,}", str(self.seats[p])] for p in self._ranked()]
+        table = Table.build(
+            ["list", Column("votes", align="right"), Column("seats", align="right")],
+            rows,
+            title=f"{self.magnitude} seat(s) by {METHOD_TITLES[self.method]}",
+        )
+        if self.cifra is not None:
+            rule = f"cifra repartidora (last quotient that won a seat): {float(self.cifra):,.2f}"
+        elif self.quota is not None:
+            rule = f"quota: {float(self.quota):,.2f}"
+        else:
+            rule = None
+        undecided = Span(f"{self.undecided} seat(s) undecided", "warn") if self.undecided else None
+        return Report.of(table, rule, *(t.line() for t in self.ties), undecided)
 
 
 def _settle(tied: list[str], seats: int, tie_break: TieBreak, district: str) -> tuple[tuple[str, ...], str]:
     """Pick ``seats`` winners among ``tied`` as the caller asked (by lot or by priority), or none."""
     if tie_break is None:
         return (), ""
-    if isinstance(tie_break, int) and not isinstance(tie_break, bool):
+    if isinstance(tie_break, bool):
+        raise ArgumentError("tie_break", f"a seed (a whole number) or a priority order, not {tie_break}")
+    if isinstance(tie_break, int):
         rng = random.Random(f"{tie_break}:{district}")
         return tuple(rng.sample(sorted(tied), seats)), f"lot (seed {tie_break})"
     order = {name: i for i, name in enumerate(tie_break)}
@@ -135,7 +203,7 @@ def _divisor(
         reverse=True,
     )
     if seats == 0 or not quotients:
-        return Allocation(result, method, seats, undecided=seats)
+        return Allocation(result, method, seats, undecided=seats, votes=dict(votes))
     cifra = quotients[seats - 1][0]
     above = [name for q, name in quotients if q > cifra]
     tied = sorted(name for q, name in quotients if q == cifra)  # at most one quotient per list equals it
@@ -145,12 +213,12 @@ def _divisor(
     if len(tied) == contested:
         for name in tied:
             result[name] += 1
-        return Allocation(result, method, seats, cifra=cifra)
+        return Allocation(result, method, seats, cifra=cifra, votes=dict(votes))
     winners, how = _settle(tied, contested, tie_break, district)
     for name in winners:
         result[name] += 1
     tie = Tie(contested, tuple(tied), cifra, winners, how, district)
-    return Allocation(result, method, seats, (tie,), contested - len(winners), cifra=cifra)
+    return Allocation(result, method, seats, (tie,), contested - len(winners), cifra=cifra, votes=dict(votes))
 
 
 def quota(method: str, total: int, seats: int) -> Fraction:
@@ -168,7 +236,7 @@ def _largest_remainder(
     result = {name: 0 for name in votes}
     total = sum(votes.values())
     if seats == 0 or total == 0:
-        return Allocation(result, method, seats, undecided=seats)
+        return Allocation(result, method, seats, undecided=seats, votes=dict(votes))
     q = quota(method, total, seats)
     remainders: dict[str, Fraction] = {}
     for name, v in votes.items():
@@ -203,4 +271,4 @@ def _largest_remainder(
                 undecided += left - take
                 break
         left -= take
-    return Allocation(result, method, seats, tuple(ties), undecided, quota=q)
+    return Allocation(result, method, seats, tuple(ties), undecided, quota=q, votes=dict(votes))

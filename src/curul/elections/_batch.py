@@ -13,17 +13,9 @@ variant flags where that happened so a caller can draw lots instead.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
-from functools import cached_property
-
 import numpy as np
 
 from curul.elections._allocation import DIVISOR_METHODS, check_method
-from curul.elections._official import alliance_members
-from curul.elections._systems import ElectoralSystem
-from curul.elections._thresholds import AllOf, AnyOf, NoThreshold, Rule, SeatsInDistricts, VoteShare
-from curul.errors import CurulError
 
 MAX_VOTES = 2**40
 MAX_TOTAL = 2**50
@@ -257,94 +249,3 @@ def allocate_batch(
     A district where no eligible list has votes gets no seats. Ties go to the lowest list index.
     """
     return _run(votes, magnitudes, method, eligible, False)[0]
-
-
-@dataclass(frozen=True)
-class BatchResult:
-    """Outcome of many simulated elections under one system.
-
-    ``seats``: draws × districts × lists; ``passed``: draws × lists (threshold); ``national``: draws ×
-    lists seats summed over districts; ``preliminary``: the preliminary allocation over all lists, when
-    the threshold needed one; ``ties`` (computed on first use): draws × districts, a last-seat tie that
-    was settled by list order.
-    """
-
-    seats: np.ndarray
-    passed: np.ndarray
-    national: np.ndarray
-    preliminary: np.ndarray | None = None
-    method: str = "dhondt"
-    votes: np.ndarray | None = field(default=None, repr=False)
-    magnitudes: np.ndarray | None = field(default=None, repr=False)
-
-    @cached_property
-    def ties(self) -> np.ndarray:
-        if self.votes is None or self.magnitudes is None:
-            raise ValueError("this result was built without its votes")
-        return allocate_batch_with_ties(self.votes, self.magnitudes, self.method, self.passed)[1]
-
-
-def _passes(
-    rule: Rule,
-    votes: np.ndarray,
-    system: ElectoralSystem,
-    members: np.ndarray,
-    prelim: dict[str, np.ndarray],
-    method: str,
-) -> np.ndarray:
-    draws, _, lists = votes.shape
-    if isinstance(rule, NoThreshold):
-        return np.ones((draws, lists), dtype=bool)
-    if isinstance(rule, VoteShare):
-        if rule.districts:
-            idx = [system.districts.index(d) for d in rule.districts]
-            totals = votes[:, idx, :].sum(axis=1)
-        else:
-            totals = votes.sum(axis=1)
-        valid = totals.sum(axis=1, keepdims=True)
-        need = [rule.required(int(k)) for k in members]
-        num = np.array([f.numerator for f in need], dtype=np.int64)
-        den = np.array([f.denominator for f in need], dtype=np.int64)
-        return (valid > 0) & (totals * den >= num * valid)
-    if isinstance(rule, SeatsInDistricts):
-        if "seats" not in prelim:
-            prelim["seats"] = allocate_batch(votes, system.magnitudes, method)
-        won = prelim["seats"]
-        return (won.sum(axis=1) >= rule.min_seats) & ((won > 0).sum(axis=1) >= rule.min_districts)
-    if isinstance(rule, AnyOf | AllOf):
-        parts = [_passes(r, votes, system, members, prelim, method) for r in rule.rules]
-        return np.logical_or.reduce(parts) if isinstance(rule, AnyOf) else np.logical_and.reduce(parts)
-    raise CurulError(f"unknown threshold rule {rule!r}")
-
-
-def allocate_system_batch(
-    system: ElectoralSystem,
-    votes: np.ndarray,
-    parties: Sequence[str],
-    org_types: Sequence[str] | None = None,
-    *,
-    method: str | None = None,
-) -> BatchResult:
-    """Apply ``system`` to every draw: national threshold (with its preliminary allocation), then allocate.
-
-    ``votes`` is draws × districts × lists with districts in ``system.districts`` order and lists in
-    ``parties`` order; ``org_types`` (e.g. ``"ALIANZA ELECTORAL"``, ``"alliance:3"``) sizes alliances for
-    the alliance surcharge. A draw in which no list passes gets no seats at all (the law is silent).
-    """
-    votes = np.asarray(votes)
-    if votes.ndim != 3 or votes.shape[1] != len(system.districts):
-        raise ValueError(
-            f"votes must be draws × {len(system.districts)} districts × lists, got {votes.shape}"
-        )
-    if votes.shape[2] != len(parties):
-        raise ValueError(f"{len(parties)} parties for {votes.shape[2]} lists")
-    if org_types is not None and len(org_types) != len(parties):
-        raise ValueError("org_types must have one entry per party")
-    method = check_method(method or system.method)
-    members = np.array([alliance_members(t) for t in org_types] if org_types else [1] * len(parties))
-    prelim: dict[str, np.ndarray] = {}
-    passed = _passes(system.threshold, votes, system, members, prelim, method)
-    seats = allocate_batch(votes, system.magnitudes, method, passed)
-    return BatchResult(
-        seats, passed, seats.sum(axis=1), prelim.get("seats"), method, votes, system.magnitudes
-    )

@@ -1,21 +1,35 @@
-"""A whole election under a system, exactly: the threshold (with its preliminary allocation), then seats."""
+"""A whole election under a system, exactly: the threshold (with its preliminary allocation), then seats.
+
+The result is what ``curul seats`` shows: national seats, votes and shares, the seats of each district,
+every list's threshold verdict with its arithmetic, the ties met, the indices, the laws cited, and — when
+compared with the official results — the districts that match (``as_dict()``, ``report()``,
+``to_frame()``, so a notebook or a web page shows the same as the command line).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from curul.elections._allocation import Allocation, Tie, TieBreak, allocate, check_method
+from curul.elections._comparison import OfficialComparison
+from curul.elections._indices import Indices, indices
 from curul.elections._systems import ElectoralSystem
-from curul.elections._thresholds import ThresholdInput, Verdict, evaluate, needs_preliminary
+from curul.elections._thresholds import ThresholdInput, Verdict
 from curul.errors import CurulError
+from curul.report import Column, Line, Presentable, Report, Span, Table
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 Votes = Mapping[str, Mapping[str, int]]  # district -> list -> valid votes
 
 
 @dataclass(frozen=True)
-class ElectionResult:
-    """Seats per district and list, the threshold verdict of every list, and every tie met on the way."""
+class ElectionResult(Presentable):
+    """Seats per district and list, the threshold verdict of every list, and every tie met on the way;
+    ``official``, when given, compares the seats with the official ones."""
 
     system: ElectoralSystem
     method: str
@@ -23,6 +37,7 @@ class ElectionResult:
     districts: Mapping[str, Allocation]
     verdicts: Mapping[str, Verdict]
     preliminary: Mapping[str, Allocation] | None = None
+    official: OfficialComparison | None = None
 
     @property
     def parties(self) -> list[str]:
@@ -70,6 +85,117 @@ class ElectionResult:
     def district_seats(self) -> dict[str, dict[str, int]]:
         return {d: {p: s for p, s in a.seats.items() if s} for d, a in self.districts.items()}
 
+    @property
+    def pct_valid(self) -> dict[str, float]:
+        """Each list's share of the national valid votes, in percent to three decimals."""
+        votes = self.national_votes
+        valid = sum(votes.values())
+        return {p: round(votes[p] / valid * 100, 3) if valid else 0.0 for p in self.parties}
+
+    @property
+    def indices(self) -> Indices | None:
+        """Disproportionality and fragmentation, when there are votes and seats to compare."""
+        votes, seats = self.national_votes, self.seats
+        return indices(votes, seats) if sum(votes.values()) and sum(seats.values()) else None
+
+    def staged_ties(self) -> list[tuple[str, Tie]]:
+        """Every tie with its stage: ``final`` (it decides a seat), then ``preliminary``."""
+        return [("final", t) for t in self.ties] + [("preliminary", t) for t in self.preliminary_ties]
+
+    def as_dict(self) -> dict[str, Any]:
+        seats, votes = self.seats, self.national_votes
+        idx = self.indices
+        out: dict[str, Any] = {
+            "system": self.system.name,
+            "method": self.method,
+            "total_seats": self.system.total_seats,
+            "seats": {p: n for p, n in sorted(seats.items(), key=lambda item: (-item[1], item[0])) if n},
+            "votes": {p: votes[p] for p in self.parties},
+            "pct_valid": self.pct_valid,
+            "districts": self.district_seats(),
+            "threshold": {
+                "rule": self.system.threshold.describe(),
+                "passed": self.passed,
+                "failed": self.failed,
+                "why": {p: v.why for p, v in self.verdicts.items()},
+            },
+            "ties": [{**t.as_dict(), "stage": stage} for stage, t in self.staged_ties()],
+            "undecided": self.undecided,
+            "indices": idx.as_dict() if idx else {},
+            "laws": self.system.laws(),
+        }
+        if self.official is not None:
+            out["official"] = self.official.as_dict()
+        return out
+
+    def _ranked(self) -> list[str]:
+        seats, votes = self.seats, self.national_votes
+        return sorted(self.parties, key=lambda p: (-seats[p], -votes[p]))
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per list, most seats first: national votes, % of valid votes, threshold, seats (and
+        official seats when compared)."""
+        import pandas as pd
+
+        seats, votes, pct = self.seats, self.national_votes, self.pct_valid
+        rows = []
+        for p in self._ranked():
+            row: dict[str, Any] = {
+                "list": p,
+                "votes": votes[p],
+                "pct_valid": pct[p],
+                "passed": self.verdicts[p].passed,
+                "seats": seats[p],
+            }
+            if self.official is not None:
+                row["official"] = self.official.official_seats(p)
+            rows.append(row)
+        return pd.DataFrame(rows).set_index("list")
+
+    def report(self) -> Report:
+        seats, votes, pct, official = self.seats, self.national_votes, self.pct_valid, self.official
+        columns: list[str | Column] = [
+            "list",
+            Column("votes", align="right"),
+            Column("% valid", align="right"),
+            "threshold",
+        ]
+        columns += [Column("seats", align="right")] + (
+            [Column("official", align="right")] if official else []
+        )
+        rows = []
+        for party in self._ranked():
+            theirs = official.official_seats(party) if official else 0
+            if not seats[party] and pct[party] < 1 and not theirs:
+                continue  # lists under 1% without seats stay in the JSON, not in the table
+            row = [
+                party,
+                f"{votes[party]:,}",
+                f"{pct[party]:.2f}",
+                "pass" if self.verdicts[party].passed else Span("fail", "bad"),
+                str(seats[party]),
+            ]
+            rows.append(row + ([str(theirs)] if official else []))
+        blocks: list[Line | Table] = [
+            Table.build(columns, rows, title=f"{self.system.title} — {self.method}"),
+            Line.of(f"threshold: {self.system.threshold.describe()}"),
+        ]
+        blocks += [t.line(stage) for stage, t in self.staged_ties()]
+        if self.undecided:
+            note = " (unresolved ties, or districts without votes in the file)"
+            blocks.append(Line.of([Span(f"{self.undecided} seat(s) undecided", "warn"), note]))
+        idx = self.indices
+        blocks += list(idx.report().blocks) if idx else []
+        blocks += official.lines() if official else []
+        return Report(tuple(blocks))
+
+    def hemicycle_svg(self) -> str:
+        """The national seats as a hemicycle: an SVG document, for the caller to write."""
+        from curul.viz import hemicycle_svg
+
+        title = f"{self.system.title}: {sum(self.seats.values())} seats ({self.method})"
+        return hemicycle_svg(self.seats, title=title)
+
 
 def allocate_system(
     system: ElectoralSystem,
@@ -108,9 +234,9 @@ def allocate_system(
             }
         return {d: a.seats for d, a in preliminary.items()}
 
-    if needs_preliminary(system.threshold):
+    if system.threshold.needs_preliminary():
         prelim()
-    verdicts = evaluate(system.threshold, ThresholdInput(full, dict(members or {}), prelim))
+    verdicts = system.threshold.evaluate(ThresholdInput(full, dict(members or {}), prelim))
     if parties and not any(v.passed for v in verdicts.values()):
         raise CurulError(
             f"{system.name}: no list passes the threshold; the law does not say what happens then"

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from curul.errors import CurulError
+from curul.report import Presentable, Report
 
 
 def _shares(values: Mapping[str, int], keys: list[str]) -> list[float]:
@@ -42,19 +43,28 @@ def effective_number(values: Mapping[str, int]) -> float:
 
 
 @dataclass(frozen=True)
-class Indices:
+class Indices(Presentable):
+    """Disproportionality (Gallagher, Loosemore–Hanby, in points) and the effective number of parties."""
+
     gallagher: float
     loosemore_hanby: float
     enp_votes: float
     enp_seats: float
 
-    def to_dict(self) -> dict[str, float]:
+    def as_dict(self) -> dict[str, float]:
         return {
             "gallagher": round(self.gallagher, 4),
             "loosemore_hanby": round(self.loosemore_hanby, 4),
             "enp_votes": round(self.enp_votes, 4),
             "enp_seats": round(self.enp_seats, 4),
         }
+
+    def report(self) -> Report:
+        d = self.as_dict()  # shown from the rounded figures, as the JSON gives them
+        return Report.of(
+            f"Gallagher {d['gallagher']:.2f} · Loosemore–Hanby {d['loosemore_hanby']:.2f}"
+            f" · effective parties: votes {d['enp_votes']:.2f}, seats {d['enp_seats']:.2f}"
+        )
 
 
 def indices(votes: Mapping[str, int], seats: Mapping[str, int]) -> Indices:

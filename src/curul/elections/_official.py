@@ -1,9 +1,15 @@
-"""Official per-district figures of past Congress elections, shaped for the allocator and its checks."""
+"""Official per-district figures of past Congress elections, shaped for the allocator and its checks:
+the official votes to allocate, the official seats, and the comparison of the two."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from curul.data import fold, load
-from curul.elections._systems import ElectoralSystem
+from curul.elections._allocation import TieBreak, check_method
+from curul.elections._comparison import OfficialComparison
+from curul.elections._election import ElectionResult, allocate_system
+from curul.elections._systems import ElectoralSystem, load_system
 from curul.errors import CurulError
 
 OFFICIAL_YEARS = (2001, 2006, 2011, 2016)
@@ -48,3 +54,25 @@ def official_seats(system: ElectoralSystem) -> dict[str, dict[str, int]]:
             raise CurulError(f"{system.name}: official district {row.district!r} is not in the system")
         seats.setdefault(district, {})[row.party] = seats.get(district, {}).get(row.party, 0) + row.seats
     return seats
+
+
+def compare_official(result: ElectionResult) -> OfficialComparison:
+    """How ``result``'s seats compare with the official seats of its system's year, district by district."""
+    system = result.system
+    return OfficialComparison.of(
+        system.districts, result.district_seats(), official_seats(system), result.parties
+    )
+
+
+def allocate_official(
+    system: ElectoralSystem | str, *, method: str | None = None, tie_break: TieBreak = None
+) -> ElectionResult:
+    """``system`` applied to the bundled official votes of its year, compared with the official seats.
+
+    ``method`` replaces the system's method (the comparison then shows what it would have changed).
+    """
+    chosen = check_method(method) if method else None
+    spec = load_system(system) if isinstance(system, str) else system
+    votes, members = official_votes(spec)
+    result = allocate_system(spec, votes, method=chosen, tie_break=tie_break, members=members)
+    return replace(result, official=compare_official(result))

@@ -5,9 +5,14 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import TYPE_CHECKING, Any
 
 from curul.data import fold, load
 from curul.errors import CurulError
+from curul.report import Column, Line, Presentable, Report, Row, Span, Table
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 DISTRICT_YEARS = (2001, 2006, 2011, 2016)
 NATIONAL_YEARS = (2021,)
@@ -20,9 +25,17 @@ class PartyResult:
     share: Fraction  # of national valid votes
     seats: int
 
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "party": self.party,
+            "votes": self.votes,
+            "pct_valid": round(float(self.share) * 100, 3),
+            "seats": self.seats,
+        }
+
 
 @dataclass(frozen=True)
-class CongressResults:
+class CongressResults(Presentable):
     """A Congress election as officially counted: national votes and seats per list, and the totals."""
 
     year: int
@@ -39,6 +52,52 @@ class CongressResults:
     @property
     def seats(self) -> int:
         return sum(p.seats for p in self.parties)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "year": self.year,
+            "chamber": "congress",
+            "level": self.level,
+            "districts": self.districts,
+            "seats": self.seats,
+            "electors": self.electors,
+            "emitted": self.emitted,
+            "valid": self.valid,
+            "blank": self.blank,
+            "null": self.null,
+            "parties": [p.as_dict() for p in self.parties],
+            "sources": list(self.sources),
+        }
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per list: national votes, % of valid votes, seats (most seats first)."""
+        import pandas as pd
+
+        return pd.DataFrame([p.as_dict() for p in self.parties]).set_index("party")
+
+    def report(self) -> Report:
+        where = f"{self.districts} districts" if self.districts else "national figures only"
+        shown = [p for p in self.parties if p.seats or p.share >= 0.01]
+        hidden = [p for p in self.parties if not p.seats and p.share < 0.01]
+        cells = [[p.party, f"{p.votes:,}", f"{float(p.share) * 100:.2f}", str(p.seats)] for p in shown]
+        if hidden:  # lists under 1% without seats, summed in one row
+            votes = sum(p.votes for p in hidden)
+            share = f"{votes / self.valid * 100:.2f}"
+            cells.append([f"{len(hidden)} other lists (< 1% each)", f"{votes:,}", share, "0"])
+        rows = [_row(c, end_section=i == len(cells) - 1) for i, c in enumerate(cells)]
+        rows.append(_row(["total", f"{self.valid:,}", "100.00", str(self.seats)], style="bold"))
+        right = [Column(h, align="right") for h in ("votes", "% valid", "seats")]
+        title = f"Congress {self.year}: official results ({where})"
+        counts = f"valid {self.valid:,} + blank {self.blank:,} + null {self.null:,}"
+        electors = f" of {self.electors:,} electors" if self.electors else ""
+        return Report.of(
+            Table.build(["list", *right], rows, title=title),
+            Line.of(f"{counts} = emitted {self.emitted:,}{electors}"),
+        )
+
+
+def _row(cells: list[str], style: str = "", end_section: bool = False) -> Row:
+    return Row(tuple((Span(c),) for c in cells), style, end_section)
 
 
 def congress_years() -> tuple[int, ...]:

@@ -13,14 +13,20 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from curul.data import fold, load
 from curul.elections._allocation import METHOD_TITLES, check_method
-from curul.elections._thresholds import Rule, parse_rule, rule_leaves, rule_to_dict
+from curul.elections._apportionment import ApportionmentRule, parse_apportionment
+from curul.elections._threshold_tables import parse_rule
+from curul.elections._thresholds import Rule
 from curul.errors import CurulError
+from curul.report import Column, Line, Presentable, Report, Span, Table
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 _KEYS = {
     "name",
@@ -36,11 +42,12 @@ _KEYS = {
     "districts",
     "aliases",
     "threshold",
+    "apportionment",
 }
 
 
 @dataclass(frozen=True, eq=False)
-class ElectoralSystem:
+class ElectoralSystem(Presentable):
     """Districts with fixed magnitudes, a method and a national threshold. ``magnitudes`` is read-only."""
 
     name: str
@@ -56,6 +63,7 @@ class ElectoralSystem:
     notes: tuple[str, ...] = ()
     magnitude_sources: tuple[str, ...] = ()
     aliases: Mapping[str, str] = field(default_factory=dict)  # folded alias -> district
+    apportionment: ApportionmentRule | None = None  # how the magnitudes follow from the electorate
 
     @property
     def total_seats(self) -> int:
@@ -72,8 +80,8 @@ class ElectoralSystem:
     def magnitude(self, district: str) -> int:
         return int(self.magnitudes[self.districts.index(district)])
 
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready description (``curul systems --json``)."""
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready description (one entry of ``curul systems --json``)."""
         return {
             "name": self.name,
             "title": self.title,
@@ -84,7 +92,7 @@ class ElectoralSystem:
             "total_seats": self.total_seats,
             "districts": dict(zip(self.districts, (int(m) for m in self.magnitudes), strict=True)),
             "aliases": dict(self.aliases),
-            "threshold": rule_to_dict(self.threshold),
+            "threshold": self.threshold.to_dict(),
             "law": self.law,
             "sources": list(self.sources),
             "magnitude_sources": list(self.magnitude_sources),
@@ -93,8 +101,69 @@ class ElectoralSystem:
 
     def laws(self) -> list[str]:
         """Every law the system cites: its own and each threshold rule's."""
-        laws = [self.law] + [leaf.law for leaf in rule_leaves(self.threshold) if leaf.law]
+        laws = [self.law] + [leaf.law for leaf in self.threshold.leaves() if leaf.law]
         return list(dict.fromkeys(laws))
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per district, in the system's order: its seats."""
+        import pandas as pd
+
+        frame = pd.DataFrame({"district": list(self.districts), "seats": [int(m) for m in self.magnitudes]})
+        return frame.set_index("district")
+
+    def citations(self) -> list[Line]:
+        """The system's title, then each law, source and note on its own line."""
+        lines = [Line.of([Span(self.name, "bold"), f": {self.title}"])]
+        lines += [Line.of(f"  law: {law}") for law in self.laws()]
+        lines += [Line.of(f"  source: {source}") for source in self.sources]
+        return lines + [Line.of(f"  note: {note}") for note in self.notes]
+
+    def report(self) -> Report:
+        table = Table.build(
+            ["district", Column("seats", align="right")],
+            [[d, str(int(m))] for d, m in zip(self.districts, self.magnitudes, strict=True)],
+            title=f"{self.name}: {self.total_seats} seats, {METHOD_TITLES[self.method]}",
+        )
+        return Report.of(table, f"threshold: {self.threshold.describe()}", *self.citations())
+
+
+@dataclass(frozen=True)
+class SystemsListing(Presentable):
+    """Electoral systems side by side: seats, districts, method and threshold, then their citations."""
+
+    systems: tuple[ElectoralSystem, ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"systems": [s.as_dict() for s in self.systems]}
+
+    def to_frame(self) -> pd.DataFrame:
+        import pandas as pd
+
+        rows = [
+            {
+                "system": s.name,
+                "seats": s.total_seats,
+                "districts": len(s.districts),
+                "method": s.method,
+                "threshold": s.threshold.describe(),
+            }
+            for s in self.systems
+        ]
+        return pd.DataFrame(rows).set_index("system")
+
+    def report(self) -> Report:
+        right = [Column("seats", align="right"), Column("districts", align="right")]
+        rows = [
+            [s.name, str(s.total_seats), str(len(s.districts)), s.method, s.threshold.describe()]
+            for s in self.systems
+        ]
+        table = Table.build(["system", *right, "method", "threshold"], rows, title="Electoral systems")
+        return Report.of(table, *(line for s in self.systems for line in s.citations()))
+
+
+def systems_listing() -> SystemsListing:
+    """Every bundled system, loaded (and so validated)."""
+    return SystemsListing(tuple(load_system(name) for name in systems()))
 
 
 def _folder():
@@ -191,6 +260,11 @@ def _parse(text: str, where: str) -> ElectoralSystem:
             raise CurulError(f"{where}: alias {alias!r} points to unknown district {target!r}")
         aliases[fold(alias)] = names[folded.index(fold(target))]
     threshold = parse_rule(data["threshold"], f"{where}: threshold")
+    apportionment = (
+        parse_apportionment(data["apportionment"], where, tuple(names), sum(seats), int(data["year"]))
+        if "apportionment" in data
+        else None
+    )
     magnitudes = np.asarray(seats, dtype=np.int64)
     magnitudes.setflags(write=False)
     return ElectoralSystem(
@@ -207,4 +281,5 @@ def _parse(text: str, where: str) -> ElectoralSystem:
         notes=tuple(str(n) for n in data.get("notes", ())),
         magnitude_sources=tuple(dict.fromkeys(mag_sources)),
         aliases=aliases,
+        apportionment=apportionment,
     )

@@ -1,8 +1,14 @@
-"""National thresholds ("valla electoral") as small composable rules, evaluated exactly.
+"""National thresholds ("valla electoral") as small composable rules, evaluated exactly or in batch.
 
 A rule is data: a share of national valid votes (with an optional alliance surcharge), a minimum of seats
 won in more than one district in a preliminary allocation over all lists (ONPE's procedure for EG 2016,
-RJ 000376-2015-J/ONPE), or an AND/OR of other rules. Each rule carries the law it implements.
+RJ 000376-2015-J/ONPE), or an AND/OR of other rules. Each elementary rule carries the law it implements.
+
+Every kind answers the same small protocol, :class:`Rule` (as votelib's evaluators do), so the engine
+composes them without asking which kind it holds: ``evaluate`` gives each list's verdict with the
+arithmetic that decided it, ``passes_batch`` the same test over NumPy arrays for simulation (tested
+against ``evaluate``), ``describe`` the rule in words and ``to_dict`` its JSON description. A system
+file's ``[threshold]`` table becomes rules in ``_threshold_tables.py``.
 """
 
 from __future__ import annotations
@@ -10,8 +16,88 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import Any, ClassVar, Protocol
 
-from curul.errors import CurulError
+import numpy as np
+
+
+@dataclass(frozen=True)
+class Verdict:
+    passed: bool
+    why: str
+
+
+@dataclass(frozen=True)
+class ThresholdInput:
+    """What a threshold looks at: votes per district and list, alliance sizes, a preliminary allocation."""
+
+    votes: Mapping[str, Mapping[str, int]]
+    members: Mapping[str, int]
+    preliminary: Callable[[], Mapping[str, Mapping[str, int]]]
+
+    @property
+    def parties(self) -> list[str]:
+        return list(dict.fromkeys(p for d in self.votes.values() for p in d))
+
+
+@dataclass(frozen=True)
+class BatchInput:
+    """The same for many draws: votes (draws × districts × lists, districts in ``districts`` order),
+    member parties per list, and the preliminary allocation over all lists (draws × districts × lists),
+    computed on first call."""
+
+    votes: np.ndarray
+    districts: tuple[str, ...]
+    members: np.ndarray
+    preliminary: Callable[[], np.ndarray]
+
+
+class Rule(Protocol):
+    """What every threshold rule kind offers."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def law(self) -> str: ...
+
+    @property
+    def sources(self) -> tuple[str, ...]: ...
+
+    def evaluate(self, data: ThresholdInput) -> dict[str, Verdict]:
+        """Which lists pass, each with the arithmetic that decided it."""
+        ...
+
+    def passes_batch(self, data: BatchInput) -> np.ndarray:
+        """Which lists pass in each draw (draws × lists, bool)."""
+        ...
+
+    def describe(self) -> str: ...
+
+    def to_dict(self) -> dict[str, object]: ...
+
+    def leaves(self) -> tuple[Rule, ...]:
+        """The elementary rules (for listing laws and sources)."""
+        ...
+
+    def needs_preliminary(self) -> bool:
+        """Whether the rule looks at the preliminary allocation over all lists."""
+        ...
+
+
+def _pct(x: Fraction) -> str:
+    value = x * 100
+    return f"{value.numerator}%" if value.denominator == 1 else f"{float(value):.3g}%"
+
+
+def _leaf_dict(rule: Rule, kind: str) -> dict[str, object]:
+    return {
+        "kind": kind,
+        "id": rule.id,
+        "text": rule.describe(),
+        "law": rule.law,
+        "sources": list(rule.sources),
+    }
 
 
 @dataclass(frozen=True)
@@ -25,6 +111,8 @@ class VoteShare:
     id: str = "vote-share"
     law: str = ""
     sources: tuple[str, ...] = ()
+
+    kind: ClassVar[str] = "vote_share"
 
     def required(self, members: int) -> Fraction:
         """The share a list with ``members`` member parties needs (1 for a party)."""
@@ -44,6 +132,50 @@ class VoteShare:
             text += f" (votes of {', '.join(self.districts)})"
         return text
 
+    def evaluate(self, data: ThresholdInput) -> dict[str, Verdict]:
+        parties = data.parties
+        wanted = set(self.districts)
+        totals = {p: 0 for p in parties}
+        for district, row in data.votes.items():
+            if wanted and district not in wanted:
+                continue
+            for p, v in row.items():
+                totals[p] += v
+        valid = sum(totals.values())
+        out = {}
+        for p in parties:
+            need = self.required(data.members.get(p, 1))
+            ok = valid > 0 and Fraction(totals[p], valid) >= need
+            share = f"{totals[p] / valid * 100:.3f}%" if valid else "no valid votes"
+            out[p] = Verdict(ok, f"{share} of valid votes {'≥' if ok else '<'} {_pct(need)}")
+        return out
+
+    def passes_batch(self, data: BatchInput) -> np.ndarray:
+        if self.districts:
+            idx = [data.districts.index(d) for d in self.districts]
+            totals = data.votes[:, idx, :].sum(axis=1)
+        else:
+            totals = data.votes.sum(axis=1)
+        valid = totals.sum(axis=1, keepdims=True)
+        need = [self.required(int(k)) for k in data.members]
+        num = np.array([f.numerator for f in need], dtype=np.int64)
+        den = np.array([f.denominator for f in need], dtype=np.int64)
+        return (valid > 0) & (totals * den >= num * valid)
+
+    def to_dict(self) -> dict[str, object]:
+        return _leaf_dict(self, self.kind) | {
+            "share": str(self.share),
+            "alliance_extra_per_member": str(self.alliance_extra_per_member),
+            "alliance_share": None if self.alliance_share is None else str(self.alliance_share),
+            "districts": list(self.districts),
+        }
+
+    def leaves(self) -> tuple[Rule, ...]:
+        return (self,)
+
+    def needs_preliminary(self) -> bool:
+        return False
+
 
 @dataclass(frozen=True)
 class SeatsInDistricts:
@@ -55,6 +187,8 @@ class SeatsInDistricts:
     law: str = ""
     sources: tuple[str, ...] = ()
 
+    kind: ClassVar[str] = "seats_in_districts"
+
     def describe(self) -> str:
         where = (
             "in more than one district"
@@ -63,23 +197,35 @@ class SeatsInDistricts:
         )
         return f"≥ {self.min_seats} seats {where} (preliminary allocation over all lists)"
 
+    def evaluate(self, data: ThresholdInput) -> dict[str, Verdict]:
+        prelim = data.preliminary()
+        out = {}
+        for p in data.parties:
+            won = [prelim[d].get(p, 0) for d in prelim]
+            seats, districts = sum(won), sum(1 for s in won if s > 0)
+            ok = seats >= self.min_seats and districts >= self.min_districts
+            out[p] = Verdict(
+                ok,
+                f"{seats} preliminary seats in {districts} district{'s' if districts != 1 else ''} "
+                f"{'meets' if ok else 'misses'} ≥ {self.min_seats} in ≥ {self.min_districts}",
+            )
+        return out
 
-@dataclass(frozen=True)
-class AnyOf:
-    rules: tuple[Rule, ...]
-    id: str = "any-of"
+    def passes_batch(self, data: BatchInput) -> np.ndarray:
+        won = data.preliminary()
+        return (won.sum(axis=1) >= self.min_seats) & ((won > 0).sum(axis=1) >= self.min_districts)
 
-    def describe(self) -> str:
-        return " OR ".join(f"({r.describe()})" for r in self.rules)
+    def to_dict(self) -> dict[str, object]:
+        return _leaf_dict(self, self.kind) | {
+            "min_seats": self.min_seats,
+            "min_districts": self.min_districts,
+        }
 
+    def leaves(self) -> tuple[Rule, ...]:
+        return (self,)
 
-@dataclass(frozen=True)
-class AllOf:
-    rules: tuple[Rule, ...]
-    id: str = "all-of"
-
-    def describe(self) -> str:
-        return " AND ".join(f"({r.describe()})" for r in self.rules)
+    def needs_preliminary(self) -> bool:
+        return True
 
 
 @dataclass(frozen=True)
@@ -88,185 +234,98 @@ class NoThreshold:
     law: str = ""
     sources: tuple[str, ...] = ()
 
+    kind: ClassVar[str] = "none"
+
     def describe(self) -> str:
         return "no national threshold: every list takes part in each district's allocation"
 
+    def evaluate(self, data: ThresholdInput) -> dict[str, Verdict]:
+        return {p: Verdict(True, "no threshold") for p in data.parties}
 
-Rule = VoteShare | SeatsInDistricts | AnyOf | AllOf | NoThreshold
+    def passes_batch(self, data: BatchInput) -> np.ndarray:
+        draws, _, lists = data.votes.shape
+        return np.ones((draws, lists), dtype=bool)
+
+    def to_dict(self) -> dict[str, object]:
+        return _leaf_dict(self, self.kind)
+
+    def leaves(self) -> tuple[Rule, ...]:
+        return (self,)
+
+    def needs_preliminary(self) -> bool:
+        return False
+
+
+class _Combined:
+    """What AND and OR share: children, their verdicts joined in words, their batch results reduced."""
+
+    rules: tuple[Rule, ...]
+    kind: ClassVar[str]
+    joiner: ClassVar[str]
+    combine: ClassVar[Callable[[Any], bool]]
+    reduce: ClassVar[Callable[[list[np.ndarray]], np.ndarray]]
+
+    @property
+    def law(self) -> str:
+        return ""
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return ()
+
+    def describe(self) -> str:
+        return self.joiner.join(f"({r.describe()})" for r in self.rules)
+
+    def evaluate(self, data: ThresholdInput) -> dict[str, Verdict]:
+        parts = [r.evaluate(data) for r in self.rules]
+        combine = type(self).combine
+        return {
+            p: Verdict(combine(v[p].passed for v in parts), self.joiner.join(v[p].why for v in parts))
+            for p in data.parties
+        }
+
+    def passes_batch(self, data: BatchInput) -> np.ndarray:
+        return type(self).reduce([r.passes_batch(data) for r in self.rules])
+
+    def to_dict(self) -> dict[str, object]:
+        return {"kind": self.kind, "rules": [r.to_dict() for r in self.rules], "text": self.describe()}
+
+    def leaves(self) -> tuple[Rule, ...]:
+        return tuple(leaf for r in self.rules for leaf in r.leaves())
+
+    def needs_preliminary(self) -> bool:
+        return any(r.needs_preliminary() for r in self.rules)
+
+
+def _any_of(parts: list[np.ndarray]) -> np.ndarray:
+    return np.logical_or.reduce(parts)
+
+
+def _all_of(parts: list[np.ndarray]) -> np.ndarray:
+    return np.logical_and.reduce(parts)
 
 
 @dataclass(frozen=True)
-class Verdict:
-    passed: bool
-    why: str
+class AnyOf(_Combined):
+    """Passed when any of ``rules`` is."""
+
+    rules: tuple[Rule, ...]
+    id: str = "any-of"
+
+    kind: ClassVar[str] = "any_of"
+    joiner: ClassVar[str] = " OR "
+    combine: ClassVar[Callable[[Any], bool]] = any
+    reduce: ClassVar[Callable[[list[np.ndarray]], np.ndarray]] = _any_of
 
 
 @dataclass(frozen=True)
-class ThresholdInput:
-    """What a threshold looks at: votes per district and list, alliance sizes, a preliminary allocation."""
+class AllOf(_Combined):
+    """Passed when every one of ``rules`` is."""
 
-    votes: Mapping[str, Mapping[str, int]]
-    members: Mapping[str, int]
-    preliminary: Callable[[], Mapping[str, Mapping[str, int]]]
+    rules: tuple[Rule, ...]
+    id: str = "all-of"
 
-
-def _pct(x: Fraction) -> str:
-    value = x * 100
-    return f"{value.numerator}%" if value.denominator == 1 else f"{float(value):.3g}%"
-
-
-def needs_preliminary(rule: Rule) -> bool:
-    """Whether evaluating ``rule`` needs the preliminary allocation over all lists."""
-    if isinstance(rule, SeatsInDistricts):
-        return True
-    if isinstance(rule, AnyOf | AllOf):
-        return any(needs_preliminary(r) for r in rule.rules)
-    return False
-
-
-def rule_leaves(rule: Rule) -> list[Rule]:
-    """The elementary rules of ``rule`` (for listing laws and sources)."""
-    if isinstance(rule, AnyOf | AllOf):
-        return [leaf for r in rule.rules for leaf in rule_leaves(r)]
-    return [rule]
-
-
-def evaluate(rule: Rule, data: ThresholdInput) -> dict[str, Verdict]:
-    """Which lists pass ``rule``, each with the arithmetic that decided it."""
-    parties = list(dict.fromkeys(p for d in data.votes.values() for p in d))
-    if isinstance(rule, NoThreshold):
-        return {p: Verdict(True, "no threshold") for p in parties}
-    if isinstance(rule, VoteShare):
-        wanted = set(rule.districts)
-        totals = {p: 0 for p in parties}
-        for district, row in data.votes.items():
-            if wanted and district not in wanted:
-                continue
-            for p, v in row.items():
-                totals[p] += v
-        valid = sum(totals.values())
-        out = {}
-        for p in parties:
-            need = rule.required(data.members.get(p, 1))
-            ok = valid > 0 and Fraction(totals[p], valid) >= need
-            share = f"{totals[p] / valid * 100:.3f}%" if valid else "no valid votes"
-            out[p] = Verdict(ok, f"{share} of valid votes {'≥' if ok else '<'} {_pct(need)}")
-        return out
-    if isinstance(rule, SeatsInDistricts):
-        prelim = data.preliminary()
-        out = {}
-        for p in parties:
-            won = [prelim[d].get(p, 0) for d in prelim]
-            seats, districts = sum(won), sum(1 for s in won if s > 0)
-            ok = seats >= rule.min_seats and districts >= rule.min_districts
-            out[p] = Verdict(
-                ok,
-                f"{seats} preliminary seats in {districts} district{'s' if districts != 1 else ''} "
-                f"{'meets' if ok else 'misses'} ≥ {rule.min_seats} in ≥ {rule.min_districts}",
-            )
-        return out
-    if isinstance(rule, AnyOf | AllOf):
-        parts = [evaluate(r, data) for r in rule.rules]
-        join, combine = (" OR ", any) if isinstance(rule, AnyOf) else (" AND ", all)
-        return {
-            p: Verdict(combine(v[p].passed for v in parts), join.join(v[p].why for v in parts))
-            for p in parties
-        }
-    raise CurulError(f"unknown threshold rule {rule!r}")
-
-
-def _fraction(value: object, where: str) -> Fraction:
-    try:
-        out = Fraction(str(value))
-    except (ValueError, ZeroDivisionError):
-        raise CurulError(f'{where}: {value!r} is not a fraction such as "5/100"') from None
-    if not 0 <= out <= 1:
-        raise CurulError(f"{where}: share {value!r} must lie between 0 and 1")
-    return out
-
-
-def parse_rule(data: Mapping[str, object], where: str) -> Rule:
-    """Build a rule from its TOML table (``kind = "vote_share" | "seats_in_districts" | "any_of" | ...``)."""
-    kind = data.get("kind")
-    law = str(data.get("law", ""))
-    sources = tuple(str(s) for s in data.get("sources", ()))  # type: ignore[union-attr]
-    known = {"kind", "id", "law", "sources"}
-    if kind == "none":
-        rule: Rule = NoThreshold(law=law, sources=sources)
-    elif kind == "vote_share":
-        known |= {"share", "alliance_extra_per_member", "alliance_share", "districts"}
-        if "share" not in data:
-            raise CurulError(f"{where}: vote_share needs a share")
-        rule = VoteShare(
-            share=_fraction(data["share"], f"{where}.share"),
-            alliance_extra_per_member=_fraction(
-                data.get("alliance_extra_per_member", 0), f"{where}.alliance_extra_per_member"
-            ),
-            alliance_share=(
-                _fraction(data["alliance_share"], f"{where}.alliance_share")
-                if "alliance_share" in data
-                else None
-            ),
-            districts=tuple(str(d) for d in data.get("districts", ())),  # type: ignore[union-attr]
-            id=str(data.get("id", "vote-share")),
-            law=law,
-            sources=sources,
-        )
-    elif kind == "seats_in_districts":
-        known |= {"min_seats", "min_districts"}
-        min_seats, min_districts = data.get("min_seats"), data.get("min_districts", 2)
-        if (
-            not isinstance(min_seats, int)
-            or min_seats < 1
-            or not isinstance(min_districts, int)
-            or min_districts < 1
-        ):
-            raise CurulError(f"{where}: seats_in_districts needs positive integers min_seats, min_districts")
-        rule = SeatsInDistricts(
-            min_seats, min_districts, id=str(data.get("id", "seats-in-districts")), law=law, sources=sources
-        )
-    elif kind in ("any_of", "all_of"):
-        known |= {"rules"}
-        items = data.get("rules")
-        if not isinstance(items, list) or not items:
-            raise CurulError(f"{where}: {kind} needs a non-empty list of rules")
-        rules = tuple(parse_rule(r, f"{where}.rules[{i}]") for i, r in enumerate(items))
-        rule = AnyOf(rules) if kind == "any_of" else AllOf(rules)
-    else:
-        raise CurulError(
-            f"{where}.kind: unknown rule {kind!r}; use vote_share, seats_in_districts, any_of, all_of or none"
-        )
-    extra = set(data) - known
-    if extra:
-        raise CurulError(f"{where}: unknown key(s) {', '.join(sorted(extra))}")
-    if not isinstance(rule, AnyOf | AllOf | NoThreshold) and not rule.law:
-        raise CurulError(f'{where}: every rule must cite its law (law = "...")')
-    return rule
-
-
-def rule_to_dict(rule: Rule) -> dict[str, object]:
-    """A JSON-ready description of ``rule``."""
-    if isinstance(rule, AnyOf | AllOf):
-        return {
-            "kind": "any_of" if isinstance(rule, AnyOf) else "all_of",
-            "rules": [rule_to_dict(r) for r in rule.rules],
-            "text": rule.describe(),
-        }
-    out: dict[str, object] = {
-        "kind": {VoteShare: "vote_share", SeatsInDistricts: "seats_in_districts", NoThreshold: "none"}[
-            type(rule)
-        ],
-        "id": rule.id,
-        "text": rule.describe(),
-        "law": rule.law,
-        "sources": list(rule.sources),
-    }
-    if isinstance(rule, VoteShare):
-        out["share"] = str(rule.share)
-        out["alliance_extra_per_member"] = str(rule.alliance_extra_per_member)
-        out["alliance_share"] = None if rule.alliance_share is None else str(rule.alliance_share)
-        out["districts"] = list(rule.districts)
-    if isinstance(rule, SeatsInDistricts):
-        out["min_seats"] = rule.min_seats
-        out["min_districts"] = rule.min_districts
-    return out
+    kind: ClassVar[str] = "all_of"
+    joiner: ClassVar[str] = " AND "
+    combine: ClassVar[Callable[[Any], bool]] = all
+    reduce: ClassVar[Callable[[list[np.ndarray]], np.ndarray]] = _all_of

@@ -7,8 +7,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from curul.data import fold
+from curul.elections._allocation import TieBreak, check_method
+from curul.elections._election import ElectionResult, allocate_system
 from curul.elections._official import alliance_members
-from curul.elections._systems import ElectoralSystem
+from curul.elections._systems import ElectoralSystem, load_system
 from curul.errors import InputError
 
 REQUIRED = ("district", "party", "votes")
@@ -111,3 +113,17 @@ def read_votes(path: str | Path, system: ElectoralSystem) -> VotesTable:
     if not votes:
         raise InputError(path, "no vote rows after the header", line=2)
     return VotesTable(votes, members)
+
+
+def allocate_file(
+    system: ElectoralSystem | str,
+    path: str | Path,
+    *,
+    method: str | None = None,
+    tie_break: TieBreak = None,
+) -> ElectionResult:
+    """``system`` applied to the votes file at ``path`` (see :func:`read_votes`)."""
+    chosen = check_method(method) if method else None
+    spec = load_system(system) if isinstance(system, str) else system
+    table = read_votes(path, spec)
+    return allocate_system(spec, table.votes, method=chosen, tie_break=tie_break, members=table.members)

@@ -1,4 +1,8 @@
-"""Hemicycle diagrams of a chamber's seats, drawn with parliamentarch as standalone SVG."""
+"""Hemicycle diagrams of a chamber's seats, drawn with parliamentarch as standalone SVG.
+
+The chart takes plain data (seats per party: a mapping, or a frame column such as an election result's
+``to_frame()["seats"]``) and returns the SVG text; the caller decides where it goes.
+"""
 
 from __future__ import annotations
 

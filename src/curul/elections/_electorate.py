@@ -1,0 +1,211 @@
+"""The electorate behind the 2026 Chamber of Deputies magnitudes, and the apportionment it gives.
+
+The rule (one seat per district, two abroad, 102 by electorate) lives in the ``[apportionment]`` table of
+``systems/peru-2026-deputies.toml``; the electorate figures in ``electorate_2026.csv``, each with its
+source, two of them not found (they must be given, never guessed). A user's figures come from a CSV
+file (:func:`read_electorate`) or ``DISTRICT=N`` texts (:func:`parse_electors`), the readers the command
+line and the web share; :func:`deputies_apportionment` applies them and checks the published magnitudes.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from curul.data import fold
+from curul.elections._apportionment import Apportionment
+from curul.elections._systems import ElectoralSystem, load_system
+from curul.errors import ArgumentError, CurulError, InputError
+from curul.report import Column, Presentable, Report, Span, Table
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+DEPUTIES_2026 = "peru-2026-deputies"
+
+
+@dataclass(frozen=True)
+class Electorate:
+    electors: Mapping[str, int | None]
+    sources: Mapping[str, str]
+
+    @property
+    def missing(self) -> list[str]:
+        return [d for d, n in self.electors.items() if n is None]
+
+
+def electorate_2026() -> Electorate:
+    """The electorate per district behind the 2026 apportionment, as far as it could be sourced."""
+    text = resources.files("curul.elections").joinpath("electorate_2026.csv").read_text(encoding="utf-8")
+    electors: dict[str, int | None] = {}
+    sources: dict[str, str] = {}
+    for row in csv.DictReader(text.splitlines()):
+        electors[row["district"]] = int(row["electors"]) if row["electors"] else None
+        sources[row["district"]] = row["source"]
+    return Electorate(electors, sources)
+
+
+def _system(system: ElectoralSystem | str) -> ElectoralSystem:
+    loaded = load_system(system) if isinstance(system, str) else system
+    if loaded.apportionment is None:
+        raise ArgumentError("system", f"{loaded.name} has no [apportionment] table")
+    return loaded
+
+
+def apportion_deputies_2026(
+    electorate: Mapping[str, int], *, system: ElectoralSystem | str = DEPUTIES_2026
+) -> Apportionment:
+    """2026 Deputies: 1 seat per district (abroad 2), then 102 by electorate (Hare largest remainder).
+
+    ``electorate`` maps the 26 domestic districts to their electors; the abroad district takes no part
+    in the proportional step. The rule is read from ``system``'s ``[apportionment]`` table (the bundled
+    ``peru-2026-deputies``, or an edited copy of it).
+    """
+    rule = _system(system).apportionment
+    assert rule is not None
+    return rule.apply(electorate)
+
+
+def read_electorate(path: str | Path) -> dict[str, int]:
+    """Electors per district from a CSV file with columns ``district,electors`` (others ignored)."""
+    path = Path(path)
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(path, f"cannot read: {exc}") from None
+    reader = csv.reader(lines)
+    header = [h.strip().lower() for h in next(reader, [])]
+    for col in ("district", "electors"):
+        if col not in header:
+            raise InputError(path, f"missing column {col!r}", line=1, field=col)
+    at_d, at_e = header.index("district"), header.index("electors")
+    out: dict[str, int] = {}
+    for line, row in enumerate(reader, start=2):
+        if not any(c.strip() for c in row):
+            continue
+        cell = row[at_e].strip() if len(row) > at_e else ""
+        if not cell.isdigit() or int(cell) < 1:
+            raise InputError(
+                path,
+                f"electors must be a positive whole number, got {cell!r}",
+                line=line,
+                column=at_e + 1,
+                field="electors",
+            )
+        out[row[at_d].strip() if len(row) > at_d else ""] = int(cell)
+    return out
+
+
+def parse_electors(assignments: Iterable[str]) -> dict[str, int]:
+    """Electors per district from ``DISTRICT=N`` texts (``TUMBES=170000``), as a command or a form gives."""
+    out: dict[str, int] = {}
+    for item in assignments:
+        name, sep, value = item.partition("=")
+        if not sep or not value.strip().isdigit() or int(value) < 1:
+            raise ArgumentError(
+                "assignments", f"{{name}} {item!r}: expected DISTRICT=ELECTORS with a positive whole number"
+            )
+        out[name] = int(value)
+    return out
+
+
+@dataclass(frozen=True)
+class DeputiesApportionment(Presentable):
+    """The Deputies apportionment from the electorate, checked against the published magnitudes.
+
+    ``electorate`` holds the figures used (bundled, or given in their place), ``sources`` the source of
+    each bundled figure that was used.
+    """
+
+    system: ElectoralSystem
+    apportionment: Apportionment
+    electorate: Mapping[str, int]
+    sources: Mapping[str, str]
+
+    @property
+    def official(self) -> dict[str, int]:
+        """The published magnitudes (the system's own)."""
+        return dict(zip(self.system.districts, (int(m) for m in self.system.magnitudes), strict=True))
+
+    @property
+    def matches(self) -> bool:
+        return self.apportionment.seats == self.official
+
+    def as_dict(self) -> dict[str, Any]:
+        rule = self.system.apportionment
+        assert rule is not None
+        result = self.apportionment.as_dict()
+        return {
+            "chamber": self.system.chamber,
+            "year": self.system.year,
+            "law": rule.law,
+            "seats": result["seats"],
+            "fixed": result["fixed"],
+            "proportional": result["proportional"],
+            "quota": result["quota"],
+            "electorate": dict(self.electorate),
+            "official": self.official,
+            "matches": self.matches,
+            "ties": result["ties"],
+            "sources": dict(self.sources),
+        }
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per district, most seats first: electors, fixed, by electorate, total, official."""
+        frame = self.apportionment.to_frame()
+        frame["official"] = [self.official.get(d, 0) for d in frame.index]
+        return frame
+
+    def report(self) -> Report:
+        rule = self.system.apportionment
+        assert rule is not None
+        official, total = self.official, self.apportionment.seats
+        rows = []
+        for d in self.apportionment.ranked():
+            mark = "" if total[d] == official.get(d) else Span("≠", "bad")
+            rows.append([*self.apportionment.row(d), [str(official.get(d, 0)), " " if mark else "", mark]])
+        right = [
+            Column(h, align="right") for h in ("electors", "fixed", "by electorate", "total", "official")
+        ]
+        title = f"{self.system.year} Chamber of Deputies: seats per district"
+        verdict = Span("reproduces", "ok") if self.matches else Span("differs from", "bad")
+        return Report.of(
+            Table.build(["district", *right], rows, title=title),
+            [f"{self.apportionment.rule_line()}; ", verdict, f" {rule.published_in}"],
+        )
+
+
+def deputies_apportionment(
+    overrides: Mapping[str, int] | None = None, *, system: ElectoralSystem | str = DEPUTIES_2026
+) -> DeputiesApportionment:
+    """The 2026 Deputies apportionment from the bundled electorate, with ``overrides`` (district → electors,
+    any spelling) in place of bundled or missing figures, compared with the published magnitudes."""
+    spec = _system(system)
+    bundled = electorate_2026()
+    electors = dict(bundled.electors)
+    known = {fold(d): d for d in electors}
+    given: dict[str, int] = {}
+    for name, value in (overrides or {}).items():
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            raise ArgumentError(
+                "overrides", f"{name!r}: electors must be a positive whole number, got {value!r}"
+            )
+        given[fold(name)] = value
+    for key, value in given.items():
+        if key not in known:
+            raise CurulError(f"unknown district {key!r}; districts: {', '.join(sorted(electors))}")
+        electors[known[key]] = value
+    missing = [d for d, n in electors.items() if n is None]
+    if missing:
+        raise ArgumentError(
+            "overrides",
+            f"no sourced electorate for {', '.join(missing)}; give it with {{name}} {missing[0]}=N "
+            "(docs/elections.md gives the range that reproduces JNE's seats)",
+        )
+    used = {d: n for d, n in electors.items() if n is not None}
+    sources = {d: bundled.sources[d] for d in used if fold(d) not in given}
+    return DeputiesApportionment(spec, apportion_deputies_2026(used, system=spec), used, sources)
