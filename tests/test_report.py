@@ -90,3 +90,15 @@ def test_bad_styles_and_ragged_rows_are_refused():
 def test_json_of_a_result_is_its_as_dict():
     assert to_json(_Result(3)) == '{\n  "n": 3\n}'
     assert to_json({"inner": _Result(4)}) == '{\n  "inner": {\n    "n": 4\n  }\n}'
+
+
+def test_titles_and_captions_are_not_markup():
+    from rich.console import Console
+
+    from curul.cli import _rich
+
+    _rich.install()
+    out = io.StringIO()
+    table = Table.build(["a wide enough header"], [["1"]], title="[bold]T[/x]", caption="[i]c")
+    Console(file=out, width=80).print(Report.of(table), crop=False)
+    assert "[bold]T[/x]" in out.getvalue() and "[i]c" in out.getvalue()

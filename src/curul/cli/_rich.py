@@ -38,7 +38,12 @@ def _line(line: Line) -> Text:
 
 
 def _table(block: _report.Table) -> Table:
-    table = Table(title=block.title or None, caption=block.caption or None, show_lines=block.show_lines)
+    # Titles are text, not markup: a name with brackets is shown as written.
+    table = Table(
+        title=Text(block.title, style="table.title") if block.title else None,
+        caption=Text(block.caption, style="table.caption") if block.caption else None,
+        show_lines=block.show_lines,
+    )
     for col in block.columns:
         table.add_column(
             col.header,
