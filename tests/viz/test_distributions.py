@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from curul.errors import ArgumentError
-from curul.viz._distributions import chart_format, distribution_chart
+from curul.viz import chart_format, distribution_chart
 
 NS = "{http://www.w3.org/2000/svg}"
 
