@@ -21,9 +21,9 @@ import numpy as np
 
 from curul.elections import allocate_system_batch
 from curul.forecast import ErrorModel, calibrate, get_election, run_forecast
+from curul.forecast._average import fit_average
 from curul.forecast._congress import allocate_system_loop, simulate_congress
 from curul.forecast._elections import bundled_rows
-from curul.forecast._forecast import fit_average
 from curul.forecast._model import draw_first_round, draw_first_round_loop
 
 

@@ -133,7 +133,8 @@ def backtest(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Score the forecast against an official first round, beside the plain average and the last polls."""
-    from curul.forecast._backtest import run_backtest, run_runoff_backtest
+    from curul.forecast._backtest import run_backtest
+    from curul.forecast._runoff import run_runoff_backtest
 
     if round_ not in (1, 2):
         raise CurulError(f"--round: {round_} is not 1 or 2")

@@ -6,12 +6,14 @@ charts and backtests against the official results.
 """
 
 from curul.forecast._average import PollAverage, plain_average
-from curul.forecast._backtest import Backtest, RunoffBacktest, Score, run_backtest, run_runoff_backtest
+from curul.forecast._backtest import Backtest, Score, run_backtest
+from curul.forecast._calibration import calibrate
 from curul.forecast._elections import Election, bundled_rows, get_election
-from curul.forecast._forecast import Forecast, calibrate, run_forecast
+from curul.forecast._forecast import Forecast, run_forecast
 from curul.forecast._importers import import_shared_polls
 from curul.forecast._model import ErrorModel, draw_first_round, simulate_presidential
 from curul.forecast._polls import Poll, PollRow, format_polls, group_polls, parse_polls, read_polls
+from curul.forecast._runoff import RunoffBacktest, run_runoff_backtest
 from curul.forecast._valid import to_valid
 
 __all__ = [

@@ -3,16 +3,16 @@
 Scores (candidates with at least 3% of valid votes): mean absolute error in points, 90% interval
 coverage; over every modelled candidate: Brier and log score of "reaches the runoff"; the rank the
 forecast gave the actual winner. The plain poll average and each pollster's last poll are scored the
-same way (no intervals, so only MAE and rank).
+same way (no intervals, so only MAE and rank). The runoff's backtest is in ``_runoff``.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
-from curul.errors import CurulError
+from curul.errors import ArgumentError
 from curul.forecast._average import last_poll_of, last_polls_average, plain_average
 from curul.forecast._elections import bundled_rows, get_election, polls_until
 from curul.forecast._forecast import Forecast, run_forecast
@@ -131,10 +131,10 @@ def run_backtest(
 ) -> Backtest:
     election = get_election(election_name)
     if election.official_year is None:
-        raise CurulError(f"--election: {election_name} has no official result to score against")
+        raise ArgumentError("election", f"{election_name} has no official result to score against")
     cutoff = cutoff or election.default_cutoff
     if cutoff >= election.first_round:
-        raise CurulError(f"--cutoff: {cutoff} is not before the vote ({election.first_round})")
+        raise ArgumentError("cutoff", f"{cutoff} is not before the vote ({election.first_round})")
     forecast = run_forecast(
         election_name,
         cutoff=cutoff,
@@ -186,96 +186,3 @@ def _seat_score(forecast: Forecast, year: int) -> dict:
         "coverage90": sum(r["p05"] <= r["actual"] <= r["p95"] for r in rows) / len(rows),
         "parties": rows,
     }
-
-
-@dataclass(frozen=True)
-class RunoffBacktest:
-    """The runoff model scored on a past runoff: head-to-head poll average and its error model."""
-
-    election: str
-    cutoff: date
-    finalists: tuple[str, str]
-    predicted: float  # percent of valid votes of finalists[0]
-    interval90: tuple[float, float]
-    p_first_wins: float
-    actual: float
-    plain_average: float | None
-    last_polls: float | None
-    polls: int
-
-    def as_json(self) -> dict:
-        return {
-            "election": self.election,
-            "round": 2,
-            "cutoff": self.cutoff.isoformat(),
-            "finalists": list(self.finalists),
-            "polls": self.polls,
-            "predicted": self.predicted,
-            "interval90": list(self.interval90),
-            "p_first_wins": self.p_first_wins,
-            "actual": self.actual,
-            "error": self.predicted - self.actual,
-            "p_actual_winner": self.p_first_wins if self.actual > 50 else 1 - self.p_first_wins,
-            "plain_average": self.plain_average,
-            "last_polls": self.last_polls,
-        }
-
-
-def run_runoff_backtest(election_name: str, cutoff: date | None = None) -> RunoffBacktest:
-    """Score the runoff model against the final official runoff (``presidential-runoffs``).
-
-    Default cutoff: one week before the runoff. The forecast is the house-effect poll average of the
-    head-to-head polls (valid votes of the pair), with the runoff model's normal error.
-    """
-    from statistics import NormalDist
-
-    from curul.data import load
-    from curul.forecast._average import PollAverage
-    from curul.forecast._elections import BLACKOUT_DAYS
-    from curul.forecast._model import RUNOFF_POLL_SD
-
-    election = get_election(election_name)
-    if election.official_year is None:
-        raise CurulError(f"--election: {election_name} has no official result to score against")
-    cutoff = cutoff or (election.runoff - timedelta(days=BLACKOUT_DAYS))
-    if cutoff >= election.runoff:
-        raise CurulError(f"--cutoff: {cutoff} is not before the runoff ({election.runoff})")
-    if cutoff < election.first_round:
-        raise CurulError(f"--cutoff: {cutoff} is before the first round; runoff polls start after it")
-    rows = [r for r in load("presidential-runoffs").rows if r.year == election.official_year]
-    final = [r for r in rows if r.stage.startswith("final")] or rows
-    polls = [
-        p for p in polls_until(bundled_rows(election_name, 2), cutoff, round_=2) if len(p.candidates()) == 2
-    ]
-    if not polls:
-        raise CurulError(f"--cutoff: no runoff polls of {election_name} published by {cutoff}")
-    avg = PollAverage().fit(polls, cutoff, target=election.runoff)
-    names = [c.name for c in avg.candidates_]
-    first = names[0]
-    share = float(100 * avg.shares_[0] / (avg.shares_[0] + avg.shares_[1]))
-    official = next(r for r in final if match_official(first, "", (_as_result(r),)) is not None)
-    dist = NormalDist(share, RUNOFF_POLL_SD)
-    plain = plain_average(polls, cutoff)
-    last = last_polls_average(polls, cutoff)
-    return RunoffBacktest(
-        election_name,
-        cutoff,
-        (names[0], names[1]),
-        share,
-        (dist.inv_cdf(0.05), dist.inv_cdf(0.95)),
-        1 - dist.cdf(50.0),
-        float(official.pct_valid),
-        _pair_share(plain, first),
-        _pair_share(last, first),
-        len(polls),
-    )
-
-
-def _as_result(row) -> OfficialResult:
-    return OfficialResult(row.candidate, row.party, float(row.pct_valid))
-
-
-def _pair_share(shares: dict[str, float], first: str) -> float | None:
-    if first not in shares or len(shares) != 2:
-        return None
-    return 100 * shares[first] / sum(shares.values())

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from functools import cache
 from importlib import resources
 
-from curul.errors import CurulError
+from curul.errors import ArgumentError
 from curul.forecast._polls import Poll, PollRow, group_polls, parse_polls
 
 BLACKOUT_DAYS = 7
@@ -56,9 +56,10 @@ def elections() -> dict[str, Election]:
 
 
 def get_election(name: str) -> Election:
+    """The election called ``name``; an unknown name is an error on the argument ``election``."""
     known = elections()
     if name not in known:
-        raise CurulError(f"--election: unknown election {name!r} (known: {', '.join(known)})")
+        raise ArgumentError("election", f"unknown election {name!r} (known: {', '.join(known)})")
     return known[name]
 
 
