@@ -83,3 +83,49 @@ def test_the_projection_error_leaves_the_point_forecast_and_the_test_election_al
         off.forecast.calibration.scale
     )
     assert set(check.undecided) == {"peru-2001", "peru-2006", "peru-2011", "peru-2016", "peru-2021"}
+
+
+def test_a_backtest_is_a_result():
+    from curul.errors import ArgumentError
+
+    result = run_backtest("peru-2016", sims=300, seed=1, congress=False)
+    keys = {"election", "cutoff", "sims", "seed", "calibration", "reference_mae", "scores", "seats"}
+    assert set(result.as_dict()) == keys and result.as_dict()["seats"] is None
+    scores = result.to_frame()
+    assert list(scores.index) == [s.method for s in result.scores]
+    assert list(scores.columns) == [
+        "mae",
+        "coverage90",
+        "brier_runoff",
+        "log_runoff",
+        "winner_rank",
+        "winner_in_90",
+    ]
+    assert scores.loc["model", "mae"] == result.scores[0].mae
+    candidates = result.to_frame("candidates")
+    assert candidates.loc["Keiko Fujimori", "actual"] == pytest.approx(39.86, abs=0.01)
+    assert result.to_frame("seats").empty
+    with pytest.raises(ArgumentError):
+        result.to_frame("parties")  # type: ignore[arg-type]
+    html = result._repr_html_()
+    assert "backtest peru-2016: polls published to 2016-04-03" in html and "reference (public model)" in html
+    text = result.report().to_text()
+    assert text.splitlines()[-1] == result.forecast.calibration.describe(tails=False)
+
+
+def test_a_runoff_backtest_is_a_result():
+    from curul.forecast import run_runoff_backtest
+
+    result = run_runoff_backtest("peru-2021")
+    keys = {"election", "round", "cutoff", "finalists", "polls", "predicted", "interval90", "p_first_wins"}
+    keys |= {"actual", "error", "p_actual_winner", "plain_average", "last_polls"}
+    assert set(result.as_dict()) == keys
+    assert result.error == pytest.approx(result.predicted - result.actual)
+    frame = result.to_frame()
+    assert list(frame.index) == ["model (house effects)", "plain average", "last polls", "official"]
+    assert frame.loc["official", "share"] == result.actual
+    assert frame.loc["plain average", "error"] == pytest.approx(result.plain_average - result.actual)
+    html = result._repr_html_()
+    assert (
+        'class="curul-bold"' in html and "runoff backtest peru-2021: 12 polls published to 2021-05-30" in html
+    )

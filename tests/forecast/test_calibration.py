@@ -1,8 +1,9 @@
-"""Calibration of the error scale: leave-one-election-out and the late-movement term."""
+"""Calibration of the error scale: leave-one-election-out, the late-movement term, and the result's
+protocol (``as_dict``, ``to_frame``, ``report``)."""
 
 import pytest
 
-from curul.forecast import calibrate
+from curul.forecast import Calibration, calibrate
 
 
 def test_calibration_leaves_the_tested_election_out():
@@ -49,3 +50,19 @@ def test_calibration_uses_the_same_distance_from_the_vote():
         congress=False,
     )
     assert forecast.calibration.scale == pytest.approx(calibration.scale)
+
+
+def test_a_calibration_is_a_result():
+    calibration = calibrate("peru-2021")
+    assert set(calibration.as_dict()) == {"scale", "df", "exponent", "elections", "late_movement", "momentum"}
+    assert calibration.as_dict()["elections"] == list(calibration.elections)
+    frame = calibration.to_frame()
+    assert list(frame.columns) == ["election", "candidate", "predicted", "actual"]
+    assert len(frame) == len(calibration.errors) and set(frame["election"]) == set(calibration.elections)
+    used = "peru-2001, peru-2006, peru-2011, peru-2016"
+    line = f"error scale {calibration.scale:.3f} (t, 4 df) calibrated on {used}"
+    assert calibration.describe() == line
+    assert calibration.describe(tails=False) == line.replace(" (t, 4 df)", "")
+    html = calibration._repr_html_()
+    assert line in html and "<table" in html and "Castillo" not in html  # 2021 is left out
+    assert Calibration(0.1, 4.0, (), ()).describe().endswith("calibrated on the default")

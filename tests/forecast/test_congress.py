@@ -11,7 +11,8 @@ import numpy as np
 import pytest
 
 from curul.elections import allocate_system_batch, load_system
-from curul.forecast import get_election, run_forecast
+from curul.errors import ArgumentError
+from curul.forecast import get_election, parse_blocs, run_forecast
 from curul.forecast._congress import (
     allocate_system_loop,
     list_factor_model,
@@ -107,6 +108,19 @@ def test_the_reference_path_simulates_the_same_congress():
     _check_seats_and_blocs(reference[0], reference[1])
     assert reference[2] == 120
     assert simulate(allocate_system_batch) == reference
+
+
+def test_blocs_are_parsed_from_name_equals_lists():
+    assert parse_blocs(["FP+RP= Fuerza Popular, Renovacion Popular", "X=A,"]) == {
+        "FP+RP": ["Fuerza Popular", "Renovacion Popular"],
+        "X": ["A"],
+    }
+    assert parse_blocs(None) == {}
+    for bad in ("nobody", "=A", "X=", "X= , "):
+        with pytest.raises(ArgumentError) as caught:
+            parse_blocs([bad])
+        assert caught.value.argument == "bloc"
+        assert caught.value.naming("bloc") == f"bloc: {bad!r} is not NAME=PARTY[,PARTY...]"
 
 
 def test_backtest_systems_are_unicameral():

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from curul.forecast._average import fit_average
 from curul.forecast._elections import BLACKOUT_DAYS, bundled_rows, elections, get_election, polls_until
@@ -23,12 +23,16 @@ from curul.forecast._model import (
     fit_undecided_scale,
 )
 from curul.forecast._official import match_official, official_first_round
+from curul.report import Column, Presentable, Report, Table
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 SCORED_SHARE = 3.0  # candidates calibrated on: at least 3% of valid votes, forecast or actual
 
 
 @dataclass(frozen=True)
-class Calibration:
+class Calibration(Presentable):
     """The error scale a forecast uses, and the past misses it was fitted on."""
 
     scale: float
@@ -43,7 +47,7 @@ class Calibration:
     # in the fit (as a known extra variance of the bundled elections) and in the simulation.
     momentum: bool = True
 
-    def as_json(self) -> dict[str, Any]:
+    def as_dict(self) -> dict[str, Any]:
         return {
             "scale": self.scale,
             "df": self.df,
@@ -52,6 +56,26 @@ class Calibration:
             "late_movement": self.late_movement,
             "momentum": self.momentum,
         }
+
+    def describe(self, tails: bool = True) -> str:
+        """One line: the scale (and, with ``tails``, the t degrees of freedom) and where it comes from."""
+        t = f" (t, {self.df:g} df)" if tails else ""
+        return f"error scale {self.scale:.3f}{t} calibrated on {', '.join(self.elections) or 'the default'}"
+
+    def to_frame(self) -> pd.DataFrame:
+        """The misses calibrated on: one row per election and candidate (shares in percent)."""
+        import pandas as pd
+
+        columns = ["election", "candidate", "predicted", "actual"]
+        return pd.DataFrame(list(self.errors), columns=columns)
+
+    def report(self) -> Report:
+        table = Table.build(
+            ["election", "candidate", *(Column(h, align="right") for h in ("predicted", "actual"))],
+            [[e, c, f"{p:.1f}", f"{a:.1f}"] for e, c, p, a in self.errors],
+            title="misses calibrated on (% of valid votes)",
+        )
+        return Report.of(self.describe(), table)
 
 
 def polling_errors(
@@ -168,7 +192,7 @@ class UndecidedCheck:
     undecided: dict[str, float]  # calibration elections and the excluded one
     fit: UndecidedFit
 
-    def as_json(self) -> dict[str, Any]:
+    def as_dict(self) -> dict[str, Any]:
         u = self.undecided[self.exclude]
         return {
             "election": self.exclude,

@@ -12,7 +12,7 @@ cifra repartidora.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -21,6 +21,7 @@ import numpy as np
 
 from curul.data import fold, load
 from curul.elections import ElectoralSystem, allocate_system, allocate_system_batch, load_system
+from curul.errors import ArgumentError
 from curul.forecast._average import PollAverage
 from curul.forecast._elections import Election
 from curul.forecast._model import PresidentialDraws
@@ -44,7 +45,7 @@ class PartySeats:
     p95: int
     p_threshold: float
 
-    def as_json(self) -> dict[str, Any]:
+    def as_dict(self) -> dict[str, Any]:
         return {k: getattr(self, k) for k in ("name", "chamber", "mean_seats", "p05", "p95", "p_threshold")}
 
 
@@ -57,7 +58,7 @@ class BlocResult:
     p_majority: float
     p_two_thirds: float
 
-    def as_json(self) -> dict[str, Any]:
+    def as_dict(self) -> dict[str, Any]:
         return {
             "name": self.name,
             "chamber": self.chamber,
@@ -144,6 +145,20 @@ def allocate_system_loop(system: ElectoralSystem, votes: np.ndarray, parties: Se
             seats[d, i] = [allocation.get(p, 0) for p in parties]
         passed[d] = [result.verdicts[p].passed for p in parties]
     return LoopResult(seats, passed)
+
+
+def parse_blocs(specs: Iterable[str] | None) -> dict[str, list[str]]:
+    """Blocs written ``NAME=PARTY[,PARTY...]`` (as ``curul forecast --bloc`` and a web form take them):
+    name -> its lists, whose seats :func:`simulate_congress` adds up. A malformed spec is an error on
+    the argument ``bloc``."""
+    blocs: dict[str, list[str]] = {}
+    for spec in specs or []:
+        name, sep, parties = spec.partition("=")
+        members = [p.strip() for p in parties.split(",") if p.strip()]
+        if not sep or not name.strip() or not members:
+            raise ArgumentError("bloc", f"{spec!r} is not NAME=PARTY[,PARTY...]")
+        blocs[name.strip()] = members
+    return blocs
 
 
 @cache

@@ -36,6 +36,11 @@ class Election:
         """Last day polls may be published: one week before the vote (the blackout starts after it)."""
         return self.first_round - timedelta(days=BLACKOUT_DAYS)
 
+    def simulation_steps(self, sims: int, congress: bool = True) -> int:
+        """The progress a run of ``sims`` simulations reports in all (the total of a progress bar): one
+        step per presidential draw, and as many again per chamber when Congress is simulated."""
+        return sims * (1 + (len(self.congress) if congress else 0))
+
 
 @cache
 def elections() -> dict[str, Election]:

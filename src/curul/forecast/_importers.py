@@ -11,12 +11,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 
-from curul.errors import InputError
+from curul._files import write_atomic
+from curul.errors import ArgumentError, InputError
 from curul.forecast._polls import PollRow, format_polls, parse_polls
 from curul.forecast._shared_files import Dropped, iso_date, read_rows, whole_number
 from curul.forecast._waves import WAVES_FILE, Wave, match_wave, read_waves, wave_rows
+from curul.report import Presentable, Report
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 SHARED_FILES = {
     "peru-2016-r1.csv": ("polls_2016_r1.csv", "peru-2016", 1),
@@ -45,9 +50,44 @@ OPTIONS = {
 
 
 @dataclass(frozen=True)
-class ImportResult:
+class ImportResult(Presentable):
+    """The converted poll files (name -> validated rows) and the rows left out, nothing written yet."""
+
     files: dict[str, tuple[PollRow, ...]]
     dropped: tuple[Dropped, ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "files": {name: len(rows) for name, rows in self.files.items()},
+            "dropped": [
+                {"file": d.file, "line": d.line, "candidate": d.candidate, "reason": d.reason}
+                for d in self.dropped
+            ],
+        }
+
+    def write(self, folder: str | Path) -> None:
+        """Write every file into ``folder`` in the poll format (each atomically; all were validated)."""
+        for name, rows in self.files.items():
+            write_atomic(Path(folder) / name, format_polls(rows))
+
+    def to_frame(self, table: Literal["dropped", "files"] = "dropped") -> pd.DataFrame:
+        """``dropped``: the rows left out (file, line, candidate, reason); ``files``: rows per file."""
+        import pandas as pd
+
+        if table == "dropped":
+            return pd.DataFrame(self.as_dict()["dropped"], columns=["file", "line", "candidate", "reason"])
+        if table == "files":
+            rows = [{"file": name, "rows": len(rows)} for name, rows in self.files.items()]
+            return pd.DataFrame(rows, columns=["file", "rows"]).set_index("file")
+        raise ArgumentError("table", f"{table!r} is not dropped or files")
+
+    def report(self, folder: str | Path | None = None) -> Report:
+        """Rows per file (named inside ``folder`` when they were written there) and how many were left out."""
+        shown = {name: str(Path(folder) / name) if folder is not None else name for name in self.files}
+        return Report.of(
+            *(f"{shown[name]}: {len(rows)} rows" for name, rows in self.files.items()),
+            f"{len(self.dropped)} rows left out (use --json to list them)",
+        )
 
 
 def _check_source_row(path: Path, line: int, row: dict[str, str]) -> None:
@@ -201,12 +241,10 @@ def main(argv: list[str] | None = None) -> None:  # pragma: no cover - maintenan
     """Regenerate the bundled poll files: ``python -m curul.forecast._importers SRC OUT``."""
     import sys
 
-    from curul._files import write_atomic
-
     src, out = (argv or sys.argv[1:])[:2]
     result = import_shared_polls(src)
+    result.write(out)
     for name, rows in result.files.items():
-        write_atomic(Path(out) / name, format_polls(rows))
         print(f"{name}: {len(rows)} rows")
     for d in result.dropped:
         print(f"dropped {d.file}:{d.line} {d.candidate}: {d.reason}")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 from statistics import NormalDist
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from curul.data import load
 from curul.errors import ArgumentError
@@ -14,10 +14,14 @@ from curul.forecast._average import PollAverage, last_polls_average, plain_avera
 from curul.forecast._elections import BLACKOUT_DAYS, bundled_rows, get_election, polls_until
 from curul.forecast._model import RUNOFF_POLL_SD
 from curul.forecast._official import OfficialResult, match_official
+from curul.report import Column, Presentable, Report, Row, Span, Table
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 @dataclass(frozen=True)
-class RunoffBacktest:
+class RunoffBacktest(Presentable):
     """The runoff model scored on a past runoff: head-to-head poll average and its error model."""
 
     election: str
@@ -31,7 +35,17 @@ class RunoffBacktest:
     last_polls: float | None
     polls: int
 
-    def as_json(self) -> dict:
+    @property
+    def error(self) -> float:
+        """Predicted minus official share of the first finalist, in points."""
+        return self.predicted - self.actual
+
+    @property
+    def p_actual_winner(self) -> float:
+        """The probability the model gave the finalist who won."""
+        return self.p_first_wins if self.actual > 50 else 1 - self.p_first_wins
+
+    def as_dict(self) -> dict[str, Any]:
         return {
             "election": self.election,
             "round": 2,
@@ -42,11 +56,40 @@ class RunoffBacktest:
             "interval90": list(self.interval90),
             "p_first_wins": self.p_first_wins,
             "actual": self.actual,
-            "error": self.predicted - self.actual,
-            "p_actual_winner": self.p_first_wins if self.actual > 50 else 1 - self.p_first_wins,
+            "error": self.error,
+            "p_actual_winner": self.p_actual_winner,
             "plain_average": self.plain_average,
             "last_polls": self.last_polls,
         }
+
+    def _methods(self) -> list[tuple[str, float]]:
+        shares = [("plain average", self.plain_average), ("last polls", self.last_polls)]
+        return [("model (house effects)", self.predicted), *((m, v) for m, v in shares if v is not None)]
+
+    def to_frame(self) -> pd.DataFrame:
+        """The first finalist's share (% of valid votes) by method and its error; the official share last."""
+        import pandas as pd
+
+        rows = [{"method": m, "share": v, "error": v - self.actual} for m, v in self._methods()]
+        rows.append({"method": "official", "share": self.actual, "error": 0.0})
+        return pd.DataFrame(rows, columns=["method", "share", "error"]).set_index("method")
+
+    def report(self) -> Report:
+        first = self.finalists[0]
+        rows: list[Row | list[str]] = [[m, f"{v:.1f}", f"{v - self.actual:+.1f}"] for m, v in self._methods()]
+        official = ("official", f"{self.actual:.2f}", "")
+        rows.append(Row(tuple((Span(cell),) for cell in official), style="bold"))
+        table = Table.build(
+            ["method", Column(f"{first} (% valid)", align="right"), Column("error", align="right")],
+            rows,
+            title=f"runoff backtest {self.election}: {self.polls} polls published to {self.cutoff}",
+        )
+        low, high = self.interval90
+        return Report.of(
+            table,
+            f"90% interval {low:.1f}–{high:.1f}; P({first} wins) = {self.p_first_wins:.0%}; "
+            f"probability given to the actual winner: {self.p_actual_winner:.0%}",
+        )
 
 
 def run_runoff_backtest(election_name: str, cutoff: date | None = None) -> RunoffBacktest:
