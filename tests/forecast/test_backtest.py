@@ -1,6 +1,6 @@
 import pytest
 
-from curul.forecast import calibrate, run_backtest
+from curul.forecast import run_backtest
 from curul.forecast._official import official_first_round
 
 # JNE proclamation (reference/peru-elections.md §3.3): Keiko Fujimori 39.86%; 2021: Castillo 18.921%.
@@ -25,15 +25,6 @@ def test_backtest_runs_on_the_bundled_polls(cli_json, election):
     # The MAE is the mean of the listed absolute errors.
     errors = [abs(c["predicted"] - c["actual"]) for c in model["candidates"]]
     assert model["mae"] == pytest.approx(sum(errors) / len(errors))
-
-
-def test_calibration_leaves_the_tested_election_out():
-    older = ("peru-2001", "peru-2006", "peru-2011")
-    assert calibrate("peru-2016").elections == (*older, "peru-2021")
-    assert calibrate("peru-2021").elections == (*older, "peru-2016")
-    assert calibrate("peru-2026").elections == (*older, "peru-2016", "peru-2021")
-    for name in ("peru-2016", "peru-2021"):
-        assert all(e[0] != name for e in calibrate(name, days_before=30).errors)
 
 
 def test_an_earlier_cutoff_uses_fewer_polls():
@@ -75,45 +66,10 @@ def test_runoff_backtest_rejects_cutoffs_outside_the_campaign(cli):
     assert code == 2 and err.strip() == "error: --round: 3 is not 1 or 2"
 
 
-def test_calibration_uses_the_same_distance_from_the_vote():
-    """An earlier cutoff keeps the blackout calibration and adds the movement measured on the bundled
-    elections between that distance and the blackout, in quadrature."""
-    import math
-    from datetime import timedelta
-
-    from curul.forecast._elections import bundled_rows, get_election
-    from curul.forecast._forecast import fit_average, polling_errors, run_forecast
-    from curul.forecast._model import calibrate_scale
-
-    election = get_election("peru-2016")
-    cutoff = election.first_round - timedelta(days=30)
-    expected = fit_average(election, bundled_rows("peru-2016"), cutoff)
-    calibration = calibrate("peru-2021", days_before=30)
-    shares = dict(zip((c.name for c in expected.candidates_), expected.shares_, strict=True))
-    early = polling_errors("peru-2016", 30)
-    assert early and all(e in calibration.errors for e in early)
-    assert all(p == pytest.approx(shares[name]) for _, name, p, _ in early)
-    g = calibration.exponent
-    k30 = calibrate_scale([(p, a) for *_, p, a in polling_errors("peru-2016", 30)], g)
-    k7 = calibrate_scale([(p, a) for *_, p, a in polling_errors("peru-2016")], g)
-    assert calibration.late_movement == pytest.approx(math.sqrt(max(k30**2 - k7**2, 0.0)))
-    blackout = calibrate("peru-2021")
-    assert blackout.late_movement == 0.0
-    assert calibration.scale == pytest.approx(math.hypot(blackout.scale, calibration.late_movement))
-    # A forecast with a cutoff 30 days out is calibrated that way.
-    forecast = run_forecast(
-        "peru-2021",
-        cutoff=get_election("peru-2021").first_round - timedelta(days=30),
-        sims=200,
-        congress=False,
-    )
-    assert forecast.calibration.scale == pytest.approx(calibration.scale)
-
-
 def test_the_projection_error_leaves_the_point_forecast_and_the_test_election_alone():
     """The trend-projection term widens intervals only: same poll average, k fitted net of the term on
     the calibration elections, and the undecided check never uses the tested election's result."""
-    from curul.forecast._forecast import undecided_check
+    from curul.forecast._calibration import undecided_check
 
     on = run_backtest("peru-2021", sims=2000, congress=False)
     off = run_backtest("peru-2021", sims=2000, congress=False, momentum=False)
@@ -127,3 +83,49 @@ def test_the_projection_error_leaves_the_point_forecast_and_the_test_election_al
         off.forecast.calibration.scale
     )
     assert set(check.undecided) == {"peru-2001", "peru-2006", "peru-2011", "peru-2016", "peru-2021"}
+
+
+def test_a_backtest_is_a_result():
+    from curul.errors import ArgumentError
+
+    result = run_backtest("peru-2016", sims=300, seed=1, congress=False)
+    keys = {"election", "cutoff", "sims", "seed", "calibration", "reference_mae", "scores", "seats"}
+    assert set(result.as_dict()) == keys and result.as_dict()["seats"] is None
+    scores = result.to_frame()
+    assert list(scores.index) == [s.method for s in result.scores]
+    assert list(scores.columns) == [
+        "mae",
+        "coverage90",
+        "brier_runoff",
+        "log_runoff",
+        "winner_rank",
+        "winner_in_90",
+    ]
+    assert scores.loc["model", "mae"] == result.scores[0].mae
+    candidates = result.to_frame("candidates")
+    assert candidates.loc["Keiko Fujimori", "actual"] == pytest.approx(39.86, abs=0.01)
+    assert result.to_frame("seats").empty
+    with pytest.raises(ArgumentError):
+        result.to_frame("parties")  # type: ignore[arg-type]
+    html = result._repr_html_()
+    assert "backtest peru-2016: polls published to 2016-04-03" in html and "reference (public model)" in html
+    text = result.report().to_text()
+    assert text.splitlines()[-1] == result.forecast.calibration.describe(tails=False)
+
+
+def test_a_runoff_backtest_is_a_result():
+    from curul.forecast import run_runoff_backtest
+
+    result = run_runoff_backtest("peru-2021")
+    keys = {"election", "round", "cutoff", "finalists", "polls", "predicted", "interval90", "p_first_wins"}
+    keys |= {"actual", "error", "p_actual_winner", "plain_average", "last_polls"}
+    assert set(result.as_dict()) == keys
+    assert result.error == pytest.approx(result.predicted - result.actual)
+    frame = result.to_frame()
+    assert list(frame.index) == ["model (house effects)", "plain average", "last polls", "official"]
+    assert frame.loc["official", "share"] == result.actual
+    assert frame.loc["plain average", "error"] == pytest.approx(result.plain_average - result.actual)
+    html = result._repr_html_()
+    assert (
+        'class="curul-bold"' in html and "runoff backtest peru-2021: 12 polls published to 2021-05-30" in html
+    )

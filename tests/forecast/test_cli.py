@@ -76,3 +76,37 @@ def test_forecast_with_congress_and_a_bloc(cli_json):
     (bloc,) = data["blocs"]
     seats = {p["name"]: p["mean_seats"] for p in data["parties"] if p["chamber"] == "deputies"}
     assert bloc["mean_seats"] == pytest.approx(seats["Fuerza Popular"] + seats["Renovacion Popular"])
+
+
+def test_the_election_help_is_in_step_with_the_library():
+    """The help strings are written out (``--help`` imports no domain module); they must name the
+    elections the library knows, and the backtest those with an official result."""
+    import inspect
+
+    from curul.cli.forecast import ELECTION_OPT, backtest
+    from curul.forecast._elections import elections
+
+    def listed(names: list[str]) -> str:
+        return ", ".join(names[:-1]) + " or " + names[-1] + "."
+
+    known = list(elections())
+    assert ELECTION_OPT.help == listed(known)
+    scored = [n for n in known if elections()[n].official_year is not None]
+    assert inspect.signature(backtest).parameters["election"].default.help == listed(scored)
+
+
+def test_the_command_module_imports_the_domain_only_inside_its_commands():
+    """``curul --version`` and ``--help`` must not load numpy or the forecast: at module level the
+    command module imports only the standard library, typer and the command line's own helpers."""
+    import ast
+    import sys
+
+    import curul.cli.forecast
+
+    tree = ast.parse(Path(curul.cli.forecast.__file__).read_text(encoding="utf-8"))
+    top = [n for n in tree.body if isinstance(n, ast.Import | ast.ImportFrom)]
+    names = [a.name for n in top if isinstance(n, ast.Import) for a in n.names]
+    names += [n.module or "" for n in top if isinstance(n, ast.ImportFrom)]
+    allowed = ("typer", "curul.cli._", "curul.errors", "curul.report", "__future__")
+    for name in names:
+        assert name.split(".")[0] in sys.stdlib_module_names or name.startswith(allowed), name

@@ -1,5 +1,6 @@
-"""Congress part of the forecast. The seat engine is ``curul.elections``; until its batch allocator is
-available these tests drive the wiring with a per-draw stand-in built on its exact ``allocate_system``."""
+"""Congress part of the forecast. The seat engine is ``curul.elections.allocate_system_batch``; the exact
+per-draw ``allocate_system_loop`` (one ``allocate_system`` per draw) is the reference it is tested against,
+allocator by allocator and over a whole simulation."""
 
 from __future__ import annotations
 
@@ -9,8 +10,16 @@ from importlib import resources
 import numpy as np
 import pytest
 
-from curul.forecast import _congress, run_forecast
-from curul.forecast._congress import list_factor_model, list_factors, relative_strength
+from curul.elections import allocate_system_batch, load_system
+from curul.errors import ArgumentError
+from curul.forecast import get_election, parse_blocs, run_forecast
+from curul.forecast._congress import (
+    allocate_system_loop,
+    list_factor_model,
+    list_factors,
+    relative_strength,
+    simulate_congress,
+)
 
 
 def test_list_factors_come_from_the_official_results():
@@ -49,53 +58,78 @@ def test_relative_strength_is_the_department_share_over_the_national_share():
     assert got[1, 0] == 1.0 and (got[:, 1] == 1.0).all()  # no history: flat
 
 
-@pytest.fixture
-def stand_in(monkeypatch):
-    """Force the per-draw reference path (exact ``allocate_system`` of ``curul.elections`` per draw)."""
-    monkeypatch.setattr(_congress, "_batch_api", lambda: None)
-
-
 def test_batch_engine_matches_the_per_draw_reference():
-    api = _congress._batch_api()
-    if api is None:
-        pytest.skip("curul.elections has no allocate_system_batch yet")
-    load_system, batch = api
     rng = np.random.default_rng(9)
     for name in ("peru-2016", "peru-2026-deputies", "peru-2026-senate"):
         system = load_system(name)
         parties = [f"p{i}" for i in range(8)]
         votes = rng.integers(0, 100_000, size=(30, len(system.districts), len(parties)))
-        fast = batch(system, votes, parties)
-        slow = _congress.allocate_system_loop(system, votes, parties)
+        fast = allocate_system_batch(system, votes, parties)
+        slow = allocate_system_loop(system, votes, parties)
         np.testing.assert_array_equal(np.asarray(fast.seats), slow.seats)
         np.testing.assert_array_equal(np.asarray(fast.passed), slow.passed)
 
 
-def test_seats_per_chamber_add_up_and_blocs_are_reported(stand_in):
-    # Seed 4 draws an exact tie for Apurimac's one Senate seat: it is broken by lot, no seat is left empty.
-    forecast = run_forecast(
-        "peru-2026", sims=120, seed=4, blocs={"FP+RP": ["Fuerza Popular", "Renovacion Popular"]}
-    )
-    chambers = {p.chamber for p in forecast.parties}
+BLOCS = {"FP+RP": ["Fuerza Popular", "Renovacion Popular"]}
+
+
+def _check_seats_and_blocs(parties, blocs) -> None:
+    chambers = {p.chamber for p in parties}
     assert chambers == {"senate", "deputies"}
     for chamber, seats in (("senate", 60), ("deputies", 130)):
-        total = sum(p.mean_seats for p in forecast.parties if p.chamber == chamber)
+        total = sum(p.mean_seats for p in parties if p.chamber == chamber)
         assert total == pytest.approx(seats)
-        for p in forecast.parties:
+        for p in parties:
             assert 0 <= p.p_threshold <= 1 and p.p05 <= p.p95
-    (bloc,) = forecast.blocs
+    (bloc,) = blocs
     assert bloc.chamber == "deputies" and 0 <= bloc.p_two_thirds <= bloc.p_majority <= 1
+
+
+def test_seats_per_chamber_add_up_and_blocs_are_reported():
+    # Seed 4 draws an exact tie for Apurimac's one Senate seat: it is broken by lot, no seat is left empty.
+    forecast = run_forecast("peru-2026", sims=120, seed=4, blocs=BLOCS)
+    _check_seats_and_blocs(forecast.parties, forecast.blocs)
+    assert forecast.congress_sims == 120
     json = forecast.as_json()
     assert {"name", "chamber", "mean_seats", "p05", "p95", "p_threshold"} == set(json["parties"][0])
 
 
-def test_backtest_systems_are_unicameral(stand_in):
+def test_the_reference_path_simulates_the_same_congress():
+    """The whole Congress simulation through the exact per-draw allocator: same random stream, same
+    seats, thresholds and bloc chances as through the batch engine."""
+    forecast = run_forecast("peru-2026", sims=120, seed=4, congress=False)
+    election = get_election("peru-2026")
+
+    def simulate(allocate):
+        rng = np.random.default_rng(4)
+        return simulate_congress(election, forecast.average, forecast.draws, rng, BLOCS, allocate=allocate)
+
+    reference = simulate(allocate_system_loop)
+    _check_seats_and_blocs(reference[0], reference[1])
+    assert reference[2] == 120
+    assert simulate(allocate_system_batch) == reference
+
+
+def test_blocs_are_parsed_from_name_equals_lists():
+    assert parse_blocs(["FP+RP= Fuerza Popular, Renovacion Popular", "X=A,"]) == {
+        "FP+RP": ["Fuerza Popular", "Renovacion Popular"],
+        "X": ["A"],
+    }
+    assert parse_blocs(None) == {}
+    for bad in ("nobody", "=A", "X=", "X= , "):
+        with pytest.raises(ArgumentError) as caught:
+            parse_blocs([bad])
+        assert caught.value.argument == "bloc"
+        assert caught.value.naming("bloc") == f"bloc: {bad!r} is not NAME=PARTY[,PARTY...]"
+
+
+def test_backtest_systems_are_unicameral():
     forecast = run_forecast("peru-2021", sims=100, seed=2)
     assert {p.chamber for p in forecast.parties} == {"congress"}
     assert sum(p.mean_seats for p in forecast.parties) == pytest.approx(130)
 
 
-def test_backtest_scores_seats_against_the_official_result(stand_in):
+def test_backtest_scores_seats_against_the_official_result():
     from curul.forecast import run_backtest
 
     result = run_backtest("peru-2016", sims=100, seed=5)

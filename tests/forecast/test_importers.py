@@ -95,3 +95,27 @@ def test_cli_import_writes_all_files_or_none(cli, shared_polls, tmp_path):
     line = next(i for i, row in enumerate(text.splitlines(), start=1) if ",146," in row)
     assert err.strip() == f"error: {path}:{line}:{header.index('pct') + 1}: pct: 146.0 is outside 0..100"
     assert not out2.exists()
+
+
+def test_an_import_is_a_result_written_only_when_asked(tmp_path):
+    from curul.forecast import ImportResult, bundled_rows, format_polls
+    from curul.forecast._shared_files import Dropped
+
+    rows = bundled_rows("peru-2021", 2)
+    result = ImportResult({"peru-2021-r2.csv": rows}, (Dropped("polls_2021_r2.csv", 7, "X", "a reason"),))
+    assert result.as_dict() == {
+        "files": {"peru-2021-r2.csv": len(rows)},
+        "dropped": [{"file": "polls_2021_r2.csv", "line": 7, "candidate": "X", "reason": "a reason"}],
+    }
+    assert result.report().to_text().splitlines() == [
+        f"peru-2021-r2.csv: {len(rows)} rows",
+        "1 rows left out (use --json to list them)",
+    ]
+    assert not any(tmp_path.iterdir())
+    result.write(tmp_path / "out")
+    assert (tmp_path / "out" / "peru-2021-r2.csv").read_text(encoding="utf-8") == format_polls(rows)
+    lines = result.report(folder=tmp_path / "out").to_text().splitlines()
+    assert lines[0] == f"{tmp_path / 'out' / 'peru-2021-r2.csv'}: {len(rows)} rows"
+    assert list(result.to_frame().columns) == ["file", "line", "candidate", "reason"]
+    assert result.to_frame("files").loc["peru-2021-r2.csv", "rows"] == len(rows)
+    assert "1 rows left out" in result._repr_html_()

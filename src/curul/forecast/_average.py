@@ -10,13 +10,14 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import numpy as np
 
 from curul.data import fold
-from curul.errors import CurulError
-from curul.forecast._elections import Exit
-from curul.forecast._polls import Poll
+from curul.errors import ArgumentError, CurulError
+from curul.forecast._elections import Election, Exit, polls_until
+from curul.forecast._polls import Poll, PollRow
 from curul.forecast._valid import ValidShares, to_valid, typical_non_choice, typical_sample_n
 
 
@@ -212,6 +213,15 @@ class PollAverage:
             {"name": c.name, "party": c.party, "share": float(s), "se": float(e)}
             for c, s, e in zip(self.candidates_, self.shares_, self.se_, strict=True)
         ]
+
+
+def fit_average(election: Election, rows: Sequence[PollRow], cutoff: date, **settings: Any) -> PollAverage:
+    """The poll average of an election's first round from the polls published by ``cutoff``, with its
+    exits and the trend projected to the vote (``settings``: :class:`PollAverage` options)."""
+    polls = polls_until(tuple(rows), cutoff)
+    if not polls:
+        raise ArgumentError("cutoff", f"no first-round polls of {election.name} published by {cutoff}")
+    return PollAverage(exits=election.exits, **settings).fit(polls, cutoff, target=election.first_round)
 
 
 def _slope(ages: np.ndarray, values: np.ndarray, size: np.ndarray, half_life: float) -> float:

@@ -3,24 +3,33 @@
 Scores (candidates with at least 3% of valid votes): mean absolute error in points, 90% interval
 coverage; over every modelled candidate: Brier and log score of "reaches the runoff"; the rank the
 forecast gave the actual winner. The plain poll average and each pollster's last poll are scored the
-same way (no intervals, so only MAE and rank).
+same way (no intervals, so only MAE and rank). The runoff's backtest is in ``_runoff``.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
+from typing import TYPE_CHECKING, Any, Literal
 
-from curul.errors import CurulError
+from curul.data import fold
+from curul.elections import congress_results
+from curul.errors import ArgumentError
 from curul.forecast._average import last_poll_of, last_polls_average, plain_average
 from curul.forecast._elections import bundled_rows, get_election, polls_until
-from curul.forecast._forecast import Forecast, run_forecast
+from curul.forecast._forecast import CandidateForecast, Forecast, Progress, run_forecast
 from curul.forecast._official import OfficialResult, match_official, official_first_round
+from curul.report import Column, Presentable, Report, Table
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 SCORED_MIN_SHARE = 3.0
 # The one public Peruvian model's first-round MAE (issue 6), for comparison only.
 REFERENCE_MAE = {"peru-2016": 2.2, "peru-2021": 3.0}
+SCORE_COLUMNS = ("mae", "coverage90", "brier_runoff", "log_runoff", "winner_rank", "winner_in_90")
+FrameTable = Literal["scores", "candidates", "seats"]
 
 
 @dataclass(frozen=True)
@@ -34,39 +43,96 @@ class Score:
     winner_in_90: bool | None
     detail: tuple[tuple[str, float, float], ...]  # official name, predicted, actual
 
-    def as_json(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {
             "method": self.method,
-            "mae": self.mae,
-            "coverage90": self.coverage90,
-            "brier_runoff": self.brier_runoff,
-            "log_runoff": self.log_runoff,
-            "winner_rank": self.winner_rank,
-            "winner_in_90": self.winner_in_90,
+            **{k: getattr(self, k) for k in SCORE_COLUMNS},
             "candidates": [{"name": n, "predicted": p, "actual": a} for n, p, a in self.detail],
         }
 
 
+def _or_dash(value: float | bool | None, spec: str) -> str:
+    return "-" if value is None else format(value, spec)
+
+
 @dataclass(frozen=True)
-class Backtest:
+class Backtest(Presentable):
+    """A past first round forecast as of a cutoff, scored beside the plain average and the last polls."""
+
     election: str
     cutoff: date
     forecast: Forecast
     scores: tuple[Score, ...]
     reference_mae: float | None
-    seats: dict | None = None  # Congress seats against the official result, when simulated
+    seats: dict[str, Any] | None = None  # Congress seats against the official result, when simulated
 
-    def as_json(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {
             "election": self.election,
             "cutoff": self.cutoff.isoformat(),
             "sims": self.forecast.sims,
             "seed": self.forecast.seed,
-            "calibration": self.forecast.calibration.as_json(),
+            "calibration": self.forecast.calibration.as_dict(),
             "reference_mae": self.reference_mae,
-            "scores": [s.as_json() for s in self.scores],
+            "scores": [s.as_dict() for s in self.scores],
             "seats": self.seats,
         }
+
+    def to_frame(self, table: FrameTable = "scores") -> pd.DataFrame:
+        """``scores`` (one row per method), ``candidates`` (the model against the official shares) or
+        ``seats`` (each list's forecast seats against the official ones; empty without Congress)."""
+        import pandas as pd
+
+        if table == "scores":
+            rows = [{"method": s.method, **{k: getattr(s, k) for k in SCORE_COLUMNS}} for s in self.scores]
+            return pd.DataFrame(rows, columns=["method", *SCORE_COLUMNS]).set_index("method")
+        if table == "candidates":
+            detail = self.scores[0].detail
+            return pd.DataFrame(list(detail), columns=["name", "predicted", "actual"]).set_index("name")
+        if table == "seats":
+            columns = ["name", "mean_seats", "p05", "p95", "actual"]
+            parties = self.seats["parties"] if self.seats else []
+            return pd.DataFrame(parties, columns=columns).set_index("name")
+        raise ArgumentError("table", f"{table!r} is not scores, candidates or seats")
+
+    def report(self) -> Report:
+        headers = ("MAE", "90% coverage", "Brier runoff", "log runoff", "winner rank", "winner in 90%")
+        rows = [
+            [
+                s.method,
+                f"{s.mae:.2f}",
+                _or_dash(s.coverage90, ".0%"),
+                _or_dash(s.brier_runoff, ".3f"),
+                _or_dash(s.log_runoff, ".3f"),
+                _or_dash(s.winner_rank, "d"),
+                _or_dash(s.winner_in_90, ""),
+            ]
+            for s in self.scores
+        ]
+        if self.reference_mae is not None:
+            rows.append(["reference (public model)", f"{self.reference_mae:.2f}", *["-"] * 5])
+        scores = Table.build(
+            ["method", *(Column(h, align="right") for h in headers)],
+            rows,
+            title=f"backtest {self.election}: polls published to {self.cutoff}",
+        )
+        detail = Table.build(
+            ["candidate", Column("forecast", align="right"), Column("official", align="right")],
+            [[name, f"{p:.1f}", f"{a:.1f}"] for name, p, a in self.scores[0].detail],
+            title="model vs official (candidates ≥ 3%)",
+        )
+        seats: list[Table | str] = []
+        if self.seats:
+            table = Table.build(
+                ["list", *(Column(h, align="right") for h in ("forecast", "90% interval", "official"))],
+                [
+                    [r["name"], f"{r['mean_seats']:.1f}", f"{r['p05']}–{r['p95']}", str(r["actual"])]
+                    for r in self.seats["parties"]
+                ],
+                title=f"Congress seats vs official (MAE {self.seats['mae']:.1f} seats)",
+            )
+            seats = [table, f"Congress simulated on {self.forecast.congress_sims:,} draws"]
+        return Report.of(scores, detail, self.forecast.calibration.describe(tails=False), *seats)
 
 
 def _point_score(method: str, predicted: dict[str, float], official: tuple[OfficialResult, ...]) -> Score:
@@ -85,7 +151,7 @@ def _point_score(method: str, predicted: dict[str, float], official: tuple[Offic
 
 
 def _model_score(forecast: Forecast, official: tuple[OfficialResult, ...]) -> Score:
-    by_official: dict[str, object] = {}
+    by_official: dict[str, CandidateForecast] = {}
     for c in forecast.candidates:
         m = match_official(c.name, c.party, official)
         if m is not None:
@@ -93,9 +159,9 @@ def _model_score(forecast: Forecast, official: tuple[OfficialResult, ...]) -> Sc
     scored = [r for r in official if r.share >= SCORED_MIN_SHARE]
     detail, inside = [], []
     for r in scored:
-        c = by_official.get(r.candidate)
-        detail.append((r.candidate, c.mean if c else 0.0, r.share))
-        inside.append(bool(c and c.p05 <= r.share <= c.p95))
+        found = by_official.get(r.candidate)
+        detail.append((r.candidate, found.mean if found else 0.0, r.share))
+        inside.append(bool(found and found.p05 <= r.share <= found.p95))
     finalists = {official[0].candidate, official[1].candidate}
     brier, logs = [], []
     for c in forecast.candidates:
@@ -125,16 +191,19 @@ def run_backtest(
     cutoff: date | None = None,
     sims: int = 20_000,
     seed: int = 0,
-    progress=None,
+    progress: Progress | None = None,
     congress: bool = True,
-    **settings,
+    **settings: Any,
 ) -> Backtest:
+    """Forecast a past first round from the polls published by ``cutoff`` (default: the start of the
+    blackout) and score it, the plain average, the last polls and each pollster's last poll against the
+    official result (and, with ``congress``, the seats). ``settings`` go to :func:`run_forecast`."""
     election = get_election(election_name)
     if election.official_year is None:
-        raise CurulError(f"--election: {election_name} has no official result to score against")
+        raise ArgumentError("election", f"{election_name} has no official result to score against")
     cutoff = cutoff or election.default_cutoff
     if cutoff >= election.first_round:
-        raise CurulError(f"--cutoff: {cutoff} is not before the vote ({election.first_round})")
+        raise ArgumentError("cutoff", f"{cutoff} is not before the vote ({election.first_round})")
     forecast = run_forecast(
         election_name,
         cutoff=cutoff,
@@ -161,13 +230,10 @@ def run_backtest(
     return Backtest(election_name, cutoff, forecast, tuple(scores), REFERENCE_MAE.get(election_name), seats)
 
 
-def _seat_score(forecast: Forecast, year: int) -> dict:
+def _seat_score(forecast: Forecast, year: int) -> dict[str, Any]:
     """Mean absolute seat error and 90% coverage over the lists that won seats or were forecast to."""
-    from curul.data import fold
-    from curul.elections import congress_results
-
     official = {p.party: p.seats for p in congress_results(year).parties}
-    rows = []
+    rows: list[dict[str, Any]] = []
     used: set[str] = set()
     for p in forecast.parties:
         match = next((o for o in official if fold(p.name) in fold(o) or fold(o) in fold(p.name)), None)
@@ -186,96 +252,3 @@ def _seat_score(forecast: Forecast, year: int) -> dict:
         "coverage90": sum(r["p05"] <= r["actual"] <= r["p95"] for r in rows) / len(rows),
         "parties": rows,
     }
-
-
-@dataclass(frozen=True)
-class RunoffBacktest:
-    """The runoff model scored on a past runoff: head-to-head poll average and its error model."""
-
-    election: str
-    cutoff: date
-    finalists: tuple[str, str]
-    predicted: float  # percent of valid votes of finalists[0]
-    interval90: tuple[float, float]
-    p_first_wins: float
-    actual: float
-    plain_average: float | None
-    last_polls: float | None
-    polls: int
-
-    def as_json(self) -> dict:
-        return {
-            "election": self.election,
-            "round": 2,
-            "cutoff": self.cutoff.isoformat(),
-            "finalists": list(self.finalists),
-            "polls": self.polls,
-            "predicted": self.predicted,
-            "interval90": list(self.interval90),
-            "p_first_wins": self.p_first_wins,
-            "actual": self.actual,
-            "error": self.predicted - self.actual,
-            "p_actual_winner": self.p_first_wins if self.actual > 50 else 1 - self.p_first_wins,
-            "plain_average": self.plain_average,
-            "last_polls": self.last_polls,
-        }
-
-
-def run_runoff_backtest(election_name: str, cutoff: date | None = None) -> RunoffBacktest:
-    """Score the runoff model against the final official runoff (``presidential-runoffs``).
-
-    Default cutoff: one week before the runoff. The forecast is the house-effect poll average of the
-    head-to-head polls (valid votes of the pair), with the runoff model's normal error.
-    """
-    from statistics import NormalDist
-
-    from curul.data import load
-    from curul.forecast._average import PollAverage
-    from curul.forecast._elections import BLACKOUT_DAYS
-    from curul.forecast._model import RUNOFF_POLL_SD
-
-    election = get_election(election_name)
-    if election.official_year is None:
-        raise CurulError(f"--election: {election_name} has no official result to score against")
-    cutoff = cutoff or (election.runoff - timedelta(days=BLACKOUT_DAYS))
-    if cutoff >= election.runoff:
-        raise CurulError(f"--cutoff: {cutoff} is not before the runoff ({election.runoff})")
-    if cutoff < election.first_round:
-        raise CurulError(f"--cutoff: {cutoff} is before the first round; runoff polls start after it")
-    rows = [r for r in load("presidential-runoffs").rows if r.year == election.official_year]
-    final = [r for r in rows if r.stage.startswith("final")] or rows
-    polls = [
-        p for p in polls_until(bundled_rows(election_name, 2), cutoff, round_=2) if len(p.candidates()) == 2
-    ]
-    if not polls:
-        raise CurulError(f"--cutoff: no runoff polls of {election_name} published by {cutoff}")
-    avg = PollAverage().fit(polls, cutoff, target=election.runoff)
-    names = [c.name for c in avg.candidates_]
-    first = names[0]
-    share = float(100 * avg.shares_[0] / (avg.shares_[0] + avg.shares_[1]))
-    official = next(r for r in final if match_official(first, "", (_as_result(r),)) is not None)
-    dist = NormalDist(share, RUNOFF_POLL_SD)
-    plain = plain_average(polls, cutoff)
-    last = last_polls_average(polls, cutoff)
-    return RunoffBacktest(
-        election_name,
-        cutoff,
-        (names[0], names[1]),
-        share,
-        (dist.inv_cdf(0.05), dist.inv_cdf(0.95)),
-        1 - dist.cdf(50.0),
-        float(official.pct_valid),
-        _pair_share(plain, first),
-        _pair_share(last, first),
-        len(polls),
-    )
-
-
-def _as_result(row) -> OfficialResult:
-    return OfficialResult(row.candidate, row.party, float(row.pct_valid))
-
-
-def _pair_share(shares: dict[str, float], first: str) -> float | None:
-    if first not in shares or len(shares) != 2:
-        return None
-    return 100 * shares[first] / sum(shares.values())

@@ -12,13 +12,23 @@ cifra repartidora.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 import numpy as np
 
 from curul.data import fold, load
+from curul.elections import ElectoralSystem, allocate_system, allocate_system_batch, load_system
+from curul.errors import ArgumentError
+from curul.forecast._average import PollAverage
+from curul.forecast._elections import Election
+from curul.forecast._model import PresidentialDraws
+from curul.forecast._official import official_first_round
+
+# The seat engine: votes (draws x districts x lists) -> an object with ``seats`` and ``passed``.
+Allocator = Callable[[ElectoralSystem, np.ndarray, Sequence[str]], Any]
 
 DISTRICT_LOG_SD = 0.15  # per-draw noise on a party's relative strength in a district
 OTHER_LISTS = 10
@@ -35,7 +45,7 @@ class PartySeats:
     p95: int
     p_threshold: float
 
-    def as_json(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {k: getattr(self, k) for k in ("name", "chamber", "mean_seats", "p05", "p95", "p_threshold")}
 
 
@@ -48,7 +58,7 @@ class BlocResult:
     p_majority: float
     p_two_thirds: float
 
-    def as_json(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {
             "name": self.name,
             "chamber": self.chamber,
@@ -74,8 +84,6 @@ class ListFactor:
 @cache
 def list_factors() -> tuple[ListFactor, ...]:
     """List share / presidential share of every party that won seats in 2016 or 2021 and ran a ticket."""
-    from curul.forecast._official import official_first_round
-
     out = []
     lists: dict[int, dict[str, float]] = {2016: {}, 2021: {}}
     for r in load("congress-2016-district-votes").rows:
@@ -111,25 +119,18 @@ def list_factor_model() -> tuple[float, float, float]:
     return float(a), float(b), float(np.sqrt(np.sum(resid**2) / (len(y) - 2)))
 
 
-def _batch_api():
-    """The batch allocator of ``curul.elections`` (None until that package provides it)."""
-    try:
-        from curul.elections import allocate_system_batch, load_system
-    except ImportError:
-        return None
-    return load_system, allocate_system_batch
-
-
 @dataclass(frozen=True)
 class LoopResult:
     seats: np.ndarray  # draws x districts x lists
     passed: np.ndarray  # draws x lists
 
 
-def allocate_system_loop(system, votes: np.ndarray, parties: Sequence[str], org_types=None) -> LoopResult:
-    """Reference path with the batch API: one exact ``allocate_system`` of ``curul.elections`` per draw."""
-    from curul.elections import allocate_system
+def allocate_system_loop(system: ElectoralSystem, votes: np.ndarray, parties: Sequence[str]) -> LoopResult:
+    """The reference the batch engine is tested against: one exact ``allocate_system`` per draw.
 
+    Same arguments and result fields as ``curul.elections.allocate_system_batch`` (votes: draws x
+    districts x lists), so either can be given to :func:`simulate_congress`; far slower, never a fallback.
+    """
     draws, districts, lists = votes.shape
     seats = np.zeros(votes.shape, dtype=np.int64)
     passed = np.zeros((draws, lists), dtype=bool)
@@ -146,18 +147,18 @@ def allocate_system_loop(system, votes: np.ndarray, parties: Sequence[str], org_
     return LoopResult(seats, passed)
 
 
-# Without the batch allocator, Congress is simulated on this many draws with the reference path.
-REFERENCE_DRAWS = 200
-
-
-def allocator():
-    """(load_system, allocate, batch?): the batch engine when present, else the per-draw reference."""
-    api = _batch_api()
-    if api is not None:
-        return api[0], api[1], True
-    from curul.elections import load_system
-
-    return load_system, allocate_system_loop, False
+def parse_blocs(specs: Iterable[str] | None) -> dict[str, list[str]]:
+    """Blocs written ``NAME=PARTY[,PARTY...]`` (as ``curul forecast --bloc`` and a web form take them):
+    name -> its lists, whose seats :func:`simulate_congress` adds up. A malformed spec is an error on
+    the argument ``bloc``."""
+    blocs: dict[str, list[str]] = {}
+    for spec in specs or []:
+        name, sep, parties = spec.partition("=")
+        members = [p.strip() for p in parties.split(",") if p.strip()]
+        if not sep or not name.strip() or not members:
+            raise ArgumentError("bloc", f"{spec!r} is not NAME=PARTY[,PARTY...]")
+        blocs[name.strip()] = members
+    return blocs
 
 
 @cache
@@ -230,33 +231,49 @@ def relative_strength(parties: Sequence[str], districts: Sequence[str]) -> np.nd
 
 
 def simulate_congress(
-    election, avg, draws, rng: np.random.Generator, blocs: dict[str, Sequence[str]], progress=None
-):
-    """Seats per party and chamber; returns (party results, bloc results, draws used)."""
-    load_system, allocate_system_batch, batch = allocator()
+    election: Election,
+    avg: PollAverage,
+    draws: PresidentialDraws,
+    rng: np.random.Generator,
+    blocs: Mapping[str, Sequence[str]],
+    progress: Callable[[int], None] | None = None,
+    allocate: Allocator = allocate_system_batch,
+) -> tuple[tuple[PartySeats, ...], tuple[BlocResult, ...], int]:
+    """Seats per party and chamber; returns (party results, bloc results, draws used).
+
+    ``allocate`` is the seat engine: ``curul.elections.allocate_system_batch``, or the exact per-draw
+    :func:`allocate_system_loop` it is tested against (same random stream, same seats).
+    """
     names = list(draws.names)
     party_of = [c.party or f"list of {c.name}" for c in avg.candidates_]
     parties = [*party_of, *(f"other list {i + 1}" for i in range(OTHER_LISTS))]
-    n = draws.first.shape[0] if batch else min(draws.first.shape[0], REFERENCE_DRAWS)
+    n = draws.first.shape[0]
     k = len(names)
     a, b, sd = list_factor_model()
-    lists = np.maximum(a + b * draws.first[:n, :k] + sd * rng.standard_normal((n, k)), 0.05)
+    lists = np.maximum(a + b * draws.first[:, :k] + sd * rng.standard_normal((n, k)), 0.05)
     lists *= np.minimum(1.0, 97.0 / lists.sum(axis=1, keepdims=True))
     rest = 100.0 - lists.sum(axis=1, keepdims=True)
     national = np.concatenate([lists, np.repeat(rest / OTHER_LISTS, OTHER_LISTS, axis=1)], axis=1)
-    results, bloc_results = [], []
+    results: list[PartySeats] = []
+    bloc_results: list[BlocResult] = []
     systems = [load_system(name) for name in election.congress]
     # One vote per voter and district for every chamber: the district shares are drawn once and
     # shared by the Senate and the Chamber (their districts are the same departments).
     regular = list(dict.fromkeys(d for s_ in systems for d in s_.districts if fold(d) != "NACIONAL"))
     base = max(systems, key=lambda s_: sum(s_.magnitude(d) for d in s_.districts if fold(d) != "NACIONAL"))
-    weights = np.array([base.magnitude(base.district(d)) for d in regular], dtype=float)  # by electorate
+    magnitudes = []  # districts are weighted by their seats, which are apportioned by electorate
+    for d in regular:
+        official = base.district(d)
+        if official is None:
+            raise ValueError(f"{d}: not a district of {base.name}; the chambers must share their districts")
+        magnitudes.append(base.magnitude(official))
+    weights = np.array(magnitudes, dtype=np.float64)
     scale = (weights / weights.sum() * 1e7).astype(np.float32)
     strength32 = relative_strength(parties, regular).astype(np.float32)
     layout = []
     for system in systems:
-        index = [regular.index(d) if fold(d) != "NACIONAL" else -1 for d in system.districts]
-        layout.append((system, np.array(index)))
+        positions = [regular.index(d) if fold(d) != "NACIONAL" else -1 for d in system.districts]
+        layout.append((system, np.array(positions)))
     seats_all: list[list[np.ndarray]] = [[] for _ in systems]
     passed_all: list[list[np.ndarray]] = [[] for _ in systems]
     for start in range(0, n, CHUNK):
@@ -283,11 +300,11 @@ def simulate_congress(
                 for i in np.flatnonzero(index < 0):  # the national constituency: every vote, national shares
                     national_votes = np.rint(nat * np.float32(1e5)).astype(np.int64)
                     votes[:, i, :] = national_votes * len(parties) + lot[:, 0]
-            result = allocate_system_batch(system, votes, parties)
+            result = allocate(system, votes, parties)
             seats_all[s_i].append(np.asarray(result.seats).sum(axis=1))
             passed_all[s_i].append(np.asarray(result.passed))
-            if progress:  # counted in presidential draws, so the bar ends at sims x (1 + chambers)
-                progress(round(nat.shape[0] * draws.first.shape[0] / n))
+            if progress:  # one step per draw and chamber, so the bar ends at sims x (1 + chambers)
+                progress(nat.shape[0])
     for s_i, (system, _) in enumerate(layout):
         seats = np.concatenate(seats_all[s_i])
         passed = np.concatenate(passed_all[s_i])

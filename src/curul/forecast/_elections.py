@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from functools import cache
 from importlib import resources
 
-from curul.errors import CurulError
+from curul.errors import ArgumentError
 from curul.forecast._polls import Poll, PollRow, group_polls, parse_polls
 
 BLACKOUT_DAYS = 7
@@ -36,6 +36,11 @@ class Election:
         """Last day polls may be published: one week before the vote (the blackout starts after it)."""
         return self.first_round - timedelta(days=BLACKOUT_DAYS)
 
+    def simulation_steps(self, sims: int, congress: bool = True) -> int:
+        """The progress a run of ``sims`` simulations reports in all (the total of a progress bar): one
+        step per presidential draw, and as many again per chamber when Congress is simulated."""
+        return sims * (1 + (len(self.congress) if congress else 0))
+
 
 @cache
 def elections() -> dict[str, Election]:
@@ -56,9 +61,10 @@ def elections() -> dict[str, Election]:
 
 
 def get_election(name: str) -> Election:
+    """The election called ``name``; an unknown name is an error on the argument ``election``."""
     known = elections()
     if name not in known:
-        raise CurulError(f"--election: unknown election {name!r} (known: {', '.join(known)})")
+        raise ArgumentError("election", f"unknown election {name!r} (known: {', '.join(known)})")
     return known[name]
 
 

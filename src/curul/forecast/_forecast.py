@@ -1,41 +1,37 @@
-"""A whole forecast: polls up to a cutoff -> poll average -> calibrated simulation -> summaries."""
+"""A whole forecast: polls up to a cutoff -> poll average -> calibrated simulation -> summaries.
+
+The result, :class:`Forecast`, is what the command line prints (``as_dict()`` for ``--json``, ``report()``
+for people), what a notebook shows (``_repr_html_``, ``to_frame``) and what the chart is drawn from.
+"""
 
 from __future__ import annotations
 
-import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 
-from curul.errors import CurulError
-from curul.forecast._average import PollAverage, candidate_key
-from curul.forecast._elections import (
-    BLACKOUT_DAYS,
-    Election,
-    bundled_rows,
-    elections,
-    get_election,
-    polls_until,
-)
-from curul.forecast._history import historical_errors, historical_non_choice
-from curul.forecast._model import (
-    DEFAULT_DF,
-    DEFAULT_EXPONENT,
-    ErrorModel,
-    PresidentialDraws,
-    UndecidedFit,
-    calibrate_scale,
-    fit_scale,
-    fit_undecided_scale,
-    simulate_presidential,
-)
-from curul.forecast._official import match_official, official_first_round
+from curul.errors import ArgumentError
+from curul.forecast._average import PollAverage, candidate_key, fit_average
+from curul.forecast._calibration import Calibration, calibrate
+from curul.forecast._congress import BlocResult, PartySeats, simulate_congress
+from curul.forecast._elections import BLACKOUT_DAYS, bundled_rows, get_election, polls_until
+from curul.forecast._model import ErrorModel, PresidentialDraws, simulate_presidential
 from curul.forecast._polls import PollRow
+from curul.forecast._valid import to_valid, typical_non_choice
+from curul.report import Column, Presentable, Report, Table
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 Progress = Callable[[int], None]
-SCORED_SHARE = 3.0  # candidates calibrated on: at least 3% of valid votes, forecast or actual
+MIN_SIMS = 100
+RUNOFFS_SHOWN = 6  # likeliest runoff pairs in the report (``runoff_pairs`` keeps ten)
+SEATS_SHOWN = 0.05  # the report lists the lists with at least this mean seats or P(threshold)
+FrameTable = Literal["candidates", "runoff_pairs", "parties", "blocs"]
 
 
 @dataclass(frozen=True)
@@ -51,38 +47,15 @@ class CandidateForecast:
     p_runoff: float
     p_win: float
 
-    def as_json(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         keys = ("name", "party", "mean", "p05", "p10", "p90", "p95", "p_runoff", "p_win")
         return {k: getattr(self, k) for k in keys}
 
 
 @dataclass(frozen=True)
-class Calibration:
-    scale: float
-    df: float
-    elections: tuple[str, ...]
-    errors: tuple[tuple[str, str, float, float], ...]  # election, candidate, predicted, actual
-    # Extra error of a cutoff earlier than the blackout (movement still to come before the last polls),
-    # added in quadrature to the blackout-cutoff scale; 0 at the default cutoff.
-    late_movement: float = 0.0
-    exponent: float = DEFAULT_EXPONENT  # shape of the error across shares (``ErrorModel.exponent``)
-    # Whether each candidate's trend-projection error (``PollAverage.trend_se_``) is part of the error:
-    # in the fit (as a known extra variance of the bundled elections) and in the simulation.
-    momentum: bool = True
+class Forecast(Presentable):
+    """Candidates' first-round shares and chances, the likeliest runoffs, and Congress when simulated."""
 
-    def as_json(self) -> dict:
-        return {
-            "scale": self.scale,
-            "df": self.df,
-            "exponent": self.exponent,
-            "elections": list(self.elections),
-            "late_movement": self.late_movement,
-            "momentum": self.momentum,
-        }
-
-
-@dataclass(frozen=True)
-class Forecast:
     election: str
     cutoff: date
     sims: int
@@ -92,178 +65,122 @@ class Forecast:
     calibration: Calibration
     average: PollAverage = field(repr=False)
     draws: PresidentialDraws = field(repr=False)
-    parties: tuple = ()
-    blocs: tuple = ()
+    parties: tuple[PartySeats, ...] = ()
+    blocs: tuple[BlocResult, ...] = ()
     congress_sims: int = 0
 
-    def as_json(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {
             "election": self.election,
             "cutoff": self.cutoff.isoformat(),
             "sims": self.sims,
             "seed": self.seed,
-            "candidates": [c.as_json() for c in self.candidates],
+            "candidates": [c.as_dict() for c in self.candidates],
             "runoff_pairs": [{"pair": list(pair), "p": p} for pair, p in self.runoff_pairs],
-            "parties": [p.as_json() for p in self.parties],
-            "blocs": [b.as_json() for b in self.blocs],
+            "parties": [p.as_dict() for p in self.parties],
+            "blocs": [b.as_dict() for b in self.blocs],
             "congress_sims": self.congress_sims,
-            "calibration": self.calibration.as_json(),
+            "calibration": self.calibration.as_dict(),
         }
 
+    def as_json(self) -> dict[str, Any]:
+        """The former name of :meth:`as_dict`."""
+        return self.as_dict()
 
-def fit_average(election: Election, rows: Sequence[PollRow], cutoff: date, **settings) -> PollAverage:
-    polls = polls_until(tuple(rows), cutoff)
-    if not polls:
-        raise CurulError(f"--cutoff: no first-round polls of {election.name} published by {cutoff}")
-    return PollAverage(exits=election.exits, **settings).fit(polls, cutoff, target=election.first_round)
+    def to_frame(self, table: FrameTable = "candidates") -> pd.DataFrame:
+        """One of the forecast's tables: ``candidates`` (by name: poll average, mean, quantiles,
+        P(runoff), P(win)), ``runoff_pairs``, ``parties`` (seats by chamber and list) or ``blocs``."""
+        import pandas as pd
 
+        if table == "candidates":
+            rows: list[dict[str, Any]] = [vars(c) for c in self.candidates]
+            return pd.DataFrame(rows, columns=list(CandidateForecast.__dataclass_fields__)).set_index("name")
+        if table == "runoff_pairs":
+            rows = [{"first": a, "second": b, "p": p} for (a, b), p in self.runoff_pairs]
+            return pd.DataFrame(rows, columns=["first", "second", "p"])
+        if table == "parties":
+            columns = list(PartySeats.__dataclass_fields__)
+            frame = pd.DataFrame([vars(p) for p in self.parties], columns=columns)
+            return frame.set_index(["chamber", "name"])
+        if table == "blocs":
+            columns = list(BlocResult.__dataclass_fields__)
+            return pd.DataFrame([vars(b) for b in self.blocs], columns=columns).set_index("name")
+        raise ArgumentError("table", f"{table!r} is not candidates, runoff_pairs, parties or blocs")
 
-def polling_errors(
-    name: str, days_before: int | None = None, **settings
-) -> list[tuple[str, str, float, float]]:
-    """(election, candidate, poll average, official share) of a past election, with the average taken
-    ``days_before`` the vote (default: at its default cutoff, the start of the blackout)."""
-    return [e[:4] for e in _polling_errors(name, days_before, **settings)]
+    def report(self, chart: str | Path | None = None) -> Report:
+        """Tables of the candidates, the likeliest runoffs and the seats, the blocs' chances and the
+        calibration; ``chart`` names the file the chart was written to, if any."""
+        right = ("polls", "mean", "80% interval", "90% interval", "runoff", "win")
+        candidates = Table.build(
+            ["candidate", "party", *(Column(h, align="right") for h in right)],
+            [
+                [
+                    c.name,
+                    c.party or "-",
+                    f"{c.average:.1f}",
+                    f"{c.mean:.1f}",
+                    f"{c.p10:.1f}–{c.p90:.1f}",
+                    f"{c.p05:.1f}–{c.p95:.1f}",
+                    f"{c.p_runoff:.0%}",
+                    f"{c.p_win:.0%}",
+                ]
+                for c in self.candidates
+            ],
+            title=f"{self.election}: polls published to {self.cutoff}, {self.sims:,} simulations",
+        )
+        pairs = Table.build(
+            ["pair", Column("p", align="right")],
+            [[f"{a} – {b}", f"{p:.0%}"] for (a, b), p in self.runoff_pairs[:RUNOFFS_SHOWN]],
+            title="likeliest runoffs",
+        )
+        congress: list[Table | str] = []
+        if self.parties:
+            seats = Table.build(
+                [
+                    "chamber",
+                    "party",
+                    *(Column(h, align="right") for h in ("mean", "90% interval", "threshold")),
+                ],
+                [
+                    [p.chamber, p.name, f"{p.mean_seats:.1f}", f"{p.p05}–{p.p95}", f"{p.p_threshold:.0%}"]
+                    for p in self.parties
+                    if p.mean_seats >= SEATS_SHOWN or p.p_threshold >= SEATS_SHOWN
+                ],
+                title="Congress: seats per party (mean, 90% interval) and P(passes threshold)",
+            )
+            congress = [seats, f"Congress simulated on {self.congress_sims:,} draws"]
+        blocs = [
+            f"{b.name} ({b.chamber}): P(≥ 66) = {b.p_majority:.0%}, P(≥ 87) = {b.p_two_thirds:.0%}"
+            for b in self.blocs
+        ]
+        written = f"; chart written to {chart}" if chart else ""
+        return Report.of(candidates, pairs, *congress, *blocs, self.calibration.describe() + written)
 
+    def chart(self, format: Literal["png", "svg"] = "png", top: int = 10) -> bytes | str:
+        """The first-round distributions of the ``top`` candidates by mean share (histogram, 80% and
+        90% intervals, mean), as PNG bytes or SVG text (:func:`curul.viz.distribution_chart`)."""
+        from curul.viz import distribution_chart
 
-def _polling_errors(
-    name: str, days_before: int | None = None, **settings
-) -> list[tuple[str, str, float, float, float]]:
-    """``polling_errors`` plus each candidate's trend-projection SD (points) as a fifth element."""
-    election = get_election(name)
-    if election.official_year is None:
-        return []
-    cutoff = election.default_cutoff if days_before is None else election.first_round - timedelta(days_before)
-    polls = polls_until(bundled_rows(name), cutoff)
-    if not any(p.candidates() for p in polls):
-        return []
-    avg = fit_average(election, bundled_rows(name), cutoff, **settings)
-    official = official_first_round(election.official_year)
-    out = []
-    for cand, share, trend_se in zip(avg.candidates_, avg.shares_, avg.trend_se_, strict=True):
-        match = match_official(cand.name, cand.party, official)
-        if match is not None and max(match.share, share) >= SCORED_SHARE:
-            out.append((name, cand.name, float(share), match.share, float(trend_se)))
-    return out
-
-
-def calibrate(
-    exclude: str,
-    df: float = DEFAULT_DF,
-    days_before: int | None = None,
-    momentum: bool = True,
-    **settings,
-) -> Calibration:
-    """Error scale from every other past election, leave-one-election-out.
-
-    At the blackout (the default cutoff) the scale is fitted (``fit_scale``: maximum likelihood, each
-    election one draw of the shared-divisor t) on Peru's own misses: the final published polls of 2001,
-    2006 and 2011 (``_history``) and this model's average at the blackout in the bundled elections,
-    never the election being forecast. A cutoff ``days_before`` the vote earlier than the blackout adds,
-    in quadrature, the movement still to come between that cutoff and the blackout, measured on the
-    bundled elections (the only ones with a full poll series): k(d)^2 - k(blackout)^2 over them.
-
-    With ``momentum`` the bundled elections' trend-projection SDs enter the fit as known extra
-    variances (the simulation adds them the same way), so k is the error beyond them; the older
-    elections have no poll series, hence no such term.
-    """
-    bundled = tuple(n for n, e in elections().items() if e.official_year is not None and n != exclude)
-    with_sd = [e for n in bundled for e in _polling_errors(n, None, **settings)]
-    at_blackout = [e[:4] for e in with_sd]
-    history = [
-        (h.election, h.candidate, h.predicted, h.actual)
-        for h in historical_errors()
-        if h.election != exclude and max(h.predicted, h.actual) >= SCORED_SHARE
-    ]
-    errors = history + at_blackout
-    by_election: dict[str, list[tuple[float, ...]]] = {}
-    for name, _, p, a in history:
-        by_election.setdefault(name, []).append((p, a))
-    for name, _, p, a, sd in with_sd:
-        by_election.setdefault(name, []).append((p, a, sd) if momentum else (p, a))
-    exponent = DEFAULT_EXPONENT
-    scale = fit_scale(list(by_election.values()), df, exponent)
-    late = 0.0
-    if days_before is not None and days_before > BLACKOUT_DAYS:
-        early = [e for n in bundled for e in polling_errors(n, days_before, **settings)]
-        used = {e[0] for e in early}
-        same = [e for e in at_blackout if e[0] in used]
-        if early and same:
-            extra = calibrate_scale([(p, a) for *_, p, a in early], exponent) ** 2
-            extra -= calibrate_scale([(p, a) for *_, p, a in same], exponent) ** 2
-            late = math.sqrt(max(extra, 0.0))
-            errors = errors + [e for e in early if e not in errors]
-    used_elections = tuple(sorted(dict.fromkeys(e[0] for e in errors)))
-    return Calibration(
-        math.sqrt(scale**2 + late**2), df, used_elections, tuple(errors), late, exponent, momentum
-    )
-
-
-def non_choice_share(name: str, days: int = 30) -> float:
-    """Share of respondents naming no candidate late in the race, known before the vote.
-
-    Median non-choice (undecided, blank, null, none) of the all-respondent polls fielded in the
-    ``days`` before the default cutoff; the election's typical value when none of them reports it.
-    2001-2011 come from ``history/non_choice_2001_2011.csv``.
-    """
-    from statistics import median
-
-    from curul.forecast._valid import non_choice_total, typical_non_choice
-
-    if name in historical_non_choice():
-        return historical_non_choice()[name]
-    election = get_election(name)
-    cutoff = election.default_cutoff
-    polls = polls_until(bundled_rows(name), cutoff)
-    recent = [
-        v
-        for p in polls
-        if p.basis == "all_respondents" and (cutoff - p.field_date).days <= days
-        if (v := non_choice_total(p)) is not None
-    ]
-    return median(recent) if recent else typical_non_choice(polls)["all_respondents"]
+        chosen = sorted(self.candidates, key=lambda c: -c.mean)[:top]
+        index = {n: i for i, n in enumerate(self.draws.names)}
+        return distribution_chart(
+            [f"{c.name} ({c.p_win:.0%} win)" for c in chosen],
+            self.draws.first[:, [index[c.name] for c in chosen]],
+            means=[c.mean for c in chosen],
+            inner=[(c.p10, c.p90) for c in chosen],
+            outer=[(c.p05, c.p95) for c in chosen],
+            title=f"{self.election}: polls to {self.cutoff}, {self.sims:,} simulations",
+            xlabel="first round, % of valid votes (thin: 90% interval, thick: 80%)",
+            format=format,
+        )
 
 
-@dataclass(frozen=True)
-class UndecidedCheck:
-    """Does the calibration data want an error scale that grows with the non-choice share?"""
-
-    exclude: str
-    undecided: dict[str, float]  # calibration elections and the excluded one
-    fit: UndecidedFit
-
-    def as_json(self) -> dict:
-        u = self.undecided[self.exclude]
-        return {
-            "election": self.exclude,
-            "non_choice": self.undecided,
-            "constant": {"k": self.fit.constant[0], "loglik": self.fit.constant[1]},
-            "proportional": {
-                "c": self.fit.proportional[0],
-                "loglik": self.fit.proportional[1],
-                "k": self.fit.scale_for("proportional", u),
-            },
-            "linear": {
-                "a": self.fit.linear[0],
-                "b": self.fit.linear[1],
-                "loglik": self.fit.linear[2],
-                "k": self.fit.scale_for("linear", u),
-            },
-        }
-
-
-def undecided_check(exclude: str, df: float = DEFAULT_DF, **settings) -> UndecidedCheck:
-    """Fit the scale as constant, as c x non-choice, and as sqrt(a + b x non-choice) on the same
-    calibration elections and likelihood as ``calibrate`` (without the momentum term, which only the
-    bundled elections have). Examined, not used by the forecast: see docs/forecast.md."""
-    calibration = calibrate(exclude, df, momentum=False, **settings)
-    by_election: dict[str, list[tuple[float, float]]] = {}
-    for name, _, p, a in calibration.errors:
-        by_election.setdefault(name, []).append((p, a))
-    names = sorted(by_election)
-    undecided = {n: non_choice_share(n) for n in [*names, exclude]}
-    fit = fit_undecided_scale([by_election[n] for n in names], [undecided[n] for n in names], df)
-    return UndecidedCheck(exclude, undecided, fit)
+def check_sims(sims: int) -> int:
+    """Refuse fewer than ``MIN_SIMS`` simulations (too few to estimate a 5% quantile); interfaces call
+    it before they show progress, and :func:`run_forecast` calls it too."""
+    if sims < MIN_SIMS:
+        raise ArgumentError("sims", f"{sims} is too few (at least {MIN_SIMS})")
+    return sims
 
 
 def run_forecast(
@@ -274,13 +191,20 @@ def run_forecast(
     seed: int = 0,
     calibration: Calibration | None = None,
     congress: bool = True,
-    blocs: dict[str, Sequence[str]] | None = None,
+    blocs: Mapping[str, Sequence[str]] | None = None,
     progress: Progress | None = None,
     momentum: bool = True,
-    **settings,
+    **settings: Any,
 ) -> Forecast:
-    if sims < 100:
-        raise CurulError(f"--sims: {sims} is too few (at least 100)")
+    """Forecast ``election_name`` from ``rows`` (default: its bundled polls) published by ``cutoff``
+    (default: the start of the blackout), with ``sims`` simulations from ``seed``.
+
+    The error scale is calibrated leave-one-election-out unless ``calibration`` is given; ``congress``
+    adds the seats of each chamber and the chances of ``blocs`` (name -> lists); ``progress(n)`` is
+    called as draws are done (:meth:`Election.simulation_steps` in all). ``settings`` go to the poll
+    average (:class:`PollAverage`).
+    """
+    check_sims(sims)
     election = get_election(election_name)
     rows = bundled_rows(election_name) if rows is None else tuple(rows)
     rows = tuple(r for r in rows if r.election == election_name) or tuple(rows)
@@ -297,7 +221,7 @@ def run_forecast(
     error = ErrorModel(scale=calibration.scale, df=calibration.df, exponent=calibration.exponent)
     rng = np.random.default_rng(seed)
     names = tuple(c.name for c in avg.candidates_)
-    head_to_head = _head_to_head(rows, cutoff, election, names)
+    head_to_head = _head_to_head(rows, cutoff, names)
     # The average's own error: sampling, plus the uncertainty of its trend projected to election day.
     se = np.hypot(avg.se_, avg.trend_se_) if calibration.momentum else avg.se_
     chunk = 20_000
@@ -316,12 +240,10 @@ def run_forecast(
     )
     candidates = _summarise(avg, draws)
     pairs = _runoff_pairs(draws)
-    parties: tuple = ()
-    bloc_results: tuple = ()
+    parties: tuple[PartySeats, ...] = ()
+    bloc_results: tuple[BlocResult, ...] = ()
     congress_sims = 0
     if congress and election.congress:
-        from curul.forecast._congress import simulate_congress
-
         parties, bloc_results, congress_sims = simulate_congress(
             election, avg, draws, rng, blocs or {}, progress=progress
         )
@@ -351,14 +273,17 @@ def _summarise(avg: PollAverage, draws: PresidentialDraws) -> tuple[CandidateFor
         )
     for i, cand in enumerate(avg.candidates_):
         column = draws.first[:, i]
-        q = np.quantile(column, [0.05, 0.10, 0.90, 0.95])
+        p05, p10, p90, p95 = (float(v) for v in np.quantile(column, [0.05, 0.10, 0.90, 0.95]))
         out.append(
             CandidateForecast(
                 cand.name,
                 cand.party,
                 float(avg.shares_[i]),
                 float(column.mean()),
-                *(float(v) for v in q),
+                p05,
+                p10,
+                p90,
+                p95,
                 float(reached[i]),
                 float(np.mean(draws.winner == i)),
             )
@@ -380,11 +305,9 @@ def _runoff_pairs(draws: PresidentialDraws, top: int = 10) -> tuple[tuple[tuple[
 
 
 def _head_to_head(
-    rows: Sequence[PollRow], cutoff: date, election: Election, names: Sequence[str]
+    rows: Sequence[PollRow], cutoff: date, names: Sequence[str]
 ) -> dict[frozenset[str], tuple[str, float]]:
     """Average valid share of the first-named finalist in runoff polls published by the cutoff."""
-    from curul.forecast._valid import to_valid, typical_non_choice
-
     polls = [p for p in polls_until(tuple(rows), cutoff, round_=2) if len(p.candidates()) == 2]
     if not polls:
         return {}

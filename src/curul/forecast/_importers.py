@@ -9,14 +9,19 @@ rows that cannot be dated or were never published before the blackout. The bundl
 
 from __future__ import annotations
 
-import csv
-import re
 from dataclasses import dataclass, replace
-from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
 
-from curul.errors import InputError
+from curul._files import write_atomic
+from curul.errors import ArgumentError, InputError
 from curul.forecast._polls import PollRow, format_polls, parse_polls
+from curul.forecast._shared_files import Dropped, iso_date, read_rows, whole_number
+from curul.forecast._waves import WAVES_FILE, Wave, match_wave, read_waves, wave_rows
+from curul.report import Presentable, Report
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 SHARED_FILES = {
     "peru-2016-r1.csv": ("polls_2016_r1.csv", "peru-2016", 1),
@@ -25,7 +30,6 @@ SHARED_FILES = {
     "peru-2021-r2.csv": ("polls_2021_r2.csv", "peru-2021", 2),
     "peru-2026-r1.csv": ("polls_2026_r1.csv", "peru-2026", 1),
 }
-WAVES_FILE = "polls_2026_r1_waves.csv"
 
 POLL_TYPES = {
     "intencion_voto": "intention",
@@ -43,240 +47,47 @@ OPTIONS = {
     "none (ninguno/nadie)": "none",
     "would not vote": "no_vote",
 }
-MONTHS = {
-    "january": "Jan",
-    "february": "Feb",
-    "march": "Mar",
-    "april": "Apr",
-    "may": "May",
-    "june": "Jun",
-}
 
 
 @dataclass(frozen=True)
-class Dropped:
-    """A row of a shared file left out of the import, and why."""
+class ImportResult(Presentable):
+    """The converted poll files (name -> validated rows) and the rows left out, nothing written yet."""
 
-    file: str
-    line: int
-    candidate: str
-    reason: str
-
-
-@dataclass(frozen=True)
-class ImportResult:
     files: dict[str, tuple[PollRow, ...]]
     dropped: tuple[Dropped, ...]
 
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "files": {name: len(rows) for name, rows in self.files.items()},
+            "dropped": [
+                {"file": d.file, "line": d.line, "candidate": d.candidate, "reason": d.reason}
+                for d in self.dropped
+            ],
+        }
 
-def _iso(text: str) -> date | None:
-    text = (text or "").strip()
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        return date.fromisoformat(text)
-    return None
+    def write(self, folder: str | Path) -> None:
+        """Write every file into ``folder`` in the poll format (each atomically; all were validated)."""
+        for name, rows in self.files.items():
+            write_atomic(Path(folder) / name, format_polls(rows))
 
+    def to_frame(self, table: Literal["dropped", "files"] = "dropped") -> pd.DataFrame:
+        """``dropped``: the rows left out (file, line, candidate, reason); ``files``: rows per file."""
+        import pandas as pd
 
-def _int(text: str) -> int | None:
-    text = (text or "").strip()
-    return int(float(text)) if text else None
+        if table == "dropped":
+            return pd.DataFrame(self.as_dict()["dropped"], columns=["file", "line", "candidate", "reason"])
+        if table == "files":
+            rows = [{"file": name, "rows": len(rows)} for name, rows in self.files.items()]
+            return pd.DataFrame(rows, columns=["file", "rows"]).set_index("file")
+        raise ArgumentError("table", f"{table!r} is not dropped or files")
 
-
-def _read(path: Path) -> list[tuple[int, dict[str, str]]]:
-    if not path.is_file():
-        raise InputError(path, "no such file")
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        return [(reader.line_num, row) for row in reader]
-
-
-@dataclass(frozen=True)
-class _Wave:
-    pollster: str
-    label: str
-    field_start: date | None
-    field_end: date | None
-    published: date | None
-    sample_n: int | None
-    population: str
-    source: str
-    note: str = ""
-
-
-def _read_waves(path: Path) -> list[_Wave]:
-    return [
-        _Wave(
-            pollster=row["pollster"],
-            label=row["wave_label"],
-            field_start=_iso(row["field_start"]),
-            field_end=_iso(row["field_end"]),
-            published=_iso(row["published"]),
-            sample_n=_int(row["sample_n"]),
-            population=row["population"],
-            source=row["source"],
-            note=row["note"],
+    def report(self, folder: str | Path | None = None) -> Report:
+        """Rows per file (named inside ``folder`` when they were written there) and how many were left out."""
+        shown = {name: str(Path(folder) / name) if folder is not None else name for name in self.files}
+        return Report.of(
+            *(f"{shown[name]}: {len(rows)} rows" for name, rows in self.files.items()),
+            f"{len(self.dropped)} rows left out (use --json to list them)",
         )
-        for _, row in _read(path)
-    ]
-
-
-# Short names used in the notes of the waves file, and the candidates they name in polls_2026_r1.csv.
-NOTE_NAMES = {
-    "KF": "Keiko Fujimori",
-    "RLA": "Rafael Lopez Aliaga",
-    "LC": "Alfonso Lopez Chau",
-    "LopezChau": "Alfonso Lopez Chau",
-    "Alvarez": "Carlos Alvarez",
-    "Nieto": "Jorge Nieto",
-    "Belmont": "Ricardo Belmont",
-    "Sanchez": "Roberto Sanchez Palomino",
-    "Acuna": "Cesar Acuna",
-    "Grozo": "Wolfgang Grozo",
-    "Luna": "Jose Luna",
-    "M.Vizcarra": "Mario Vizcarra",
-    "MVizcarra": "Mario Vizcarra",
-    "Forsyth": "George Forsyth",
-    "Lescano": "Yonhy Lescano",
-}
-NOTE_OPTIONS = {  # longest first: the regex alternation tries them in this order
-    "blank/viciado/no vote": "blank_null",
-    "blank/viciado/none": "blank_null",
-    "blank/viciado": "blank_null",
-    "blank/null": "blank_null",
-    "no precisa": "undecided",
-    "undecided": "undecided",
-    "no vote": "no_vote",
-    "none": "none",
-    "others": "others",
-}
-# Names in notes that no poll row identifies (e.g. "Olivera"): their figures are left out.
-UNMAPPED_NOTE_NAMES = ("Olivera",)
-_NOTE_PAIR = re.compile(
-    r"(?<![\w.])("
-    + "|".join(re.escape(k) for k in [*NOTE_OPTIONS, *sorted(NOTE_NAMES, key=len, reverse=True)])
-    + r")\s+(\d+(?:\.\d+)?)(?![\d-])"
-)
-
-
-def _note_segments(note: str) -> list[tuple[str | None, str]]:
-    """Split a note into (poll type or None, text) where it gives intention and simulacro figures."""
-    if "intention " in note and "simulacro " in note:
-        i, j = note.index("intention "), note.index("simulacro ")
-        first, second = sorted([(i, "intention"), (j, "simulated_ballot")])
-        return [(first[1], note[first[0] : second[0]]), (second[1], note[second[0] :])]
-    if "simulacro " in note:
-        j = note.index("simulacro ")
-        return [(None, note[:j]), ("simulated_ballot", note[j:])]
-    return [(None, note)]
-
-
-def _note_pairs(text: str) -> list[tuple[str, str, float]]:
-    """(option, candidate, share) pairs named in a note segment."""
-    out = []
-    for key, value in _NOTE_PAIR.findall(text):
-        if key in NOTE_OPTIONS:
-            out.append((NOTE_OPTIONS[key], key, float(value)))
-        else:
-            out.append(("candidate", NOTE_NAMES[key], float(value)))
-    return out
-
-
-def _wave_rows(waves: list[_Wave], rows: list[PollRow], file: str, dropped: list[Dropped]) -> list[PollRow]:
-    """Rows from the waves file's notes: whole waves that polls_2026_r1.csv lacks, and the
-    blank/undecided figures of waves it has without them."""
-    added: list[PollRow] = []
-    for line, wave in enumerate(waves, start=2):
-        new_wave = "not in polls_2026.csv" in wave.label or "not in polls_2026.csv" in wave.note
-        for name in UNMAPPED_NOTE_NAMES:
-            if new_wave and re.search(rf"\b{name} \d", wave.note):
-                dropped.append(
-                    Dropped(WAVES_FILE, line, name, "note name matches no candidate of the poll file")
-                )
-        mine = [r for r in rows if f"({wave.label};" in r.note]
-        for segment_type, text in _note_segments(wave.note):
-            pairs = _note_pairs(text)
-            if not pairs:
-                continue
-            if new_wave:
-                poll_type = segment_type or ("simulated_ballot" if "simulacro" in wave.label else "intention")
-                if "valid" in text:
-                    basis = "valid_votes"
-                elif "emitted" in text:
-                    basis = "emitted_votes"
-                else:
-                    basis = "all_respondents" if poll_type == "intention" else "emitted_votes"
-                template = None
-            else:
-                targets = [r for r in mine if segment_type in (None, r.poll_type)]
-                if not targets or any(r.option != "candidate" for r in targets):
-                    continue
-                template = targets[0]
-                pairs = [p for p in pairs if p[0] != "candidate"]
-            for option, candidate, share in pairs:
-                if template is not None:
-                    added.append(
-                        replace(
-                            template,
-                            option=option,
-                            candidate=candidate,
-                            party="",
-                            share=share,
-                            source=" ; ".join(dict.fromkeys([template.source, wave.source])),
-                            note=f"importer: from the note of waves-file row {line} ({wave.label})",
-                            line=0,
-                        )
-                    )
-                    continue
-                added.append(
-                    PollRow(
-                        election="peru-2026",
-                        round=1,
-                        pollster=wave.pollster,
-                        poll_type=poll_type,
-                        field_start=wave.field_start,
-                        field_end=wave.field_end,
-                        published=wave.published,
-                        sample_n=wave.sample_n,
-                        population=wave.population,
-                        basis=basis,
-                        option=option,
-                        candidate=candidate,
-                        party="",
-                        share=share,
-                        source=wave.source,
-                        note=f"importer: wave only described in the note of waves-file row {line} "
-                        f"({wave.label}): {wave.note}",
-                        line=0,
-                    )
-                )
-    return added
-
-
-def _match_wave(row: dict[str, str], waves: list[_Wave]) -> tuple[_Wave | None, str]:
-    """Find the wave of a 2026 row. The rules, in order, are the ones documented in docs/forecast.md."""
-    mine = [w for w in waves if w.pollster == row["pollster"]]
-    fs, fe, pub = _iso(row["field_start"]), _iso(row["field_end"]), row["published"].strip()
-    for w in mine:  # 1. same fieldwork
-        if fs and fe and w.field_start == fs and w.field_end == fe:
-            return w, "same fieldwork dates"
-    if fs and fe:  # 2. the wave names the rows' placeholder date range
-        token = f"rows dated {fs.isoformat()}..{fe.day:02d}"
-        for w in mine:
-            if token in w.label:
-                return w, f"wave label names {token!r}"
-    if pub:  # 3. the wave names the rows' publication date, or has the same one
-        for w in mine:
-            if f"published {pub}" in w.label or f"published '{pub}'" in w.label:
-                return w, f"wave label names publication {pub}"
-        for w in mine:
-            if w.published and w.published.isoformat() == pub:
-                return w, "same publication date"
-    month = re.search(r"\b(" + "|".join(MONTHS) + r") (\d{4}) wave", row["note"], re.IGNORECASE)
-    if month and not fs and not pub:  # 4. an undated monthly wave named in the note
-        label = f"{row['pollster']} {MONTHS[month.group(1).lower()]} {month.group(2)}"
-        for w in mine:
-            if w.label == label:
-                return w, f"note names the {label} wave"
-    return None, ""
 
 
 def _check_source_row(path: Path, line: int, row: dict[str, str]) -> None:
@@ -305,7 +116,7 @@ def _convert(
     election: str,
     round_: int,
     file: str,
-    waves: list[_Wave] | None,
+    waves: list[Wave] | None,
     dropped: list[Dropped],
 ) -> PollRow | None:
     def drop(reason: str) -> None:
@@ -331,11 +142,11 @@ def _convert(
         else:
             basis = "emitted_votes"
             notes.append("importer: basis not given, simulated ballot assumed to be of emitted votes")
-    fs, fe, pub = _iso(row["field_start"]), _iso(row["field_end"]), _iso(row["published"])
-    sample_n, population = _int(row["sample_n"]), row.get("population", "") or ""
+    fs, fe, pub = iso_date(row["field_start"]), iso_date(row["field_end"]), iso_date(row["published"])
+    sample_n, population = whole_number(row["sample_n"]), row.get("population", "") or ""
     sources = [row["source"]]
     if waves is not None:
-        wave, why = _match_wave(row, waves)
+        wave, why = match_wave(row, waves)
         if wave is not None:
             if wave.field_start and wave.field_end:
                 fs, fe = wave.field_start, wave.field_end
@@ -378,7 +189,7 @@ def _convert(
 
 def _fill_parties(rows: list[PollRow]) -> list[PollRow]:
     """Rows without a party take the party the same file gives that candidate elsewhere."""
-    party = {}
+    party: dict[str, str] = {}
     for r in rows:
         if r.option == "candidate" and r.party:
             party.setdefault(r.candidate.casefold(), r.party)
@@ -393,18 +204,18 @@ def _fill_parties(rows: list[PollRow]) -> list[PollRow]:
 def import_shared_polls(directory: str | Path) -> ImportResult:
     """Convert every shared poll file in ``directory`` to the poll format (validated)."""
     directory = Path(directory)
-    waves = _read_waves(directory / WAVES_FILE)
+    waves = read_waves(directory / WAVES_FILE)
     files: dict[str, tuple[PollRow, ...]] = {}
     dropped: list[Dropped] = []
     for out_name, (name, election, round_) in SHARED_FILES.items():
         rows = []
-        for line, raw in _read(directory / name):
+        for line, raw in read_rows(directory / name):
             _check_source_row(directory / name, line, raw)
             row = _convert(line, raw, election, round_, name, waves if "2026" in name else None, dropped)
             if row is not None:
                 rows.append(row)
         if "2026" in name:
-            rows += _wave_rows(waves, rows, WAVES_FILE, dropped)
+            rows += wave_rows(waves, rows, WAVES_FILE, dropped)
         rows = _fill_parties(rows)
         rows = _drop_repeated(rows, name, dropped)
         # Round-trip through the validating parser: the import must be a valid poll file.
@@ -414,7 +225,7 @@ def import_shared_polls(directory: str | Path) -> ImportResult:
 
 def _drop_repeated(rows: list[PollRow], file: str, dropped: list[Dropped]) -> list[PollRow]:
     """When two rows give the same answer of the same wave, keep the first (the fuller source)."""
-    seen: set[tuple] = set()
+    seen: set[tuple[Any, ...]] = set()
     kept = []
     for r in rows:
         key = (r.wave_key, r.option, r.candidate.casefold())
@@ -430,12 +241,10 @@ def main(argv: list[str] | None = None) -> None:  # pragma: no cover - maintenan
     """Regenerate the bundled poll files: ``python -m curul.forecast._importers SRC OUT``."""
     import sys
 
-    from curul._files import write_atomic
-
     src, out = (argv or sys.argv[1:])[:2]
     result = import_shared_polls(src)
+    result.write(out)
     for name, rows in result.files.items():
-        write_atomic(Path(out) / name, format_polls(rows))
         print(f"{name}: {len(rows)} rows")
     for d in result.dropped:
         print(f"dropped {d.file}:{d.line} {d.candidate}: {d.reason}")
