@@ -9,7 +9,13 @@ NS = "{http://www.w3.org/2000/svg}"
 
 
 def test_public_surface():
-    assert sorted(curul.viz.__all__) == ["hemicycle_svg", "party_colour"]
+    assert sorted(curul.viz.__all__) == [
+        "cohesion_chart",
+        "hemicycle_svg",
+        "ideal_points_chart",
+        "party_colour",
+        "plot_format",
+    ]
 
 
 def test_hemicycle_has_one_circle_per_seat_coloured_by_party():
