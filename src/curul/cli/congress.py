@@ -6,6 +6,7 @@ other ``curul`` command starts without them.
 
 from __future__ import annotations
 
+import datetime as dt
 from fractions import Fraction
 from pathlib import Path
 
@@ -15,12 +16,18 @@ from rich.table import Table
 
 from curul.cli._options import JSON_OPTION, parse_date
 from curul.cli._output import emit
-from curul.congress._bicameral import bicameral_indices, joint_indices
-from curul.congress._coalitions import coalitions
-from curul.congress._compositions import Composition, compositions, resolve_composition
-from curul.congress._games import WeightedGame
-from curul.congress._power import power_indices
-from curul.congress._thresholds import Quota, resolve_threshold
+from curul.congress import (
+    Composition,
+    Quota,
+    WeightedGame,
+    bicameral_indices,
+    coalitions,
+    compositions,
+    joint_indices,
+    power_indices,
+    resolve_composition,
+    resolve_threshold,
+)
 from curul.errors import CurulError
 
 DATA_OPT = typer.Option(
@@ -47,14 +54,26 @@ PRESENT_OPT = typer.Option(
 )
 
 
-def _composition(name: str, data: Path | None, habiles_only: bool) -> Composition:
-    comp = resolve_composition(name, data)
-    if habiles_only:
-        if not name.startswith("rollcalls:"):
+def _composition(name: str, data: Path | None, habiles_only: bool = False) -> Composition:
+    """A bundled id or CSV (curul.congress), or ``rollcalls:YYYY-MM-DD`` read off the roll calls."""
+    if not name.startswith("rollcalls:"):
+        comp = resolve_composition(name)
+        if habiles_only:
             raise CurulError("--habiles needs a composition taken from roll calls (rollcalls:YYYY-MM-DD)")
-        from curul.congress._rollcalls import composition_on, load_rollcalls
+        return comp
+    from curul.rollcalls import composition_on, load_rollcalls
 
-        comp = composition_on(load_rollcalls(data), comp.date, habiles_only=True)  # type: ignore[arg-type]
+    day = name.split(":", 1)[1]
+    try:
+        date = dt.date.fromisoformat(day)
+    except ValueError:
+        raise CurulError(f"--composition: not a date: {day!r} (use rollcalls:YYYY-MM-DD)") from None
+    rollcalls = load_rollcalls(data)
+    comp = composition_on(rollcalls, date)
+    if habiles_only:
+        # named, as it always was, by the date of the roll call it was read from
+        assert comp.date is not None
+        comp = composition_on(rollcalls, comp.date, habiles_only=True)
     return comp
 
 
@@ -119,7 +138,7 @@ def power(
     if senate is not None:
         if senate_threshold is None:
             raise CurulError("--senate needs --senate-threshold")
-        other = resolve_composition(senate, data)
+        other = _composition(senate, data)
         squota = _quota(senate_threshold, other, date, "senate")
         sgame = (
             other.member_game(squota.votes)

@@ -17,7 +17,6 @@ from rich.table import Table
 from curul.cli._options import JSON_OPTION, parse_date
 from curul.cli._output import emit, err_console, progress
 from curul.cli.congress import DATA_OPT
-from curul.congress._thresholds import resolve_threshold
 from curul.data import fold
 from curul.errors import CurulError
 
@@ -37,7 +36,7 @@ def import_command(
     JSON: {source, cache, votes, ballots, members, groups, first_date, last_date, ballot_categories,
     contradictions: [{vote_id, field, recorded, from_ballots}]}.
     """
-    from curul.congress._rollcalls import import_rollcalls, save_rollcalls
+    from curul.rollcalls import import_rollcalls, save_rollcalls
 
     rc = import_rollcalls(path)
     cache = save_rollcalls(rc, out)
@@ -71,12 +70,6 @@ def import_command(
             console.print("every recorded total equals the sum of its ballots")
 
     emit(payload, as_json, render)
-
-
-def _data(data: Path | None):
-    from curul.congress._rollcalls import load_rollcalls
-
-    return load_rollcalls(data)
 
 
 def _window(rc, start: str | None, end: str | None):
@@ -115,9 +108,10 @@ def cohesion_command(
     JSON: {votes, summary: [{group, rice, agreement, votes, members}],
     over_time: [{period, group, rice, agreement, votes}], plot}.
     """
-    from curul.congress._cohesion import FREQUENCIES, cohesion_over_time, cohesion_summary
-    from curul.congress._plots import plot_cohesion
-    from curul.congress._rollcalls import load_rollcalls
+    from curul._files import write_atomic
+    from curul.cli._options import options
+    from curul.rollcalls import FREQUENCIES, cohesion_over_time, cohesion_summary, load_rollcalls
+    from curul.viz import cohesion_chart, plot_format
 
     if freq not in FREQUENCIES:
         raise CurulError(f"--freq: use one of {', '.join(FREQUENCIES)}, not {freq!r}")
@@ -128,7 +122,12 @@ def cohesion_command(
         raise CurulError("no votes in that date range")
     summary = cohesion_summary(rc)
     over = cohesion_over_time(rc, freq=freq)
-    written = str(plot_cohesion(over, plot, index=index)) if plot else None
+    written = None
+    if plot:
+        with options(path="--plot"):
+            fmt = plot_format(plot)
+        write_atomic(plot, cohesion_chart(over, format=fmt, index=index))
+        written = str(plot)
     payload = {
         "votes": rc.n_votes,
         "summary": summary.to_dict("records"),
@@ -165,8 +164,7 @@ def members_command(
     """
     import pandas as pd
 
-    from curul.congress._cohesion import attendance, member_group_agreement
-    from curul.congress._rollcalls import load_rollcalls
+    from curul.rollcalls import attendance, load_rollcalls, member_group_agreement
 
     rc = _window(load_rollcalls(data), start, end)
     att = attendance(rc)
@@ -219,10 +217,10 @@ def ideal_command(
     JSON: {dims, anchor, votes_used, lopsided_excluded, iterations,
     members: [{member, group, dim1[, dim2]}], group_means: {GROUP: [dim1, ...]}, plot}.
     """
-    from curul.congress._cohesion import attendance
-    from curul.congress._ideal import IdealPoints
-    from curul.congress._plots import plot_ideal_points
-    from curul.congress._rollcalls import load_rollcalls
+    from curul._files import write_atomic
+    from curul.cli._options import options
+    from curul.rollcalls import IdealPoints, attendance, load_rollcalls
+    from curul.viz import ideal_points_chart, plot_format
 
     _check_dims(dims)
     rc = _window(load_rollcalls(data), start, end)
@@ -232,7 +230,12 @@ def ideal_command(
         model = IdealPoints(dims=dims, anchor=anchor).fit(rc)
     groups = attendance(rc).set_index("member")["group"]
     frame = model.frame(groups)
-    written = str(plot_ideal_points(frame, plot, anchor=model.anchor)) if plot else None
+    written = None
+    if plot:
+        with options(path="--plot"):
+            fmt = plot_format(plot)
+        write_atomic(plot, ideal_points_chart(frame, format=fmt, anchor=model.anchor))
+        written = str(plot)
     dim_cols = [f"dim{k + 1}" for k in range(dims)]
     means = frame.groupby("group")[dim_cols].mean().sort_values("dim1")
     payload = {
@@ -296,8 +299,7 @@ def votes_command(
 
     JSON: {count, votes: [{vote_id, date, kind, yes, no, abstain, subject}]}.
     """
-    from curul.congress._outcomes import motion_kind
-    from curul.congress._rollcalls import load_rollcalls
+    from curul.rollcalls import load_rollcalls, motion_kind
 
     rc = _window(load_rollcalls(data), start, end)
     v = rc.votes.assign(kind=[motion_kind(s) for s in rc.votes["subject"]])
@@ -361,14 +363,17 @@ def predict_command(
     JSON (--kind): {kind, on, habiles, threshold, expected_yes, yes_low, yes_high, p_pass,
     yes_distribution}.
     """
-    from curul.congress._outcomes import (
+    from curul.congress import resolve_threshold
+    from curul.rollcalls import (
+        NOT_HABIL,
         MotionModel,
         evaluate,
         forecast_motion,
+        load_rollcalls,
         predict_vacancies,
         vacancy_votes,
+        vote_on,
     )
-    from curul.congress._rollcalls import load_rollcalls
 
     _check_dims(dims)
     if basis not in ("ideal", "groups"):
@@ -386,8 +391,6 @@ def predict_command(
         day = rows["date"].iloc[0].date()
         quota = None
         if threshold is not None:
-            from curul.congress._rollcalls import NOT_HABIL
-
             ballots = rc.ballots[rc.ballots["vote_id"] == vote]
             habiles = int((~ballots["category"].isin(list(NOT_HABIL))).sum())
             quota = resolve_threshold(threshold, date=day, habiles=habiles).votes
@@ -403,8 +406,6 @@ def predict_command(
         when = parse_date(on, "--on")
         quota = None
         if threshold is not None:
-            from curul.congress._rollcalls import NOT_HABIL, vote_on
-
             day = when or rc.votes["date"].max().date() + dt.timedelta(days=1)
             ballots = rc.ballots[rc.ballots["vote_id"] == vote_on(rc, day - dt.timedelta(days=1))]
             habiles = int((~ballots["category"].isin(list(NOT_HABIL))).sum())

@@ -1,7 +1,8 @@
 """Chamber compositions as dated data: seats per parliamentary group, with their source.
 
 Bundled compositions live in ``compositions.toml`` (validated on load). Users can also give a CSV:
-``group,seats`` (one row per group) or ``member,group`` (one row per legislator).
+``group,seats`` (one row per group) or ``member,group`` (one row per legislator). A composition as
+recorded in a roll call is built by :func:`curul.rollcalls.composition_on`.
 """
 
 from __future__ import annotations
@@ -215,17 +216,14 @@ def read_composition_csv(path: str | Path) -> Composition:
     )
 
 
-def resolve_composition(name: str, rollcall_data: str | Path | None = None) -> Composition:
-    """``NAME`` (bundled), ``rollcalls:YYYY-MM-DD`` (as recorded in the roll calls) or a CSV path."""
-    if name.startswith("rollcalls:"):
-        from curul.congress._rollcalls import composition_on, load_rollcalls
+def resolve_composition(name: str) -> Composition:
+    """``NAME`` (bundled) or a CSV path.
 
-        day = name.split(":", 1)[1]
-        try:
-            date = dt.date.fromisoformat(day)
-        except ValueError:
-            raise CurulError(f"--composition: not a date: {day!r} (use rollcalls:YYYY-MM-DD)") from None
-        return composition_on(load_rollcalls(rollcall_data), date)
+    Compositions read off the roll calls (``rollcalls:YYYY-MM-DD`` on the command line) come from
+    :func:`curul.rollcalls.composition_on`, which builds on this package.
+    """
+    if name.startswith("rollcalls:"):
+        raise CurulError(f"{name!r} is read from the roll calls: use curul.rollcalls.composition_on")
     if name.lower().endswith(".csv") or Path(name).exists():
         return read_composition_csv(name)
     return composition(name)

@@ -18,8 +18,8 @@ import numpy as np
 import pandas as pd
 from scipy.special import log_ndtr, ndtr
 
-from curul.congress._rollcalls import RollCalls
 from curul.errors import CurulError
+from curul.rollcalls._rollcalls import RollCalls
 
 _LOG_SQRT_2PI = 0.5 * np.log(2 * np.pi)
 

@@ -28,9 +28,11 @@ import numpy as np
 import pandas as pd
 from scipy.special import ndtr
 
-from curul.congress._ideal import IdealPoints, _inverse_mills
-from curul.congress._rollcalls import RollCalls
+from curul.congress import resolve_threshold
 from curul.errors import CurulError
+from curul.rollcalls._cohesion import attendance as attendance_table
+from curul.rollcalls._ideal import IdealPoints, _inverse_mills
+from curul.rollcalls._rollcalls import NOT_HABIL, RollCalls, vote_on
 
 POSITIONS = ("yes", "no", "abstain")
 
@@ -317,9 +319,6 @@ def forecast_motion(
     The chamber is the hábiles of the last roll call before ``on``; each votes with his attendance
     rate over the fitted votes (absent and abstaining members add to neither side).
     """
-    from curul.congress._cohesion import attendance as attendance_table
-    from curul.congress._rollcalls import NOT_HABIL, vote_on
-
     known = {k for k, _ in KINDS} | {"other"}
     if kind not in known:
         raise CurulError(f"--kind: use one of {', '.join(sorted(known))}, not {kind!r}")
@@ -479,9 +478,6 @@ class VacancyVote:
 
 def vacancy_votes(rc: RollCalls) -> tuple[VacancyVote, ...]:
     """Admissions and final votes on presidential vacancy in the data, with their thresholds."""
-    from curul.congress._rollcalls import NOT_HABIL
-    from curul.congress._thresholds import resolve_threshold
-
     out = []
     for _, row in rc.votes.iterrows():
         if motion_kind(row["subject"]) != "vacancy":

@@ -14,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from curul.congress._rollcalls import RollCalls
+from curul.rollcalls._rollcalls import RollCalls
 
 POSITIONS = ("yes", "no", "abstain")
 PRESENT = ("yes", "no", "abstain", "no_answer")

@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from curul.congress import MotionModel, evaluate, motion_kind, vacancy_votes
-from curul.congress._outcomes import baseline, count_distributions
+from curul.rollcalls import MotionModel, evaluate, motion_kind, vacancy_votes
+from curul.rollcalls._outcomes import baseline, count_distributions
 
 
 @settings(max_examples=30, deadline=None)
@@ -119,7 +119,7 @@ def test_group_share_basis(rollcalls):
 
 
 def test_forecast_of_a_new_motion(rollcalls):
-    from curul.congress._outcomes import forecast_motion
+    from curul.rollcalls._outcomes import forecast_motion
 
     fc = forecast_motion(
         rollcalls, "vacancy", on=dt.date(2023, 4, 4), threshold=50, model=MotionModel(basis="groups")
@@ -133,8 +133,8 @@ def test_forecast_of_a_new_motion(rollcalls):
 
 
 def test_forecast_rejects_unknown_kind(rollcalls):
-    from curul.congress._outcomes import forecast_motion
     from curul.errors import CurulError
+    from curul.rollcalls._outcomes import forecast_motion
 
     with pytest.raises(CurulError, match="--kind"):
         forecast_motion(rollcalls, "impeachment")
