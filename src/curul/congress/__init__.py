@@ -2,16 +2,27 @@
 bicameral game and the thresholds a chamber needs.
 
 ``power_indices(WeightedGame.of({"PL": 37, ...}, quota=87))`` gives exact Banzhaf and Shapley–Shubik
-indices. Everything here is exact integer and ``Fraction`` arithmetic in plain Python; the analytics
-of recorded votes live in :mod:`curul.rollcalls`, which builds on this package (never the reverse).
+indices; ``chamber_power(composition("2021-07"), "vacancy.approval")`` gives them for a dated chamber at
+a procedure's threshold, as a result that prints, converts to a frame and serialises. Everything here
+is exact integer and ``Fraction`` arithmetic in plain Python; the analytics of recorded votes live in
+:mod:`curul.rollcalls`, which builds on this package (never the reverse).
 """
 
 from curul.congress._bicameral import BicameralIndices, JointIndices, bicameral_indices, joint_indices
+from curul.congress._chamber import (
+    ChamberCoalitions,
+    ChamberPower,
+    chamber_coalitions,
+    chamber_power,
+    composition_quota,
+)
 from curul.congress._coalitions import Coalition, CoalitionReport, coalitions, minimal_winning
 from curul.congress._compositions import (
     Composition,
+    CompositionListing,
     GroupSeats,
     composition,
+    composition_listing,
     compositions,
     read_composition_csv,
     resolve_composition,
@@ -22,9 +33,12 @@ from curul.congress._thresholds import Quota, resolve_threshold
 
 __all__ = [
     "BicameralIndices",
+    "ChamberCoalitions",
+    "ChamberPower",
     "Coalition",
     "CoalitionReport",
     "Composition",
+    "CompositionListing",
     "GroupSeats",
     "JointIndices",
     "PowerIndices",
@@ -32,8 +46,12 @@ __all__ = [
     "WeightedGame",
     "banzhaf_swings",
     "bicameral_indices",
+    "chamber_coalitions",
+    "chamber_power",
     "coalitions",
     "composition",
+    "composition_listing",
+    "composition_quota",
     "compositions",
     "joint_indices",
     "minimal_winning",
