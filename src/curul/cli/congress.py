@@ -17,18 +17,11 @@ import typer
 
 from curul.cli._options import JSON_OPTION, parse_date
 from curul.cli._output import emit
+from curul.cli.rollcalls import DATA_OPT
 from curul.errors import ArgumentError, CurulError
 
 if TYPE_CHECKING:
     from curul.congress import Composition
-
-DATA_OPT = typer.Option(
-    None,
-    "--data",
-    help="Roll calls: a cache from `curul rollcalls import` or an openpolitica folder "
-    "(default: the last import, else ../shared/data/rollcalls).",
-)
-
 
 # Options shared by `power` and `coalitions`: one definition each, so their help stays the same.
 COMPOSITION_OPT = typer.Option(

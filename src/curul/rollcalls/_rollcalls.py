@@ -21,7 +21,8 @@ from pathlib import Path
 import pandas as pd
 
 from curul.congress import Composition, GroupSeats
-from curul.errors import CurulError, InputError
+from curul.data import fold
+from curul.errors import ArgumentError, CurulError, InputError
 
 #: Source ballot code → normalised category. "FALTO" (missed) is read as absent.
 BALLOT_CODES: dict[str, str] = {
@@ -44,6 +45,8 @@ BALLOT_CODES: dict[str, str] = {
     "FALLECIDO": "deceased",
 }
 CATEGORIES = ("yes", "no", "abstain", "no_answer", "absent", "leave", "suspended", "deceased")
+#: The positions a member can take on a motion (the others did not vote).
+POSITIONS = ("yes", "no", "abstain")
 #: Members in these categories are not *hábiles* (able to vote) on that vote.
 NOT_HABIL = frozenset({"leave", "suspended", "deceased"})
 #: Recorded total column of votes.csv → the ballot category it counts.
@@ -111,6 +114,16 @@ class RollCalls:
             tuple(c for c in self.contradictions if c.vote_id in keep),
             self.source,
         )
+
+    def voters(self, vote_id: str) -> pd.DataFrame:
+        """The ballots of vote ``vote_id`` that took a position (yes, no or abstain)."""
+        rows = self.ballots[self.ballots["vote_id"] == vote_id]
+        return rows[rows["category"].isin(POSITIONS)]
+
+    def habiles(self, vote_id: str) -> int:
+        """Members able to vote (not on leave, suspended or deceased) in vote ``vote_id``."""
+        ballots = self.ballots[self.ballots["vote_id"] == vote_id]
+        return int((~ballots["category"].isin(list(NOT_HABIL))).sum())
 
     def counts(self) -> pd.DataFrame:
         """Ballots per vote and category, from the member rows (vote_id × category)."""
@@ -260,3 +273,18 @@ def composition_on(rc: RollCalls, date: dt.date, *, habiles_only: bool = False) 
         members=tuple(zip(chosen["member"], chosen["group"].astype(str), strict=True)),
         habiles=int(habil.sum()),
     )
+
+
+def find_member(rc: RollCalls, text: str, *, argument: str = "member") -> str:
+    """The member named ``text``: the exact name, or the one name containing it (accents and case
+    ignored). ``argument`` names the argument in the error when none or several match."""
+    names = sorted(rc.ballots["member"].unique())
+    exact = [n for n in names if fold(n) == fold(text)]
+    if exact:
+        return str(exact[0])
+    hits = [str(n) for n in names if fold(text) in fold(n)]
+    if len(hits) == 1:
+        return hits[0]
+    if not hits:
+        raise ArgumentError(argument, f"no member matches {text!r}")
+    raise ArgumentError(argument, f"{text!r} matches {len(hits)} members: {'; '.join(hits[:5])}")
