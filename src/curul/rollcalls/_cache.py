@@ -2,7 +2,8 @@
 the summary an import gives.
 
 The cache is a pickle of the normalised frames (load only caches you wrote yourself); the other
-commands read it instead of parsing the CSV files again.
+commands read it instead of parsing the CSV files again. A cache this version cannot read (another
+format, or one naming a class that has moved since) asks for a new import, on one line.
 """
 
 from __future__ import annotations
@@ -52,6 +53,8 @@ def save_rollcalls(rc: RollCalls, out: str | Path | None = None) -> Path:
 def _read_cache(path: Path) -> RollCalls:
     try:
         payload = pickle.loads(path.read_bytes())
+    except (ImportError, AttributeError):  # it names a class this version has moved or dropped
+        raise InputError(path, "not a curul roll-call cache of this version: import again") from None
     except Exception as exc:  # a truncated or foreign file
         raise InputError(path, f"not a curul roll-call cache ({type(exc).__name__})") from None
     if not isinstance(payload, dict) or payload.get("format") != FORMAT_VERSION:
