@@ -18,8 +18,8 @@ import numpy as np
 import pandas as pd
 from scipy.special import log_ndtr, ndtr
 
-from curul.congress._rollcalls import RollCalls
-from curul.errors import CurulError
+from curul.errors import ArgumentError, CurulError
+from curul.rollcalls._rollcalls import RollCalls
 
 _LOG_SQRT_2PI = 0.5 * np.log(2 * np.pi)
 
@@ -86,7 +86,7 @@ class IdealPoints:
 
     def fit(self, rc: RollCalls) -> IdealPoints:
         if self.dims not in (1, 2):
-            raise CurulError("--dims must be 1 or 2")
+            raise ArgumentError("dims", "{name} must be 1 or 2")
         y, members, votes = vote_matrix(rc)
         observed = ~np.isnan(y)
         yes = np.nansum(y, axis=0)
@@ -204,7 +204,7 @@ class IdealPoints:
         anchor = self.anchor if self.anchor is not None else str(self.members_[0])
         hits = np.nonzero(self.members_ == anchor)[0]
         if not len(hits):
-            raise CurulError(f"--anchor: member {anchor!r} is not among the estimated members")
+            raise ArgumentError("anchor", f"member {anchor!r} is not among the estimated members")
         self.anchor = anchor
         flip = np.where(x[hits[0]] < 0, -1.0, 1.0)
         self.x_ = x * flip

@@ -15,14 +15,14 @@ corrected.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import pickle
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from curul.errors import CurulError, InputError
+from curul.congress import Composition, GroupSeats
+from curul.data import fold
+from curul.errors import ArgumentError, CurulError, InputError
 
 #: Source ballot code → normalised category. "FALTO" (missed) is read as absent.
 BALLOT_CODES: dict[str, str] = {
@@ -45,6 +45,8 @@ BALLOT_CODES: dict[str, str] = {
     "FALLECIDO": "deceased",
 }
 CATEGORIES = ("yes", "no", "abstain", "no_answer", "absent", "leave", "suspended", "deceased")
+#: The positions a member can take on a motion (the others did not vote).
+POSITIONS = ("yes", "no", "abstain")
 #: Members in these categories are not *hábiles* (able to vote) on that vote.
 NOT_HABIL = frozenset({"leave", "suspended", "deceased"})
 #: Recorded total column of votes.csv → the ballot category it counts.
@@ -61,7 +63,6 @@ VOTE_COLUMNS = (
     "abstain", "no_answer", "absent", "on_leave", "annual_period", "legislature", "source_path",
 )  # fmt: skip
 BALLOT_COLUMNS = ("vote_id", "group", "member", "ballot")
-FORMAT_VERSION = 1
 
 
 @dataclass(frozen=True)
@@ -113,6 +114,16 @@ class RollCalls:
             tuple(c for c in self.contradictions if c.vote_id in keep),
             self.source,
         )
+
+    def voters(self, vote_id: str) -> pd.DataFrame:
+        """The ballots of vote ``vote_id`` that took a position (yes, no or abstain)."""
+        rows = self.ballots[self.ballots["vote_id"] == vote_id]
+        return rows[rows["category"].isin(POSITIONS)]
+
+    def habiles(self, vote_id: str) -> int:
+        """Members able to vote (not on leave, suspended or deceased) in vote ``vote_id``."""
+        ballots = self.ballots[self.ballots["vote_id"] == vote_id]
+        return int((~ballots["category"].isin(list(NOT_HABIL))).sum())
 
     def counts(self) -> pd.DataFrame:
         """Ballots per vote and category, from the member rows (vote_id × category)."""
@@ -229,75 +240,6 @@ def check_totals(rc: RollCalls) -> tuple[Contradiction, ...]:
     return tuple(sorted(found, key=lambda c: (c.vote_id, c.field)))
 
 
-def cache_dir() -> Path:
-    """Where imports are cached: ``$CURUL_CACHE_DIR``, else ``$XDG_CACHE_HOME/curul``, else ~/.cache/curul."""
-    if os.environ.get("CURUL_CACHE_DIR"):
-        return Path(os.environ["CURUL_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "curul"
-
-
-def save_rollcalls(rc: RollCalls, out: str | Path | None = None) -> Path:
-    """Write the normalised roll calls (pickle) atomically and remember it as the last import."""
-    from curul._files import write_atomic
-
-    path = Path(out) if out is not None else cache_dir() / "rollcalls.pkl"
-    payload = {
-        "format": FORMAT_VERSION,
-        "votes": rc.votes,
-        "ballots": rc.ballots,
-        "groups": rc.groups,
-        "contradictions": [c.as_dict() for c in rc.contradictions],
-        "source": rc.source,
-    }
-    write_atomic(path, pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL))
-    write_atomic(cache_dir() / "last-import", str(path.resolve()))
-    return path
-
-
-def _read_cache(path: Path) -> RollCalls:
-    try:
-        payload = pickle.loads(path.read_bytes())
-    except Exception as exc:  # a truncated or foreign file
-        raise InputError(path, f"not a curul roll-call cache ({type(exc).__name__})") from None
-    if not isinstance(payload, dict) or payload.get("format") != FORMAT_VERSION:
-        raise InputError(path, "not a curul roll-call cache of this version: import again")
-    return RollCalls(
-        payload["votes"],
-        payload["ballots"],
-        payload["groups"],
-        tuple(Contradiction(**c) for c in payload["contradictions"]),
-        payload["source"],
-    )
-
-
-def default_data() -> Path | None:
-    """The last import, else ``../shared/data/rollcalls`` seen from the working directory."""
-    marker = cache_dir() / "last-import"
-    if marker.is_file():
-        last = Path(marker.read_text(encoding="utf-8").strip())
-        if last.is_file():
-            return last
-    shared = Path("..") / "shared" / "data" / "rollcalls"
-    return shared if shared.is_dir() else None
-
-
-_LOADED: dict[tuple[str, float], RollCalls] = {}
-
-
-def load_rollcalls(data: str | Path | None = None) -> RollCalls:
-    """Roll calls from a cache file written by ``import``, or an openpolitica folder (imported now)."""
-    path = Path(data) if data is not None else default_data()
-    if path is None:
-        raise CurulError("no roll-call data: run `curul rollcalls import PATH` or pass --data PATH")
-    if not path.exists():
-        raise CurulError(f"--data: {path}: no such file or folder")
-    key = (str(path.resolve()), path.stat().st_mtime)
-    if key not in _LOADED:
-        _LOADED[key] = import_rollcalls(path) if path.is_dir() else _read_cache(path)
-    return _LOADED[key]
-
-
 def vote_on(rc: RollCalls, date: dt.date) -> str:
     """The id of the last vote on or before ``date``."""
     earlier = rc.votes[rc.votes["date"] <= pd.Timestamp(date)]
@@ -307,13 +249,12 @@ def vote_on(rc: RollCalls, date: dt.date) -> str:
     return str(earlier["vote_id"].iloc[-1])
 
 
-def composition_on(rc: RollCalls, date: dt.date, *, habiles_only: bool = False):
-    """Seats per group as recorded in the last roll call on or before ``date``.
+def composition_on(rc: RollCalls, date: dt.date, *, habiles_only: bool = False) -> Composition:
+    """Seats per group as recorded in the last roll call on or before ``date``, as a composition of
+    :mod:`curul.congress` (its games, power indices and coalitions apply).
 
     With ``habiles_only``, members on leave, suspended or deceased on that vote are left out.
     """
-    from curul.congress._compositions import Composition, GroupSeats
-
     vid = vote_on(rc, date)
     rows = rc.ballots[rc.ballots["vote_id"] == vid]
     habil = ~rows["category"].isin(list(NOT_HABIL))
@@ -332,3 +273,18 @@ def composition_on(rc: RollCalls, date: dt.date, *, habiles_only: bool = False):
         members=tuple(zip(chosen["member"], chosen["group"].astype(str), strict=True)),
         habiles=int(habil.sum()),
     )
+
+
+def find_member(rc: RollCalls, text: str, *, argument: str = "member") -> str:
+    """The member named ``text``: the exact name, or the one name containing it (accents and case
+    ignored). ``argument`` names the argument in the error when none or several match."""
+    names = sorted(rc.ballots["member"].unique())
+    exact = [n for n in names if fold(n) == fold(text)]
+    if exact:
+        return str(exact[0])
+    hits = [str(n) for n in names if fold(text) in fold(n)]
+    if len(hits) == 1:
+        return hits[0]
+    if not hits:
+        raise ArgumentError(argument, f"no member matches {text!r}")
+    raise ArgumentError(argument, f"{text!r} matches {len(hits)} members: {'; '.join(hits[:5])}")

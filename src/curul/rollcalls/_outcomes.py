@@ -21,50 +21,25 @@ A motion passes when yes ≥ threshold if a threshold is given (procedures), oth
 from __future__ import annotations
 
 import datetime as dt
-import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 from scipy.special import ndtr
 
-from curul.congress._ideal import IdealPoints, _inverse_mills
-from curul.congress._rollcalls import RollCalls
-from curul.errors import CurulError
+from curul.congress import resolve_threshold
+from curul.errors import ArgumentError, CurulError
+from curul.rollcalls._baseline import baseline
+from curul.rollcalls._cohesion import attendance as attendance_table
+from curul.rollcalls._ideal import IdealPoints, _inverse_mills
+from curul.rollcalls._predictions import MotionForecast, Prediction
+from curul.rollcalls._rollcalls import NOT_HABIL, POSITIONS, RollCalls, vote_on
+from curul.rollcalls._votes import MOTION_KINDS, motion_kind
 
-POSITIONS = ("yes", "no", "abstain")
-
-# (kind, pattern on the upper-cased subject); first match wins.
-KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (
-        "vacancy",
-        re.compile(
-            r"^(ADMISI[OÓ]N|RESOLUCI[OÓ]N|PROYECTO DE RESOLUCI[OÓ]N).*VACANCIA DE LA PRESIDENCIA", re.S
-        ),
-    ),
-    ("reconsideration", re.compile(r"^RECONSIDERACI")),
-    ("procedural", re.compile(r"CUESTI[OÓ]N (PREVIA|DE ORDEN)|^PROPUESTA|ASISTENCIA")),
-    ("control", re.compile(r"CENSURA|CONFIANZA|INTERPELA|ACUSACI|MOCI[OÓ]N")),
-    ("exoneration", re.compile(r"EXONERACI")),
-    ("bill", re.compile(r"PROYECTO|TEXTO SUSTITUTORIO|DICTAMEN|INSISTENCIA")),
-)
 # a vacancy motion is a control motion: its prior pools both kinds (a handful of vacancy votes alone
 # would make an overconfident prior)
 POOLS = {"vacancy": ("vacancy", "control")}
-
-
-def motion_kind(subject: str) -> str:
-    """The kind of a vote, read from its subject line."""
-    text = subject.upper()
-    for kind, pattern in KINDS:
-        if pattern.search(text):
-            return kind
-    return "other"
-
-
-def _voters(rc: RollCalls, vote_id: str) -> pd.DataFrame:
-    rows = rc.ballots[rc.ballots["vote_id"] == vote_id]
-    return rows[rows["category"].isin(POSITIONS)]
 
 
 def count_distributions(p_yes: np.ndarray, p_abstain: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -90,30 +65,6 @@ def count_distributions(p_yes: np.ndarray, p_abstain: np.ndarray) -> tuple[np.nd
         new_margin[:, :-1] += margin[:, 1:] * pn
         margin = new_margin
     return yes, margin
-
-
-@dataclass(frozen=True)
-class Prediction:
-    """Predicted versus recorded result of one vote."""
-
-    vote_id: str
-    date: dt.date
-    kind: str
-    voters: int
-    threshold: int | None  # None: simple majority (yes > no)
-    expected_yes: float
-    yes_low: int  # 5 % quantile of the yes count
-    yes_high: int  # 95 % quantile
-    p_pass: float
-    recorded_yes: int
-    recorded_no: int
-    recorded_abstain: int
-    passed: bool
-    baseline_yes: int
-    baseline_pass: bool
-
-    def as_dict(self) -> dict[str, object]:
-        return {k: getattr(self, k) for k in self.__dataclass_fields__}
 
 
 @dataclass
@@ -145,7 +96,7 @@ class MotionModel:
             self.params_ = self._group_shares(past)
             return self
         if self.basis != "ideal":
-            raise CurulError(f"--basis: use ideal or groups, not {self.basis!r}")
+            raise ArgumentError("basis", f"use ideal or groups, not {self.basis!r}")
         ideal = IdealPoints(dims=self.dims, anchor=self.anchor, tol=self.tol).fit(past)
         self.ideal_ = ideal
         self.position_ = {str(m): ideal.x_[i] for i, m in enumerate(ideal.members_)}
@@ -252,9 +203,9 @@ class MotionModel:
         """Predicted versus recorded result of a recorded vote, given who voted in it."""
         row = rc.votes[rc.votes["vote_id"] == vote_id]
         if row.empty:
-            raise CurulError(f"--vote: no vote {vote_id!r} in the roll calls")
+            raise ArgumentError("vote_id", f"no vote {vote_id!r} in the roll calls")
         row = row.iloc[0]
-        voters = _voters(rc, vote_id)
+        voters = rc.voters(vote_id)
         kind = motion_kind(row["subject"])
         yes_marginal, margin = self.distribution(
             list(voters["member"]), list(voters["group"].astype(str)), kind
@@ -283,25 +234,8 @@ class MotionModel:
             bool(passed),
             base_yes,
             base_pass,
+            self.cutoff_,
         )
-
-
-@dataclass(frozen=True)
-class MotionForecast:
-    """A motion that has not been voted: the law of its yes count among the hábiles of a date."""
-
-    kind: str
-    on: dt.date
-    habiles: int
-    threshold: int | None
-    expected_yes: float
-    yes_low: int
-    yes_high: int
-    p_pass: float
-    yes_distribution: tuple[float, ...]
-
-    def as_dict(self) -> dict[str, object]:
-        return {k: getattr(self, k) for k in self.__dataclass_fields__}
 
 
 def forecast_motion(
@@ -309,25 +243,29 @@ def forecast_motion(
     kind: str,
     *,
     on: dt.date | None = None,
-    threshold: int | None = None,
+    threshold: int | str | None = None,
     model: MotionModel | None = None,
+    status: Callable[[str], object] | None = None,
 ) -> MotionForecast:
     """A new motion of ``kind`` on date ``on`` (default: the day after the data ends).
 
     The chamber is the hábiles of the last roll call before ``on``; each votes with his attendance
-    rate over the fitted votes (absent and abstaining members add to neither side).
+    rate over the fitted votes (absent and abstaining members add to neither side). ``threshold``:
+    the yes votes needed (default: yes > no), or a procedure id counted on those hábiles. ``status``
+    hears what the fit is doing (a spinner's text).
     """
-    from curul.congress._cohesion import attendance as attendance_table
-    from curul.congress._rollcalls import NOT_HABIL, vote_on
-
-    known = {k for k, _ in KINDS} | {"other"}
-    if kind not in known:
-        raise CurulError(f"--kind: use one of {', '.join(sorted(known))}, not {kind!r}")
     last = rc.votes["date"].max().date()
     on = on or last + dt.timedelta(days=1)
+    day_before = on - dt.timedelta(days=1)
+    if isinstance(threshold, str):  # counted on the hábiles the motion would meet
+        threshold = resolve_threshold(threshold, date=on, habiles=rc.habiles(vote_on(rc, day_before))).votes
+    if kind not in MOTION_KINDS:
+        raise ArgumentError("kind", f"use one of {', '.join(sorted(MOTION_KINDS))}, not {kind!r}")
     model = model or MotionModel()
+    if status is not None:
+        status("fitting the model…")
     model.fit(rc, before=on)
-    vid = vote_on(rc, on - dt.timedelta(days=1))
+    vid = vote_on(rc, day_before)
     rows = rc.ballots[rc.ballots["vote_id"] == vid]
     rows = rows[~rows["category"].isin(list(NOT_HABIL))]
     past = rc.between(None, on)
@@ -352,159 +290,27 @@ def forecast_motion(
     )
 
 
-def baseline(rc: RollCalls, vote_id: str, threshold: int | None = None) -> tuple[int, bool]:
-    """Each group's voters vote as the group's plurality did in its previous vote; (yes, passes)."""
-    votes = rc.votes["vote_id"].tolist()
-    position = votes.index(vote_id)
-    voters = _voters(rc, vote_id)
-    yes = no = 0
-    for group, members in voters.groupby("group", observed=True):
-        choice = _previous_plurality(rc, str(group), votes[:position])
-        if choice == "yes":
-            yes += len(members)
-        elif choice == "no":
-            no += len(members)
-    passes = yes > no if threshold is None else yes >= threshold
-    return yes, passes
-
-
-def _previous_plurality(rc: RollCalls, group: str, earlier: list[str]) -> str | None:
-    table = _group_history(rc)
-    if group not in table:
-        return None
-    positions, choices = table[group]
-    k = int(np.searchsorted(positions, len(earlier))) - 1  # last vote strictly before this one
-    return choices[k] if k >= 0 else None
-
-
-# the roll calls last seen and their group histories; holding the object keeps the match exact
-_HISTORY: list = [None, None]
-
-
-def _group_history(rc: RollCalls) -> dict[str, tuple[np.ndarray, list[str]]]:
-    """Per group: the positions (in vote order) of the votes it took part in, and its plurality there.
-
-    Ties between positions go to yes, then no, then abstain.
-    """
-    if _HISTORY[0] is rc:
-        return _HISTORY[1]
-    cast = rc.ballots[rc.ballots["category"].isin(POSITIONS)]
-    counts = (
-        cast.groupby(["group", "vote_id"], observed=True)["category"]
-        .value_counts()
-        .unstack(fill_value=0)
-        .reindex(columns=list(POSITIONS), fill_value=0)
-    )
-    table = counts.idxmax(axis=1)
-    order = {v: i for i, v in enumerate(rc.votes["vote_id"])}
-    out = {}
-    for group in table.index.get_level_values(0).unique():
-        mine = table.loc[group]
-        pos = np.array([order[v] for v in mine.index])
-        sort = np.argsort(pos)
-        out[str(group)] = (pos[sort], [str(c) for c in mine.to_numpy()[sort]])
-    _HISTORY[0], _HISTORY[1] = rc, out
-    return out
-
-
-@dataclass(frozen=True)
-class Evaluation:
-    """Out-of-sample scores of the model and the baseline on the votes from ``cutoff`` on."""
-
-    cutoff: dt.date
-    votes: int
-    brier_model: float
-    brier_baseline: float
-    mae_model: float
-    mae_baseline: float
-    accuracy_model: float
-    accuracy_baseline: float
-    predictions: tuple[Prediction, ...]
-
-    def as_dict(self, with_votes: bool = False) -> dict[str, object]:
-        out: dict[str, object] = {
-            k: getattr(self, k) for k in self.__dataclass_fields__ if k != "predictions"
-        }
-        if with_votes:
-            out["predictions"] = [p.as_dict() for p in self.predictions]
-        return out
-
-
-def evaluate(
+def predict_vote(
     rc: RollCalls,
-    cutoff: dt.date,
+    vote_id: str,
     *,
-    until: dt.date | None = None,
+    threshold: int | str | None = None,
     model: MotionModel | None = None,
-    progress=None,
-) -> Evaluation:
-    """Fit on the votes before ``cutoff``, predict every vote from ``cutoff`` (to ``until``)."""
+    status: Callable[[str], object] | None = None,
+) -> Prediction:
+    """A recorded vote predicted by ``model`` fitted on the days before it, beside what was recorded.
+
+    ``threshold``: the yes votes needed (default: yes > no), or a procedure id counted on that vote's
+    hábiles. ``status`` hears what the fit is doing (a spinner's text).
+    """
+    rows = rc.votes[rc.votes["vote_id"] == vote_id]
+    if rows.empty:
+        raise ArgumentError("vote_id", f"no vote {vote_id!r} in the roll calls (see `curul rollcalls votes`)")
+    day = rows["date"].iloc[0].date()
+    quota = None
+    if threshold is not None:
+        quota = resolve_threshold(str(threshold), date=day, habiles=rc.habiles(vote_id)).votes
     model = model or MotionModel()
-    model.fit(rc, before=cutoff)
-    later = rc.between(cutoff, until)
-    if later.n_votes == 0:
-        raise CurulError(f"no votes on or after {cutoff}")
-    preds = []
-    for vid in later.votes["vote_id"]:
-        preds.append(model.predict_vote(rc, vid))
-        if progress is not None:
-            progress()
-    outcome = np.array([p.passed for p in preds], dtype=float)
-    p_model = np.array([p.p_pass for p in preds])
-    p_base = np.array([p.baseline_pass for p in preds], dtype=float)
-    yes = np.array([p.recorded_yes for p in preds])
-    return Evaluation(
-        cutoff,
-        len(preds),
-        float(np.mean((p_model - outcome) ** 2)),
-        float(np.mean((p_base - outcome) ** 2)),
-        float(np.mean(np.abs(np.array([p.expected_yes for p in preds]) - yes))),
-        float(np.mean(np.abs(np.array([p.baseline_yes for p in preds]) - yes))),
-        float(np.mean((p_model >= 0.5) == outcome)),
-        float(np.mean(p_base == outcome)),
-        tuple(preds),
-    )
-
-
-@dataclass(frozen=True)
-class VacancyVote:
-    """A presidential-vacancy vote, the procedure it belongs to and the votes it needed."""
-
-    vote_id: str
-    procedure: str  # vacancy.admission or vacancy.approval
-    habiles: int
-    threshold: int
-    arithmetic: str
-
-
-def vacancy_votes(rc: RollCalls) -> tuple[VacancyVote, ...]:
-    """Admissions and final votes on presidential vacancy in the data, with their thresholds."""
-    from curul.congress._rollcalls import NOT_HABIL
-    from curul.congress._thresholds import resolve_threshold
-
-    out = []
-    for _, row in rc.votes.iterrows():
-        if motion_kind(row["subject"]) != "vacancy":
-            continue
-        procedure = "vacancy.admission" if row["subject"].upper().startswith("ADMISI") else "vacancy.approval"
-        ballots = rc.ballots[rc.ballots["vote_id"] == row["vote_id"]]
-        habiles = int((~ballots["category"].isin(list(NOT_HABIL))).sum())
-        quota = resolve_threshold(procedure, date=row["date"].date(), habiles=habiles)
-        out.append(VacancyVote(row["vote_id"], procedure, habiles, quota.votes, quota.arithmetic))
-    return tuple(out)
-
-
-def predict_vacancies(
-    rc: RollCalls, *, dims: int = 1, anchor: str | None = None, basis: str = "ideal", progress=None
-):
-    """Each vacancy vote predicted by a model fitted on the votes before its day: (vote, prediction)."""
-    out = []
-    fitted: dict[dt.date, MotionModel] = {}
-    for vac in vacancy_votes(rc):
-        day = rc.votes.loc[rc.votes["vote_id"] == vac.vote_id, "date"].iloc[0].date()
-        if day not in fitted:
-            fitted[day] = MotionModel(dims=dims, anchor=anchor, basis=basis).fit(rc, before=day)
-        out.append((vac, fitted[day].predict_vote(rc, vac.vote_id, vac.threshold)))
-        if progress is not None:
-            progress()
-    return out
+    if status is not None:
+        status(f"fitting the model on the votes before {day}…")
+    return model.fit(rc, before=day).predict_vote(rc, vote_id, quota)

@@ -6,8 +6,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from curul.congress import IdealPoints, RollCalls
 from curul.errors import CurulError
+from curul.rollcalls import IdealPoints, RollCalls
 
 
 def simulated(n_members=60, n_votes=250, dims=1, seed=3):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from curul.congress import (
+from curul.rollcalls import (
     attendance,
     cohesion_by_vote,
     cohesion_over_time,

@@ -7,16 +7,24 @@
   where the member was *hábil* (not on leave, suspended or deceased).
 - Agreement of a member with a group: share of votes where the member's position (yes/no/abstain)
   equals the plurality position of the group's other members.
+
+The frames are the library's; :class:`Cohesion` and :class:`MemberTable` are what the commands show.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
 import numpy as np
 import pandas as pd
 
-from curul.congress._rollcalls import RollCalls
+from curul.data import fold
+from curul.errors import ArgumentError, CurulError
+from curul.report import Column, Presentable, Report, Table
+from curul.rollcalls._rollcalls import POSITIONS, RollCalls
 
-POSITIONS = ("yes", "no", "abstain")
 PRESENT = ("yes", "no", "abstain", "no_answer")
 FREQUENCIES = {"month": "M", "quarter": "Q", "year": "Y"}
 
@@ -125,3 +133,108 @@ def member_group_agreement(rc: RollCalls) -> pd.DataFrame:
     with np.errstate(invalid="ignore", divide="ignore"):
         share = agree / seen
     return pd.DataFrame(share, index=pd.Index(members, name="member"), columns=groups)
+
+
+@dataclass(frozen=True, eq=False)
+class Cohesion(Presentable):
+    """Cohesion of every group over a window of votes: ``summary`` per group, ``over_time`` per period
+    (``freq``); ``plot`` is the chart file written from it, if any."""
+
+    votes: int
+    summary: pd.DataFrame
+    over_time: pd.DataFrame
+    freq: str = "quarter"
+    plot: str | None = None
+
+    def with_plot(self, path: str | Path) -> Cohesion:
+        """The same result, naming the chart written from it."""
+        return replace(self, plot=str(path))
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "votes": self.votes,
+            "summary": self.summary.to_dict("records"),
+            "over_time": self.over_time.to_dict("records"),
+            "plot": self.plot,
+        }
+
+    def to_frame(self) -> pd.DataFrame:
+        """The summary: one row per group (``over_time`` holds the periods)."""
+        return self.summary.copy()
+
+    def report(self) -> Report:
+        rows = [
+            [r.group, str(r.members), str(r.votes), f"{r.rice:.3f}", f"{r.agreement:.3f}"]
+            for r in self.summary.itertuples()
+        ]
+        columns = [Column(c, align="left" if c == "group" else "right") for c in _COHESION_COLUMNS]
+        title = f"Cohesion over {self.votes} votes (NA = non-attached, not a group)"
+        return Report.of(
+            Table.build(columns, rows, title=title), f"chart: {self.plot}" if self.plot else None
+        )
+
+
+_COHESION_COLUMNS = ("group", "members", "votes", "Rice", "agreement")
+
+
+def cohesion(rc: RollCalls, *, freq: str = "quarter") -> Cohesion:
+    """Rice and agreement indices of every group, over the whole window and per ``freq`` period."""
+    if freq not in FREQUENCIES:
+        raise ArgumentError("freq", f"use one of {', '.join(FREQUENCIES)}, not {freq!r}")
+    if rc.n_votes == 0:
+        raise CurulError("no votes in that date range")
+    return Cohesion(rc.n_votes, cohesion_summary(rc), cohesion_over_time(rc, freq=freq), freq)
+
+
+@dataclass(frozen=True)
+class MemberTable(Presentable):
+    """Attendance of members and their agreement with each group, over ``votes`` votes."""
+
+    votes: int
+    rows: tuple[dict[str, Any], ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"members": list(self.rows)}
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per member; ``agreement`` holds the share with each group."""
+        return pd.DataFrame(list(self.rows)).set_index("member")
+
+    def report(self) -> Report:
+        columns = [
+            Column(c, align="left" if c in ("member", "group") else "right")
+            for c in ("member", "group", "votes", "attendance", "with own group", "closest other group")
+        ]
+        rows = []
+        for r in self.rows:
+            others = {g: v for g, v in r["agreement"].items() if g not in (r["group"], "NA")}
+            best = max(others, key=lambda g: others[g]) if others else "-"
+            rows.append(
+                [
+                    r["member"], r["group"], str(r["votes"]), f"{r['attendance']:.1%}",
+                    f"{r['agreement_own_group']:.1%}", f"{best} {others.get(best, 0):.1%}" if others else "-",
+                ]
+            )  # fmt: skip
+        return Report.of(Table.build(columns, rows, title=f"Members over {self.votes} votes"))
+
+
+def member_table(rc: RollCalls, *, group: str | None = None, member: str | None = None) -> MemberTable:
+    """Each member's attendance and agreement with every group; only members whose last group is
+    ``group``, or whose name contains ``member`` (accents and case ignored), when given."""
+    att = attendance(rc)
+    agree = member_group_agreement(rc)
+    if group:
+        att = att[att["group"] == group]
+    if member:
+        needle = fold(member)
+        att = att[att["member"].map(lambda m: needle in fold(m))]
+    if att.empty:
+        raise ArgumentError("group/member", "no member matches {name}")
+    rows = []
+    for r in att.to_dict("records"):
+        shares = agree.loc[r["member"]] if r["member"] in agree.index else pd.Series(dtype=float)
+        r["agreement_own_group"] = float(shares.get(r["group"], float("nan")))
+        r["agreement"] = {g: round(float(v), 4) for g, v in shares.dropna().items()}
+        rows.append(r)
+    rows.sort(key=lambda r: (r["group"], r["member"]))
+    return MemberTable(rc.n_votes, tuple(rows))

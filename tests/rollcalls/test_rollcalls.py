@@ -7,8 +7,8 @@ from collections import Counter
 
 import pytest
 
-from curul.congress import BALLOT_CODES, import_rollcalls, load_rollcalls, save_rollcalls
 from curul.errors import CurulError, InputError
+from curul.rollcalls import BALLOT_CODES, import_rollcalls, load_rollcalls, save_rollcalls
 
 from .conftest import write_rollcalls
 
