@@ -6,7 +6,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from curul.constitution._scenario import ScenarioResult
+from curul.history import ScenarioResult
 
 _COLOURS = {"passed": "green", "failed": "yellow", "refused": "red", "applied": "cyan", "info": "dim"}
 

@@ -80,7 +80,7 @@ def run_scenario_command(
 ) -> None:
     """Run a counterfactual: replay the history up to a date, then apply the file's events."""
     from curul.cli._scenario_view import render_scenario
-    from curul.constitution._scenario import load_scenario, run_scenario
+    from curul.history import load_scenario, run_scenario
 
     result = run_scenario(load_scenario(file))
     emit(result.as_dict(), as_json, lambda console: render_scenario(console, result))
@@ -88,7 +88,7 @@ def run_scenario_command(
 
 def options_command(as_json: bool = JSON_OPTION) -> None:
     """The contested readings a scenario's [options] can choose, with the sources for each side."""
-    from curul.constitution._readings import READINGS
+    from curul.constitution import READINGS
 
     data = {
         "options": [

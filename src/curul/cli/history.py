@@ -18,7 +18,7 @@ def history(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Presidents of Peru 2016-2026 replayed from the sourced event file."""
-    from curul.history._replay import presidents, replay_history
+    from curul.history import presidents, replay_history
 
     rows = presidents()
     run = replay_history()

@@ -2,11 +2,14 @@
 
 ``votes_needed("vacancy.approval")`` gives the votes a procedure needs today and the formula;
 ``apply(state, event)`` moves a dated political state forward one event and explains every step;
-``run_scenario(load_scenario(path))`` replays the bundled history up to a date and applies a
-counterfactual. Contested readings of the rules are named options (``READINGS``).
+``replay(events)`` applies a sequence of them. Event files are read with ``read_toml`` and validated by
+``parse_events`` (every mistake at its ``file:line:column``). Contested readings of the rules are named
+options (``READINGS``). The bundled history and counterfactual scenarios built on it are
+``curul.history``'s.
 """
 
 from curul.constitution._engine import apply, initial_state
+from curul.constitution._event_file import parse_events
 from curul.constitution._events import EVENT_TYPES, Event
 from curul.constitution._readings import READINGS, Choice, Reading, resolve_options
 from curul.constitution._regime import (
@@ -19,16 +22,10 @@ from curul.constitution._regime import (
     regime_for_date,
     regimes,
 )
-from curul.constitution._scenario import (
-    Replay,
-    Scenario,
-    ScenarioResult,
-    load_scenario,
-    replay,
-    run_scenario,
-)
+from curul.constitution._replay import Replay, replay
 from curul.constitution._state import Board, Council, State, Tenure
 from curul.constitution._thresholds import Threshold, required_votes, required_votes_array
+from curul.constitution._toml import TomlLocator, parse_toml, read_toml
 from curul.constitution._trace import TraceStep, outcome_of
 from curul.constitution._votes import ThresholdResult, procedures, votes_needed
 
@@ -45,26 +42,26 @@ __all__ = [
     "Regime",
     "Replay",
     "Rule",
-    "Scenario",
-    "ScenarioResult",
     "State",
     "Tenure",
     "Threshold",
     "ThresholdResult",
+    "TomlLocator",
     "TraceStep",
     "apply",
     "initial_state",
     "load_regime",
     "load_regime_file",
-    "load_scenario",
     "outcome_of",
+    "parse_events",
+    "parse_toml",
     "procedures",
+    "read_toml",
     "regime_for_date",
     "regimes",
     "replay",
     "required_votes",
     "required_votes_array",
     "resolve_options",
-    "run_scenario",
     "votes_needed",
 ]

@@ -6,8 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from curul.constitution._events import Event
-from curul.constitution._scenario import Replay, _Locator, parse_events, replay
+from curul.constitution import Event, Replay, parse_events, parse_toml, replay
 
 EVENTS_FILE = "events.toml"
 
@@ -15,11 +14,11 @@ EVENTS_FILE = "events.toml"
 @cache
 def history_events() -> tuple[Event, ...]:
     """Every bundled event, validated (each must carry a source), in date order."""
-    import tomllib
-
-    text = (resources.files("curul.history") / EVENTS_FILE).read_text(encoding="utf-8")
-    raw = tomllib.loads(text)
-    return parse_events(raw["events"], f"curul/history/{EVENTS_FILE}", _Locator(text), require_sources=True)
+    path = f"curul/history/{EVENTS_FILE}"
+    raw, locator = parse_toml(
+        (resources.files("curul.history") / EVENTS_FILE).read_text(encoding="utf-8"), path
+    )
+    return parse_events(raw["events"], path, locator, require_sources=True)
 
 
 @cache

@@ -1,0 +1,168 @@
+"""Counterfactual scenarios: the bundled history replayed up to a date, then the scenario's own events.
+
+A scenario file names its starting point (``base``, ``until``), the contested readings it chooses
+(``[options]``) and its ``[[events]]``; it is read with :func:`curul.constitution.read_toml`, so every
+mistake is one ``file:line:column: field: problem`` line. The history up to ``until`` is replayed with the
+default readings (the record as it happened).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from curul.constitution import (
+    READINGS,
+    Event,
+    Replay,
+    State,
+    parse_events,
+    read_toml,
+    regime_for_date,
+    replay,
+    resolve_options,
+)
+from curul.errors import InputError
+from curul.history._timeline import history_events
+
+
+def _date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A validated scenario file: where it starts, the readings it chooses and its events."""
+
+    path: str
+    base: str
+    until: dt.date | None
+    options: dict[str, str]
+    events: tuple[Event, ...]
+    title: str = ""
+
+
+def load_scenario(path: str | Path) -> Scenario:
+    """Read and validate a scenario file (see docs/constitution.md for the format)."""
+    raw, locator = read_toml(path)
+
+    def fail(problem: str, key: str, table: str = "") -> InputError:
+        line, column = locator.key(table, 0, key)
+        return InputError(
+            path, problem, line=line, column=column, field=key if not table else f"{table}.{key}"
+        )
+
+    allowed = {"base", "until", "options", "events", "title", "description"}
+    for key in raw:
+        if key not in allowed:
+            raise fail(f"unknown top-level key (known: {', '.join(sorted(allowed))})", key)
+    base = raw.get("base", "history")
+    if base not in ("history", "none"):
+        raise fail("base must be 'history' or 'none'", "base")
+    until = None
+    if "until" in raw:
+        until = _date(raw["until"])
+        if until is None:
+            raise fail(f"not a date (YYYY-MM-DD): {raw['until']!r}", "until")
+        if base == "none":
+            raise fail("until only applies to base = 'history'", "until")
+    options = raw.get("options", {})
+    if not isinstance(options, dict):
+        raise fail("options must be a table", "options")
+    known = {r.name: r for r in READINGS}
+    for name, value in options.items():
+        if name not in known:
+            raise fail(f"unknown option (known: {', '.join(known)})", name, "options")
+        values = [c.value for c in known[name].choices]
+        if value not in values:
+            raise fail(f"unknown value {value!r} (allowed: {', '.join(values)})", name, "options")
+    if "events" not in raw:
+        raise InputError(path, "missing [[events]]: a scenario needs at least one event", line=1, column=1)
+    events = parse_events(raw["events"], path, locator, not_before=until)
+    if not events:
+        raise InputError(path, "a scenario needs at least one event", line=1, column=1)
+    return Scenario(
+        path=str(path),
+        base=base,
+        until=until,
+        options=dict(options),
+        events=events,
+        title=str(raw.get("title", "")),
+    )
+
+
+@dataclass(frozen=True)
+class ScenarioResult:
+    """A scenario run: the base history replayed (if any), the scenario's replay and the readings used."""
+
+    scenario: Scenario
+    base_replay: Replay | None
+    run: Replay
+    options_used: dict[str, str]
+
+    @property
+    def state(self) -> State:
+        return self.run.state
+
+    def as_dict(self) -> dict[str, Any]:
+        state = self.state
+        regime = regime_for_date(state.date)
+        presiding = regime.presiding_chamber(state.date)
+        board = state.board(presiding)
+        acting = board.acting_head(skip=state.president_board_post)
+        tenure = state.tenure
+        return {
+            "file": self.scenario.path,
+            "date": state.date,
+            "regime": state.regime,
+            "president": {"name": tenure.name, "since": tenure.since, "via": tenure.via} if tenure else None,
+            "president_of_congress": board.president,
+            "acting_head_of_congress": acting[1] if acting else None,
+            "pending_successor": state.pending_successor,
+            "options_used": self.options_used,
+            "base": self.scenario.base,
+            "until": self.scenario.until,
+            "history_events_replayed": len(self.base_replay.steps) if self.base_replay else 0,
+            "events": [
+                {"date": e.date, "type": e.type, "title": e.title, "outcome": outcome}
+                for e, _, outcome in self.run.steps
+            ],
+            "trace": [
+                {
+                    "date": s.date,
+                    "event": s.event,
+                    "outcome": s.outcome,
+                    "rule": s.rule,
+                    "article": s.article,
+                    "text": s.text,
+                    "arithmetic": s.arithmetic,
+                    "sources": list(s.sources),
+                    "reading": s.reading,
+                }
+                for s in self.run.trace
+            ],
+            "state": state.as_dict(presiding),
+        }
+
+
+def run_scenario(scenario: Scenario) -> ScenarioResult:
+    """Replay the base, then the scenario's events with its options."""
+    options = resolve_options(scenario.options)
+    base_replay = None
+    start: State | None = None
+    if scenario.base == "history":
+        past = tuple(e for e in history_events() if scenario.until is None or e.date <= scenario.until)
+        if past:
+            base_replay = replay(past)
+            start = base_replay.state
+    run = replay(scenario.events, options, start)
+    return ScenarioResult(scenario=scenario, base_replay=base_replay, run=run, options_used=options)
