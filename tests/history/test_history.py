@@ -171,6 +171,7 @@ def test_public_api() -> None:
         "PresidentRow",
         "Scenario",
         "ScenarioResult",
+        "history",
         "history_events",
         "load_scenario",
         "presidents",

@@ -11,7 +11,7 @@ options (``READINGS``). The bundled history and counterfactual scenarios built o
 from curul.constitution._engine import apply, initial_state
 from curul.constitution._event_file import parse_events
 from curul.constitution._events import EVENT_TYPES, Event
-from curul.constitution._readings import READINGS, Choice, Reading, resolve_options
+from curul.constitution._readings import READINGS, Choice, Reading, ReadingListing, readings, resolve_options
 from curul.constitution._regime import (
     Chamber,
     Provision,
@@ -22,12 +22,12 @@ from curul.constitution._regime import (
     regime_for_date,
     regimes,
 )
-from curul.constitution._replay import Replay, replay
+from curul.constitution._replay import PresidentRow, Replay, replay
 from curul.constitution._state import Board, Council, State, Tenure
 from curul.constitution._thresholds import Threshold, required_votes, required_votes_array
 from curul.constitution._toml import TomlLocator, parse_toml, read_toml
-from curul.constitution._trace import TraceStep, outcome_of
-from curul.constitution._votes import ThresholdResult, procedures, votes_needed
+from curul.constitution._trace import Trace, TraceStep, outcome_of
+from curul.constitution._votes import ThresholdListing, ThresholdResult, procedures, thresholds, votes_needed
 
 __all__ = [
     "EVENT_TYPES",
@@ -37,16 +37,20 @@ __all__ = [
     "Choice",
     "Council",
     "Event",
+    "PresidentRow",
     "Provision",
     "Reading",
+    "ReadingListing",
     "Regime",
     "Replay",
     "Rule",
     "State",
     "Tenure",
     "Threshold",
+    "ThresholdListing",
     "ThresholdResult",
     "TomlLocator",
+    "Trace",
     "TraceStep",
     "apply",
     "initial_state",
@@ -57,11 +61,13 @@ __all__ = [
     "parse_toml",
     "procedures",
     "read_toml",
+    "readings",
     "regime_for_date",
     "regimes",
     "replay",
     "required_votes",
     "required_votes_array",
     "resolve_options",
+    "thresholds",
     "votes_needed",
 ]

@@ -16,8 +16,9 @@ from curul.constitution._events import Event
 from curul.constitution._procedures import HANDLERS
 from curul.constitution._readings import resolve_options
 from curul.constitution._regime import regime_for_date
+from curul.constitution._run import Refused, Run
 from curul.constitution._state import State
-from curul.constitution._trace import Refused, Run, TraceStep
+from curul.constitution._trace import Trace
 from curul.errors import CurulError
 
 
@@ -26,9 +27,7 @@ def initial_state(date: dt.date) -> State:
     return State(date=date, regime=regime_for_date(date).id)
 
 
-def apply(
-    state: State, event: Event, options: Mapping[str, str] | None = None
-) -> tuple[State, tuple[TraceStep, ...]]:
+def apply(state: State, event: Event, options: Mapping[str, str] | None = None) -> tuple[State, Trace]:
     """Apply one event under the regime in force on its date; return the new state and the trace."""
     if event.type not in HANDLERS:
         raise CurulError(f"unknown event type {event.type!r} (known: {', '.join(HANDLERS)})")
@@ -59,5 +58,5 @@ def apply(
     try:
         new_state = HANDLERS[event.type](run, working)
     except Refused:
-        return replace(state, date=event.date), tuple(run.steps)
-    return new_state, tuple(run.steps)
+        return replace(state, date=event.date), Trace(tuple(run.steps))
+    return new_state, Trace(tuple(run.steps))

@@ -8,6 +8,7 @@ from dataclasses import replace
 import numpy as np
 
 from curul.constitution._events import BOARD_TARGETS
+from curul.constitution._run import CHAMBER_WORDS, ORDINAL, POST_WORDS, Run
 from curul.constitution._state import Board, Council, Motion, State
 from curul.constitution._succession import (
     board_post_vacated,
@@ -18,7 +19,6 @@ from curul.constitution._succession import (
     vacate_president,
 )
 from curul.constitution._thresholds import required_votes
-from curul.constitution._trace import CHAMBER_WORDS, ORDINAL, POST_WORDS, Run
 
 
 def _board_target(run: Run, default_chamber: str | None) -> tuple[str, str]:

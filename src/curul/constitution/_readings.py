@@ -8,15 +8,22 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from curul.errors import CurulError
+from curul.report import Line, Presentable, Report, Span
 
 
 @dataclass(frozen=True)
 class Choice:
+    """One side of a contested reading: its value, what it means, and the sources that argue for it."""
+
     value: str
     summary: str
     sources: tuple[str, ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"value": self.value, "summary": self.summary, "sources": list(self.sources)}
 
 
 @dataclass(frozen=True)
@@ -161,6 +168,46 @@ READINGS: tuple[Reading, ...] = (
         ),
     ),
 )
+
+
+@dataclass(frozen=True)
+class ReadingListing(Presentable):
+    """The contested readings a scenario's ``[options]`` can choose, with the sources for each side."""
+
+    readings: tuple[Reading, ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "options": [
+                {
+                    "name": r.name,
+                    "question": r.question,
+                    "default": r.default,
+                    "why_default": r.why_default,
+                    "choices": [
+                        {"value": c.value, "summary": c.summary, "sources": list(c.sources)}
+                        for c in r.choices
+                    ],
+                }
+                for r in self.readings
+            ]
+        }
+
+    def report(self) -> Report:
+        blocks: list[Line] = []
+        for r in self.readings:
+            blocks.append(Line.of([Span(r.name, "bold"), f" (default: {r.default})"]))
+            blocks.append(Line.of(f"  {r.question}"))
+            for c in r.choices:
+                blocks.append(Line.of(["  • ", Span(c.value, "info"), f": {c.summary}"]))
+                blocks.extend(Line.of(f"      {source}", "soft") for source in c.sources)
+            blocks.append(Line.of(f"  why the default: {r.why_default}\n"))
+        return Report(tuple(blocks))
+
+
+def readings() -> ReadingListing:
+    """Every contested reading, its choices with their sources, the default and why."""
+    return ReadingListing(READINGS)
 
 
 def reading(name: str) -> Reading:

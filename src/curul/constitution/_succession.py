@@ -6,8 +6,8 @@ import datetime as dt
 from dataclasses import replace
 
 from curul.constitution._readings import reading as reading_named
+from curul.constitution._run import CHAMBER_WORDS, ORDINAL, POST_WORDS, Run
 from curul.constitution._state import State, Tenure
-from curul.constitution._trace import CHAMBER_WORDS, ORDINAL, POST_WORDS, Run
 
 
 def close_tenure(state: State, on: dt.date, left: str) -> State:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from curul.constitution import (
     READINGS,
@@ -26,6 +26,10 @@ from curul.constitution import (
 )
 from curul.errors import InputError
 from curul.history._timeline import history_events
+from curul.report import Presentable, Report, Span
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 def _date(value: Any) -> dt.date | None:
@@ -101,8 +105,12 @@ def load_scenario(path: str | Path) -> Scenario:
 
 
 @dataclass(frozen=True)
-class ScenarioResult:
-    """A scenario run: the base history replayed (if any), the scenario's replay and the readings used."""
+class ScenarioResult(Presentable):
+    """A scenario run: the base history replayed (if any), the scenario's replay and the readings used.
+
+    ``report()`` gives the outcome first (who is President, who heads Congress, the readings), then each
+    traced step; ``to_frame()`` the trace of the scenario's events.
+    """
 
     scenario: Scenario
     base_replay: Replay | None
@@ -152,6 +160,31 @@ class ScenarioResult:
             ],
             "state": state.as_dict(presiding),
         }
+
+    def to_frame(self) -> pd.DataFrame:
+        """The trace of the scenario's own events, one row per step."""
+        return self.run.trace.to_frame()
+
+    def report(self) -> Report:
+        data = self.as_dict()
+        president = data["president"]
+        if president:
+            who: list[str | Span] = [
+                "  President: ",
+                Span(president["name"], "bold"),
+                f" since {president['since']} — {president['via']}",
+            ]
+        else:
+            who = ["  President: ", Span("vacant", "bad"), f" (pending: {data['pending_successor']})"]
+        return Report.of(
+            [Span("Scenario", "bold"), f" {self.scenario.title or self.scenario.path}"],
+            f"  on {data['date']} under {data['regime']}",
+            who,
+            f"  President of Congress: {data['president_of_congress'] or 'vacant'}; "
+            f"acting head: {data['acting_head_of_congress'] or 'nobody'}",
+            "  options: " + ", ".join(f"{k}={v}" for k, v in data["options_used"].items()),
+            self.run.trace.table(),
+        )
 
 
 def run_scenario(scenario: Scenario) -> ScenarioResult:

@@ -2,70 +2,46 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import replace
 from functools import cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
-from curul.constitution import Event, Replay, parse_events, parse_toml, replay
+from curul.constitution import Event, PresidentRow, Replay, parse_events, parse_toml, replay
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 EVENTS_FILE = "events.toml"
+TITLE = f"Presidents of Peru 2016-2026 (replayed from curul/history/{EVENTS_FILE})"
 
 
 @cache
 def history_events() -> tuple[Event, ...]:
     """Every bundled event, validated (each must carry a source), in date order."""
     path = f"curul/history/{EVENTS_FILE}"
-    raw, locator = parse_toml(
-        (resources.files("curul.history") / EVENTS_FILE).read_text(encoding="utf-8"), path
-    )
+    text = (resources.files("curul.history") / EVENTS_FILE).read_text(encoding="utf-8")
+    raw, locator = parse_toml(text, path)
     return parse_events(raw["events"], path, locator, require_sources=True)
 
 
 @cache
 def replay_history() -> Replay:
     """The history replayed through the engine with the default readings."""
-    return replay(history_events())
+    return replace(replay(history_events()), title=TITLE)
 
 
-@dataclass(frozen=True)
-class PresidentRow:
-    """One row of the presidents table: who, from when to when, how they came and how they left."""
-
-    number: int
-    name: str
-    since: str
-    until: str | None
-    took_office: str
-    left_office: str | None
-
-    def as_dict(self) -> dict[str, object]:
-        return {
-            "number": self.number,
-            "name": self.name,
-            "since": self.since,
-            "until": self.until,
-            "took_office": self.took_office,
-            "left_office": self.left_office,
-        }
+def history(*, events: bool = False) -> Replay:
+    """The history replayed, as ``curul history`` shows it: the presidents, and every event with its
+    trace when ``events`` is true."""
+    return replace(replay_history(), show_events=events)
 
 
 def presidents() -> tuple[PresidentRow, ...]:
     """The presidents 2016-2026 in order, as the replay produces them."""
-    return tuple(
-        PresidentRow(
-            number=i,
-            name=t.name,
-            since=t.since.isoformat(),
-            until=t.until.isoformat() if t.until else None,
-            took_office=t.via,
-            left_office=t.left,
-        )
-        for i, t in enumerate(replay_history().state.presidents, start=1)
-    )
+    return replay_history().presidents
 
 
-def presidents_frame():  # -> pandas.DataFrame
+def presidents_frame() -> pd.DataFrame:
     """The presidents table as a pandas DataFrame (for notebooks)."""
-    import pandas as pd
-
-    return pd.DataFrame([r.as_dict() for r in presidents()]).set_index("number")
+    return replay_history().to_frame()
