@@ -10,7 +10,7 @@ options (``READINGS``). The bundled history and counterfactual scenarios built o
 
 from curul.constitution._engine import apply, initial_state
 from curul.constitution._event_file import parse_events
-from curul.constitution._events import EVENT_TYPES, Event
+from curul.constitution._events import Event
 from curul.constitution._readings import READINGS, Choice, Reading, ReadingListing, readings, resolve_options
 from curul.constitution._regime import (
     Chamber,
@@ -28,6 +28,7 @@ from curul.constitution._thresholds import Threshold, required_votes, required_v
 from curul.constitution._toml import TomlLocator, parse_toml, read_toml
 from curul.constitution._trace import Trace, TraceStep, outcome_of
 from curul.constitution._votes import ThresholdListing, ThresholdResult, procedures, thresholds, votes_needed
+from curul.constitution.procedures import EVENT_TYPES
 
 __all__ = [
     "EVENT_TYPES",

@@ -13,12 +13,12 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from curul.constitution._events import Event
-from curul.constitution._procedures import HANDLERS
 from curul.constitution._readings import resolve_options
 from curul.constitution._regime import regime_for_date
 from curul.constitution._run import Refused, Run
 from curul.constitution._state import State
 from curul.constitution._trace import Trace
+from curul.constitution.procedures import HANDLERS
 from curul.errors import CurulError
 
 

@@ -12,7 +12,6 @@ from typing import Any
 
 from curul.constitution._events import (
     BOARD_TARGETS,
-    EVENT_TYPES,
     EXPECTS,
     FIELDS,
     OFFICE_TARGETS,
@@ -21,6 +20,7 @@ from curul.constitution._events import (
 )
 from curul.constitution._regime import regime_for_date
 from curul.constitution._toml import TomlLocator
+from curul.constitution.procedures import EVENT_TYPES
 from curul.errors import InputError
 
 _INT_FIELDS = ("yes", "no", "abstain", "present", "habiles", "blank", "null", "signatures", "round")

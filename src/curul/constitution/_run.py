@@ -6,6 +6,8 @@ the regime in force, and impossible counts are refused.
 
 from __future__ import annotations
 
+from typing import NoReturn
+
 from curul.constitution._events import Event
 from curul.constitution._regime import Provision, Regime, Rule
 from curul.constitution._thresholds import arithmetic, required_votes
@@ -66,7 +68,9 @@ class Run:
             )
         )
 
-    def refuse(self, rule: str, article: str, text: str, arithmetic: str = "", sources=()) -> None:
+    def refuse(
+        self, rule: str, article: str, text: str, arithmetic: str = "", sources: tuple[str, ...] = ()
+    ) -> NoReturn:
         self.step("refused", rule, article, text, arithmetic, sources)
         raise Refused
 
@@ -87,7 +91,7 @@ class Run:
             if default_bicameral is None:
                 names = " or ".join(c.name for c in self.regime.chambers)
                 self.refuse("", "", f"under {self.regime.id} this event needs chamber = {names}")
-            return default_bicameral  # type: ignore[return-value]
+            return default_bicameral
         if chamber not in {c.name for c in self.regime.chambers}:
             self.refuse("", "", f"{self.regime.id} has no chamber {chamber!r}")
         return chamber
@@ -121,7 +125,6 @@ class Run:
             rule: Rule = self.regime.rule(procedure, chamber)
         except CurulError as exc:  # the regime does not encode it: refuse rather than guess
             self.refuse("", "", str(exc))
-            raise
         present = self.check_counts(chamber)
         legal = self.regime.chamber(chamber).legal_number
         yes = ev.yes if count is None else count

@@ -1,4 +1,5 @@
-"""Art. 115 succession and the contested cases of a President of Congress exercising the presidency."""
+"""Succession (Const. Art. 115): who takes a vacant or suspended presidency, and the contested cases of a
+President of Congress exercising it (rule R21). The vacancy, board and presidency handlers call these."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from curul.constitution._state import State, Tenure
 
 
 def close_tenure(state: State, on: dt.date, left: str) -> State:
+    """The sitting President leaves office on ``on`` (``left`` says how); nothing if nobody sits."""
     tenure = state.tenure
     if tenure is None:
         return state
@@ -19,6 +21,7 @@ def close_tenure(state: State, on: dt.date, left: str) -> State:
 
 
 def install(run: Run, state: State, name: str, via: str, board_post: str | None = None) -> State:
+    """``name`` takes office (from the day sworn, if recorded); ``board_post`` is the Congress post kept."""
     since = run.event.sworn or run.event.date
     tenure = Tenure(name=name, since=since, via=via)
     return replace(
@@ -29,7 +32,18 @@ def install(run: Run, state: State, name: str, via: str, board_post: str | None 
     )
 
 
+def without_vice_president(state: State, office: str) -> State:
+    """The state with the ``first_vp`` or ``second_vp`` office empty."""
+    if office == "first_vp":
+        return replace(state, first_vp=None)
+    if office == "second_vp":
+        return replace(state, second_vp=None)
+    raise ValueError(f"not a Vice President's office: {office!r}")
+
+
 def call_elections(run: Run, state: State, name: str) -> State:
+    """Art. 115: a President of Congress who assumes calls elections at once, unless general elections are
+    already convened (the practice of 2000, 2020 and 2025)."""
     provision = run.regime.succession_rule
     if state.elections_convened:
         run.provision_step(
@@ -60,7 +74,7 @@ def succeed(run: Run, state: State, *, permanent: bool) -> State:
             via = f"{ORDINAL[office]}, by succession (Art. 115)"
             if not permanent:
                 via = f"{ORDINAL[office]}, during a suspension (Arts. 114, 115)"
-            state = replace(state, **{office: None}) if permanent else state
+            state = without_vice_president(state, office) if permanent else state
             return install(run, state, name, via)
         presiding = run.regime.presiding_chamber(run.event.date)
         board = state.board(presiding)
@@ -93,6 +107,7 @@ def succeed(run: Run, state: State, *, permanent: bool) -> State:
 
 
 def await_board_election(run: Run, state: State, why: str) -> State:
+    """No successor in office: the presidency waits for the next President of Congress (R21)."""
     presiding = run.regime.presiding_chamber(run.event.date)
     acting = state.board(presiding).acting_head()
     who = f"{acting[1]} ({POST_WORDS[acting[0]]})" if acting else "nobody (the whole board is vacant)"
@@ -150,6 +165,8 @@ def vacate_president(run: Run, state: State, left: str) -> State:
 
 
 def board_post_vacated(run: Run, state: State, chamber: str, post: str, how: str) -> State:
+    """A board post falls vacant (Reglamento Art. 12); if its holder exercised the presidency, the
+    presidency falls vacant with it (R21, the February 2026 precedent)."""
     board = state.board(chamber)
     holder = board.get(post)
     board = board.with_post(post, None)

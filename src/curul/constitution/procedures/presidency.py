@@ -1,0 +1,103 @@
+"""The presidency: election (Const. Art. 111), term (Art. 112), taking office (Art. 116) and the
+convening of general elections (Art. 118)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from curul.constitution._run import Run
+from curul.constitution._state import State
+from curul.constitution.procedures._registry import Topic
+from curul.constitution.procedures.succession import close_tenure, install
+
+TOPIC = Topic("Presidency")
+
+
+@TOPIC.handler("general_election", needs=("winner",), articles=("Const. Art. 111", "Const. Art. 116"))
+def general_election(run: Run, state: State) -> State:
+    """Art. 111: the President is elected by more than half of the valid votes (with runoff counts the
+    majority is checked); the President-elect takes office under Art. 116."""
+    ev = run.event
+    if ev.yes is not None and ev.no is not None:
+        valid = ev.yes + ev.no
+        won = 2 * ev.yes > valid
+        run.step(
+            "passed" if won else "failed", "R19", "Const. Art. 111",
+            f"{ev.winner} wins the runoff with more than half of the valid votes" if won
+            else f"{ev.winner} does not reach more than half of the valid votes",
+            f"{ev.yes:,} {'>' if won else '≤'} {valid:,}/2 = {valid / 2:,.1f}",
+        )  # fmt: skip
+        if not won:
+            return state
+    else:
+        run.step("applied", "R19", "Const. Art. 111", f"{ev.winner} elected President (as recorded)")
+    ticket = ", ".join(x for x in (ev.first_vp, ev.second_vp) if x) or "no Vice Presidents"
+    run.step(
+        "applied",
+        "R19",
+        "Const. Arts. 111, 116",
+        f"President-elect {ev.winner} ({ticket}) takes office on 28 July",
+    )
+    return replace(state, president_elect=(ev.winner or "", ev.first_vp, ev.second_vp))
+
+
+@TOPIC.handler("inauguration", articles=("Const. Art. 112", "Const. Art. 116"))
+def inauguration(run: Run, state: State) -> State:
+    """Art. 116: the President-elect takes office on 28 July; the outgoing President's five-year term
+    (Art. 112) ends that day."""
+    ev = run.event
+    elect = state.president_elect
+    if ev.winner:
+        elect = (ev.winner, ev.first_vp, ev.second_vp)
+    if elect is None and ev.result == "passed":
+        # The inauguration is recorded but the name of the President-elect is not in the sources.
+        if (ev.date.month, ev.date.day) != (7, 28):
+            msg = f"the President takes office on 28 July, not {ev.date.isoformat()}"
+            run.refuse("R19", "Const. Art. 116", msg)
+        outgoing = state.president
+        state = close_tenure(state, ev.date, "end of term (Arts. 112, 116)")
+        run.step(
+            "applied", "R19", "Const. Arts. 112, 116",
+            f"{outgoing or 'the outgoing President'}'s term ends; "
+            f"the President elected in {ev.date.year} takes "
+            "office (the name is not in the bundled sources)",
+        )  # fmt: skip
+        return replace(
+            state,
+            first_vp=None,
+            second_vp=None,
+            pending_successor="president-elect (name not recorded)",
+            elections_convened=None,
+            motion=None,
+        )
+    if elect is None:
+        run.refuse("R19", "Const. Art. 116", "no President-elect on record to take office")
+    if (ev.date.month, ev.date.day) != (7, 28):
+        run.refuse(
+            "R19", "Const. Art. 116", f"the President takes office on 28 July, not {ev.date.isoformat()}"
+        )
+    outgoing = state.president
+    if outgoing:
+        state = close_tenure(state, ev.date, "end of term (Arts. 112, 116)")
+        run.step("applied", "R19", "Const. Arts. 112, 116", f"{outgoing}'s term ends")
+    run.step("applied", "R19", "Const. Art. 116", f"{elect[0]} takes office before Congress")
+    state = replace(
+        state,
+        first_vp=elect[1],
+        second_vp=elect[2],
+        president_elect=None,
+        elections_convened=None,
+        motion=None,
+        suspended_president=None,
+        pending_successor=None,
+    )
+    return install(run, state, elect[0], "elected (Arts. 111, 116)")
+
+
+@TOPIC.handler("elections_convened", articles=("Const. Art. 118",))
+def elections_convened(run: Run, state: State) -> State:
+    """Art. 118: the President convenes the elections; a President of Congress who assumes afterwards
+    need not call new ones (Art. 115, as practised)."""
+    what = run.event.name or "general elections"
+    run.step("applied", "R20", "Const. Art. 118", f"{what} convened")
+    return replace(state, elections_convened=f"{what}, convened {run.event.date.isoformat()}")
