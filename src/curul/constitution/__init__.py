@@ -12,16 +12,8 @@ from curul.constitution._engine import apply, initial_state
 from curul.constitution._event_file import parse_events
 from curul.constitution._events import Event
 from curul.constitution._readings import READINGS, Choice, Reading, ReadingListing, readings, resolve_options
-from curul.constitution._regime import (
-    Chamber,
-    Provision,
-    Regime,
-    Rule,
-    load_regime,
-    load_regime_file,
-    regime_for_date,
-    regimes,
-)
+from curul.constitution._regime import Chamber, Provision, Regime, Rule
+from curul.constitution._regime_file import load_regime, load_regime_file, regime_for_date, regimes
 from curul.constitution._replay import PresidentRow, Replay, replay
 from curul.constitution._state import Board, Council, State, Tenure
 from curul.constitution._thresholds import Threshold, required_votes, required_votes_array

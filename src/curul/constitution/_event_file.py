@@ -7,6 +7,7 @@ mistake is one ``file:line:column: field: problem`` line, found before anything 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,8 @@ from curul.constitution._events import (
     RESULTS,
     Event,
 )
-from curul.constitution._regime import regime_for_date
+from curul.constitution._regime import Regime
+from curul.constitution._regime_file import RegimeSource, regime_for_date, regime_set
 from curul.constitution._toml import TomlLocator
 from curul.constitution.procedures import EVENT_TYPES
 from curul.errors import InputError
@@ -50,8 +52,15 @@ def parse_events(
     table: str = "events",
     not_before: dt.date | None = None,
     require_sources: bool = False,
+    regimes: Iterable[RegimeSource] | None = None,
 ) -> tuple[Event, ...]:
-    """Validate ``[[events]]`` tables into typed events, in date order."""
+    """Validate ``[[events]]`` tables into typed events, in date order: types and fields, counts against
+    the chambers of the regime in force on each date (bundled, or one of ``regimes`` in its place)."""
+    given = regime_set(regimes)
+
+    def regime_on(date: dt.date) -> Regime:
+        return regime_for_date(date, given)
+
     if not isinstance(raw_events, list):
         line, column = locator.key("", 0, table)
         raise InputError(path, "must be an array of tables [[events]]", line=line, column=column, field=table)
@@ -142,19 +151,17 @@ def parse_events(
                 and target != "president"
             ):
                 raise fail("must be 'president'", "target")
-            if kind == "procedure_vote" and target not in {
-                r.procedure for r in regime_for_date(date).procedures
-            }:
-                known = ", ".join(regime_for_date(date).procedure_ids())
-                raise fail(f"unknown procedure for {regime_for_date(date).id} (known: {known})", "target")
+            if kind == "procedure_vote" and target not in regime_on(date).procedure_ids():
+                known = ", ".join(regime_on(date).procedure_ids())
+                raise fail(f"unknown procedure for {regime_on(date).id} (known: {known})", "target")
             if kind == "state_of_siege" and target not in ("on", "off"):
                 raise fail("must be 'on' or 'off'", "target")
-        regime = regime_for_date(date)
+        regime = regime_on(date)
         chamber = values.get("chamber")
         names = [c.name for c in regime.chambers]
         if chamber is not None and chamber not in names:
             raise fail(f"{regime.id} has no chamber {chamber!r} (chambers: {', '.join(names)})", "chamber")
-        size = regime.chamber(chamber or ("deputies" if regime.bicameral else names[0])).legal_number
+        size = regime.chamber(chamber or regime.default_chamber).legal_number
         if chamber is None and regime.bicameral:
             size = max(c.legal_number for c in regime.chambers)
         cast = sum(values.get(k, 0) for k in ("yes", "no", "abstain", "blank", "null"))

@@ -6,13 +6,14 @@ event with its outcome and trace (what ``curul history --events`` prints).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from curul.constitution._engine import apply, initial_state
 from curul.constitution._events import Event
 from curul.constitution._readings import resolve_options
+from curul.constitution._regime_file import RegimeSource, regime_set
 from curul.constitution._state import State
 from curul.constitution._trace import Trace, outcome_span
 from curul.errors import CurulError
@@ -112,16 +113,21 @@ class Replay(Presentable):
 
 
 def replay(
-    events: tuple[Event, ...], options: Mapping[str, str] | None = None, state: State | None = None
+    events: tuple[Event, ...],
+    options: Mapping[str, str] | None = None,
+    state: State | None = None,
+    regimes: Iterable[RegimeSource] | None = None,
 ) -> Replay:
-    """Apply ``events`` in order, from ``state`` (default: empty on the first event's date)."""
+    """Apply ``events`` in order, from ``state`` (default: empty on the first event's date), under the
+    bundled regimes or the ``regimes`` given in their place over the dates they cover."""
     chosen = resolve_options(options)
+    given = regime_set(regimes)
     if state is None:
         if not events:
             raise CurulError("nothing to replay")
-        state = initial_state(events[0].date)
+        state = initial_state(events[0].date, given)
     steps = []
     for event in events:
-        state, trace = apply(state, event, chosen)
+        state, trace = apply(state, event, chosen, given)
         steps.append((event, trace, trace.outcome))
     return Replay(state=state, steps=tuple(steps))

@@ -7,7 +7,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from curul.constitution._regime import Regime, Rule, load_regime, regime_for_date
+from curul.constitution._regime import Regime, Rule
+from curul.constitution._regime_file import load_regime, regime_for_date
 from curul.constitution._thresholds import arithmetic, required_votes
 from curul.errors import ArgumentError, CurulError
 from curul.report import Column, Line, Presentable, Report, Span, Table

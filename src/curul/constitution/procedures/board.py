@@ -27,14 +27,14 @@ def _board_target(run: Run, default_chamber: str | None) -> tuple[str, str]:
         chamber = run.chamber_for(default_chamber)
         return chamber, "president"
     if target not in BOARD_TARGETS:
-        run.refuse("", "", f"unknown board post {target!r}")
+        run.reject(f"unknown board post {target!r}")
     post, body = target.split("_of_")
     if body == "congress":
         body = run.regime.presiding_chamber(ev.date) if run.regime.bicameral else "congress"
     if not run.regime.bicameral and body != "congress":
-        run.refuse("", "", f"{run.regime.id} has no {body}: use {post}_of_congress")
+        run.reject(f"{run.regime.id} has no {body}: use {post}_of_congress")
     if ev.chamber is not None and ev.chamber != body:
-        run.refuse("", "", f"target {target} does not belong to chamber {ev.chamber}")
+        run.reject(f"target {target} does not belong to chamber {ev.chamber}")
     run.regime.chamber(body)
     return body, post
 
@@ -47,7 +47,7 @@ def board_election(run: Run, state: State) -> State:
     else the runoff with the most votes. A President of Congress elected while the presidency waits for
     one assumes it (Const. Art. 115, R21) and calls elections."""
     ev = run.event
-    chamber, post = _board_target(run, None if run.regime.bicameral else "congress")
+    chamber, post = _board_target(run, None)
     dissolved_guard(run, state, chamber)
     what = f"{ev.winner} for {POST_WORDS[post]} of {CHAMBER_WORDS[chamber]}"
     rule = run.regime.rule("board.election", chamber)
@@ -59,21 +59,19 @@ def board_election(run: Run, state: State) -> State:
                 if ev.yes == ev.no
                 else ""
             )
-            run.step(
-                "failed", rule.rule_id, rule.article, f"Runoff: {what} loses{tie}", f"{ev.yes} ≤ {ev.no}"
-            )
+            run.step("failed", rule, f"Runoff: {what} loses{tie}", f"{ev.yes} ≤ {ev.no}")
             return state
         against = f" vs {ev.no}" + (f" ({ev.runner_up})" if ev.runner_up else "") if ev.no is not None else ""
         run.step(
-            "passed", rule.rule_id, rule.article,
+            "passed", rule,
             f"Runoff between the two most voted lists: {what} wins with the most votes",
-            f"{ev.yes if ev.yes is not None else '?'}{against}: most votes wins", rule.sources + ev.sources,
+            f"{ev.yes if ev.yes is not None else '?'}{against}: most votes wins",
+            sources=rule.sources + ev.sources,
         )  # fmt: skip
     elif not run.vote("board.election", chamber, what=f"First round: {what}"):
         run.step(
             "info",
-            rule.rule_id,
-            rule.article,
+            rule,
             "no list reached a majority of those present: a runoff between the two most voted lists "
             "follows (a single list is simply rejected)",
         )
@@ -99,8 +97,7 @@ def board_election(run: Run, state: State) -> State:
         if acting:
             run.step(
                 "applied",
-                "R21",
-                "Law 27375 (as reported)",
+                run.provision("acting_head_of_congress"),
                 f"{acting[1]} ({POST_WORDS[acting[0]]}) presides Congress as acting head",
             )
         state = install(
@@ -130,8 +127,7 @@ def board_censure(run: Run, state: State) -> State:
     holder = state.board(chamber).get(post)
     if holder is None:
         run.refuse(
-            "R15",
-            "Reglamento del Congreso Art. 68",
+            run.provision("board_censure_target"),
             f"the post {post} of {chamber} is vacant: nobody to censure",
         )
     if not run.vote(
@@ -149,13 +145,10 @@ def board_resignation(run: Run, state: State) -> State:
     chamber, post = _board_target(run, None)
     holder = state.board(chamber).get(post)
     if holder is None:
-        run.refuse(
-            "R15", "Reglamento del Congreso Art. 12", f"the post {post} of {chamber} is already vacant"
-        )
+        run.refuse(run.provision("board_post"), f"the post {post} of {chamber} is already vacant")
     run.step(
         "applied",
-        "R15",
-        "Reglamento del Congreso Art. 12",
+        run.provision("board_post"),
         f"{holder} resigns as {POST_WORDS[post]} of {CHAMBER_WORDS[chamber]}",
     )
     return board_post_vacated(run, state, chamber, post, "resigned")
@@ -175,8 +168,7 @@ def board_vacancy(run: Run, state: State) -> State:
     state = state.with_board(board)
     run.step(
         "applied",
-        "R15",
-        "Reglamento del Congreso Art. 12",
+        run.provision("board_post"),
         f"The whole board of {CHAMBER_WORDS[chamber]} is declared vacant",
     )
     if board.president is not None:

@@ -28,9 +28,10 @@ def installation(run: Run, state: State) -> State:
             councils=tuple(c for c in state.councils if c.chamber != chamber),
         )
         run.step(
-            "applied", "B11" if run.regime.bicameral else "R17", "Reglamento del Congreso Art. 48",
+            "applied",
+            run.provision("installation"),
             f"{CHAMBER_WORDS.get(chamber, chamber)} installed; its board is to be elected",
-        )  # fmt: skip
+        )
     return state
 
 
@@ -40,8 +41,8 @@ def state_of_siege(run: Run, state: State) -> State:
     (Art. 134)."""
     on = run.event.target == "on"
     if run.event.target not in ("on", "off"):
-        run.refuse("", "Const. Art. 137", "state_of_siege takes target = on | off")
-    run.step("applied", "R12", "Const. Art. 137", f"state of siege {'declared' if on else 'lifted'}")
+        run.refuse(run.provision("state_of_siege_target"), "state_of_siege takes target = on | off")
+    run.step("applied", run.provision("state_of_siege"), f"state of siege {'declared' if on else 'lifted'}")
     return replace(state, state_of_siege=on)
 
 

@@ -22,7 +22,7 @@ def general_election(run: Run, state: State) -> State:
         valid = ev.yes + ev.no
         won = 2 * ev.yes > valid
         run.step(
-            "passed" if won else "failed", "R19", "Const. Art. 111",
+            "passed" if won else "failed", run.provision("presidential_election"),
             f"{ev.winner} wins the runoff with more than half of the valid votes" if won
             else f"{ev.winner} does not reach more than half of the valid votes",
             f"{ev.yes:,} {'>' if won else '≤'} {valid:,}/2 = {valid / 2:,.1f}",
@@ -30,34 +30,36 @@ def general_election(run: Run, state: State) -> State:
         if not won:
             return state
     else:
-        run.step("applied", "R19", "Const. Art. 111", f"{ev.winner} elected President (as recorded)")
+        run.step(
+            "applied", run.provision("presidential_election"), f"{ev.winner} elected President (as recorded)"
+        )
     ticket = ", ".join(x for x in (ev.first_vp, ev.second_vp) if x) or "no Vice Presidents"
     run.step(
         "applied",
-        "R19",
-        "Const. Arts. 111, 116",
-        f"President-elect {ev.winner} ({ticket}) takes office on 28 July",
+        run.provision("president_elect"),
+        f"President-elect {ev.winner} ({ticket}) takes office on {run.regime.inauguration_words}",
     )
     return replace(state, president_elect=(ev.winner or "", ev.first_vp, ev.second_vp))
 
 
 @TOPIC.handler("inauguration", articles=("Const. Art. 112", "Const. Art. 116"))
 def inauguration(run: Run, state: State) -> State:
-    """Art. 116: the President-elect takes office on 28 July; the outgoing President's five-year term
-    (Art. 112) ends that day."""
+    """Art. 116: the President-elect takes office on the regime's inauguration day (28 July); the
+    outgoing President's five-year term (Art. 112) ends that day."""
     ev = run.event
+    taking_office = run.provision("inauguration")
+    wrong_day = f"the President takes office on {run.regime.inauguration_words}, not {ev.date.isoformat()}"
     elect = state.president_elect
     if ev.winner:
         elect = (ev.winner, ev.first_vp, ev.second_vp)
     if elect is None and ev.result == "passed":
         # The inauguration is recorded but the name of the President-elect is not in the sources.
-        if (ev.date.month, ev.date.day) != (7, 28):
-            msg = f"the President takes office on 28 July, not {ev.date.isoformat()}"
-            run.refuse("R19", "Const. Art. 116", msg)
+        if not run.regime.is_inauguration_day(ev.date):
+            run.refuse(taking_office, wrong_day)
         outgoing = state.president
         state = close_tenure(state, ev.date, "end of term (Arts. 112, 116)")
         run.step(
-            "applied", "R19", "Const. Arts. 112, 116",
+            "applied", run.provision("end_of_term"),
             f"{outgoing or 'the outgoing President'}'s term ends; "
             f"the President elected in {ev.date.year} takes "
             "office (the name is not in the bundled sources)",
@@ -71,16 +73,14 @@ def inauguration(run: Run, state: State) -> State:
             motion=None,
         )
     if elect is None:
-        run.refuse("R19", "Const. Art. 116", "no President-elect on record to take office")
-    if (ev.date.month, ev.date.day) != (7, 28):
-        run.refuse(
-            "R19", "Const. Art. 116", f"the President takes office on 28 July, not {ev.date.isoformat()}"
-        )
+        run.refuse(taking_office, "no President-elect on record to take office")
+    if not run.regime.is_inauguration_day(ev.date):
+        run.refuse(taking_office, wrong_day)
     outgoing = state.president
     if outgoing:
         state = close_tenure(state, ev.date, "end of term (Arts. 112, 116)")
-        run.step("applied", "R19", "Const. Arts. 112, 116", f"{outgoing}'s term ends")
-    run.step("applied", "R19", "Const. Art. 116", f"{elect[0]} takes office before Congress")
+        run.step("applied", run.provision("end_of_term"), f"{outgoing}'s term ends")
+    run.step("applied", taking_office, f"{elect[0]} takes office before Congress")
     state = replace(
         state,
         first_vp=elect[1],
@@ -99,5 +99,5 @@ def elections_convened(run: Run, state: State) -> State:
     """Art. 118: the President convenes the elections; a President of Congress who assumes afterwards
     need not call new ones (Art. 115, as practised)."""
     what = run.event.name or "general elections"
-    run.step("applied", "R20", "Const. Art. 118", f"{what} convened")
+    run.step("applied", run.provision("elections_convened"), f"{what} convened")
     return replace(state, elections_convened=f"{what}, convened {run.event.date.isoformat()}")

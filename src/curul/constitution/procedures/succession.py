@@ -87,14 +87,12 @@ def succeed(run: Run, state: State, *, permanent: bool) -> State:
             f"No Vice President in office: President of {CHAMBER_WORDS[presiding]} "
             f"{name} assumes the presidency",
         )
-        rule21 = "R21" if not run.regime.bicameral else provision.rule_id
-        run.step(
-            "applied", rule21, "Law 27375 (as reported)",
+        run.provision_step(
+            run.provision("president_of_congress_keeps_title"),
             f"{name} keeps the title of President of Congress; "
             f"{acting[1] + ' (' + POST_WORDS[acting[0]] + ')' if acting else 'nobody'} presides Congress "
             "as acting head",
-            sources=("https://diariocorreo.pe/opinion/la-presidencia-transitoria-noticia/",),
-        )  # fmt: skip
+        )
         state = install(
             run,
             state,
@@ -111,15 +109,11 @@ def await_board_election(run: Run, state: State, why: str) -> State:
     presiding = run.regime.presiding_chamber(run.event.date)
     acting = state.board(presiding).acting_head()
     who = f"{acting[1]} ({POST_WORDS[acting[0]]})" if acting else "nobody (the whole board is vacant)"
-    run.step(
-        "applied", "R21", "Const. Art. 115; Reglamento del Congreso Art. 12",
+    run.provision_step(
+        run.provision("presidency_awaits_board_election"),
         f"{why}: the presidency stays vacant until a President of Congress is elected, who then assumes; "
         f"{who} presides Congress meanwhile and is at most de facto head of state [UNCONFIRMED]",
-        sources=(
-            "https://rpp.pe/politica/congreso/jose-jeri-congreso-aprueba-censurar-a-presidente-de-la-republica-noticia-1676224",
-            "https://diariocorreo.pe/politica/alvarez-rospigliosi-es-la-cabeza-del-estado-tras-censura-a-jeri-noticia/",
-        ),
-    )  # fmt: skip
+    )
     return replace(state, pending_successor="next_president_of_congress")
 
 
@@ -137,11 +131,12 @@ def vacate_president(run: Run, state: State, left: str) -> State:
     state = state.with_board(board)
     choice = run.options["interim_vacancy_successor"]
     sources = reading_named("interim_vacancy_successor").choice(choice).sources
+    provision = run.provision("interim_vacancy")
     if choice == "acting_head_of_congress":
         acting = board.acting_head()
         if acting:
             run.step(
-                "applied", "R21", "Const. Art. 115",
+                "applied", provision,
                 f"{name} also leaves the board post; {acting[1]}, acting head of Congress "
                 f"({POST_WORDS[acting[0]]}), succeeds at once",
                 sources=sources, reading="interim_vacancy_successor",
@@ -155,7 +150,7 @@ def vacate_president(run: Run, state: State, left: str) -> State:
             )
             return call_elections(run, state, acting[1])
     run.step(
-        "applied", "R21", "Const. Art. 115",
+        "applied", provision,
         f"{name} also leaves the post of {POST_WORDS[post]} of Congress; "
         "the next person elected President of "
         "Congress will assume",
@@ -174,22 +169,17 @@ def board_post_vacated(run: Run, state: State, chamber: str, post: str, how: str
     presiding = run.regime.presiding_chamber(run.event.date)
     if chamber == presiding and state.president_board_post == post and state.president == holder:
         state = close_tenure(state, run.event.date, f"{how} as {POST_WORDS[post]} of Congress")
-        run.step(
-            "applied", "R21", "Const. Art. 115; Reglamento del Congreso Art. 12",
+        run.provision_step(
+            run.provision("presidency_vacated_with_board_post"),
             f"{holder} exercised the presidency as {POST_WORDS[post]} of Congress: "
-            "the presidency of Congress "
-            "and of the Republic are declared vacant",
-            sources=(
-                "https://diariocorreo.pe/politica/rospigliosi-formaliza-censura-y-declara-vacante-la-presidencia-del-congreso-y-de-la-republica-noticia/",
-            ),
-        )  # fmt: skip
+            "the presidency of Congress and of the Republic are declared vacant",
+        )
         return await_board_election(run, state, "The presidency is vacant")
     acting = board.acting_head(skip=state.president_board_post if chamber == presiding else None)
     who = f"{acting[1]} ({POST_WORDS[acting[0]]})" if acting else "nobody"
     run.step(
         "applied",
-        "R15",
-        "Reglamento del Congreso Art. 12",
+        run.provision("board_post"),
         f"The post of {holder} is vacant; {who} presides until an election",
     )
     return state

@@ -38,8 +38,14 @@ _VACANCY_ARTICLES = (
 def _need_president(run: Run, state: State) -> str:
     president = state.president
     if president is None:
-        run.refuse("", "Const. Art. 113", "there is no President in office to vacate")
+        run.refuse(run.provision("president_in_office"), "there is no President in office to vacate")
     return president
+
+
+def _nth(day: int) -> str:
+    """``3rd``, ``10th``, ``21st``."""
+    suffix = "th" if 10 <= day % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+    return f"{day}{suffix}"
 
 
 def _days_between(start: dt.date, end: dt.date, unit: str) -> int:
@@ -53,7 +59,7 @@ def vacancy_filing(run: Run, state: State) -> State:
     """Art. 113.2: a vacancy motion for permanent moral incapacity is filed with the signatures of
     Reglamento del Congreso Art. 89-A(a) (Reglamento de la Cámara de Diputados Art. 193 from 2026)."""
     _need_president(run, state)
-    chamber = run.chamber_for("deputies")
+    chamber = run.chamber_for(run.voting_chamber("vacancy.filing"))
     ev = run.event
     passed = run.vote(
         "vacancy.filing", chamber, count=ev.signatures, what="Vacancy motion filed with signatures"
@@ -68,7 +74,7 @@ def vacancy_admission(run: Run, state: State) -> State:
     """Art. 113.2: the motion is admitted by the votes of Reglamento del Congreso Art. 89-A(b) (Reglamento
     de la Cámara de Diputados Art. 193 from 2026); admission opens the debate window."""
     _need_president(run, state)
-    chamber = run.chamber_for("deputies")
+    chamber = run.chamber_for(run.voting_chamber("vacancy.admission"))
     if run.vote("vacancy.admission", chamber, what="Vacancy motion admitted"):
         return replace(state, motion=Motion("admitted", run.event.date, "president"))
     return replace(state, motion=None)
@@ -81,66 +87,45 @@ def _check_debate_window(run: Run, state: State, chamber: str) -> None:
     motion = state.motion
     if motion is None or motion.stage != "admitted":
         admission = run.regime.rule("vacancy.admission", chamber)
-        run.step(
-            "info",
-            admission.rule_id,
-            admission.article,
-            "no admission on record; the vote is evaluated on its own",
-        )
+        run.step("info", admission, "no admission on record; the vote is evaluated on its own")
         return
-    procedure = "vacancy.fast_track" if not run.regime.bicameral else "vacancy.approval"
-    rule = run.regime.rule(procedure, chamber)
-    low, high = rule.window_days or (3, 10)
+    # The window is the shortcut's rule where the regime encodes one (R3), else the approval's (B3-B4).
+    shortcut = bool(run.regime.rules_for("vacancy.fast_track"))
+    rule = run.regime.rule("vacancy.fast_track" if shortcut else "vacancy.approval", chamber)
+    if rule.window_days is None:
+        run.refuse(rule, f"{rule.procedure} in {chamber} encodes no debate window (window_days)")
+    low, high = rule.window_days
     unit = run.options["debate_window_days"]
     days = _days_between(motion.date, ev.date, unit)
     window = f"admitted {motion.date.isoformat()}, vote on {unit} day {days}; window {low}-{high}"
     if days > high:
-        run.refuse(
-            rule.rule_id, rule.article, f"the vote is after the {high}th {unit} day from admission ({window})"
-        )
+        run.refuse(rule, f"the vote is after the {_nth(high)} {unit} day from admission ({window})")
     if days >= low:
-        run.step(
-            "applied",
-            rule.rule_id,
-            rule.article,
-            f"debate inside the window ({window})",
-            reading="debate_window_days",
-        )
+        run.step("applied", rule, f"debate inside the window ({window})", reading="debate_window_days")
         return
-    if run.regime.bicameral:
-        run.refuse(
-            rule.rule_id,
-            rule.article,
-            f"debate before the {low}rd day ({window}); a 4/5 shortcut is UNCONFIRMED here",
-        )
+    if not shortcut:
+        run.refuse(rule, f"debate before the {_nth(low)} day ({window}); a 4/5 shortcut is UNCONFIRMED here")
     fast_track = ev.fast_track
     if fast_track is None or fast_track is False:
-        run.refuse(
-            rule.rule_id, rule.article,
-            f"debate before the {low}rd day ({window}) needs the 4/5 agreement (fast_track)",
-        )  # fmt: skip
+        run.refuse(rule, f"debate before the {_nth(low)} day ({window}) needs the 4/5 agreement (fast_track)")
     if isinstance(fast_track, bool):
         needed = required_votes(rule.threshold, run.regime.chamber(chamber).legal_number)
         run.step(
-            "applied", rule.rule_id, rule.article,
+            "applied", rule,
             f"shorter term agreed as recorded (the {needed}-vote agreement was not reported) ({window})",
             reading="debate_window_days",
         )  # fmt: skip
         return
     if not run.vote("vacancy.fast_track", chamber, count=fast_track, what="Shorter term agreed"):
-        run.refuse(rule.rule_id, rule.article, "without the 4/5 agreement the vote cannot be held yet")
+        run.refuse(rule, "without the 4/5 agreement the vote cannot be held yet")
 
 
 def _vacancy_takes_effect(run: Run) -> None:
     """Reglamento del Congreso Art. 89-A(e): when the vacancy resolution takes effect."""
-    rule = run.regime.rule("vacancy.approval", run.regime.rules_for("vacancy.approval")[-1].chamber)
-    run.step(
-        "applied",
-        "R6" if not run.regime.bicameral else rule.rule_id,
-        "Reglamento del Congreso Art. 89-A(e)",
+    run.provision_step(
+        run.provision("vacancy_effect"),
         "the resolution takes effect when communicated to the President or the President of the Council "
         "of Ministers, or on publication, whichever comes first",
-        sources=rule.sources,
     )
 
 
@@ -155,18 +140,16 @@ def vacancy_vote(run: Run, state: State) -> State:
     Cámara de Diputados Art. 193) and the Senate decides (Reglamento del Senado Art. 194). Succession
     follows (Art. 115)."""
     name = _need_president(run, state)
+    # Under two chambers the first that encodes the approval votes first and the last decides (B4, B5).
+    rules = run.encoded("vacancy.approval")
+    first, last = rules[0], rules[-1]
     if run.regime.bicameral and run.event.chamber is None:
-        run.refuse(
-            "B4",
-            "Reglamento de la Cámara de Diputados Art. 193",
-            "under the bicameral regime say chamber = deputies or senate",
-        )
+        run.refuse(first, "under the bicameral regime say chamber = deputies or senate")
     chamber = run.chamber_for(None)
-    if chamber == "senate":
+    if run.regime.bicameral and chamber == last.chamber:
         if state.motion is None or state.motion.stage != "approved_by_deputies":
             run.refuse(
-                "B5",
-                "Reglamento del Senado Art. 194",
+                run.provision("senate_decides_vacancy"),
                 "the Senate decides only a vacancy the Chamber of Deputies approved",
             )
         if not run.vote("vacancy.approval", chamber, what="Vacancy declared by the Senate"):
@@ -177,12 +160,7 @@ def vacancy_vote(run: Run, state: State) -> State:
     if not run.vote("vacancy.approval", chamber, what=f"Vacancy of {name} for permanent moral incapacity"):
         return replace(state, motion=None)
     if run.regime.bicameral:
-        run.step(
-            "applied",
-            "B4",
-            "Reglamento de la Cámara de Diputados Art. 193",
-            "sent the same day to the Senate, which decides",
-        )
+        run.step("applied", first, "sent the same day to the Senate, which decides")
         return replace(state, motion=Motion("approved_by_deputies", run.event.date, "president"))
     _vacancy_takes_effect(run)
     return vacate_president(run, state, "vacated for permanent moral incapacity (Art. 113.2)")
@@ -194,9 +172,9 @@ def _office_holder(run: Run, state: State, target: str) -> str:
     if target in ("first_vp", "second_vp"):
         holder = getattr(state, target)
         if holder is None:
-            run.refuse("", "Const. Art. 111", f"no {ORDINAL[target]} in office")
+            run.refuse(run.provision("vice_president_in_office"), f"no {ORDINAL[target]} in office")
         return holder
-    run.refuse("", "", f"unknown target {target!r} (president, first_vp or second_vp)")
+    run.reject(f"unknown target {target!r} (president, first_vp or second_vp)")
 
 
 @TOPIC.handler("resignation", needs=("target",), articles=("Const. Art. 113",))
@@ -205,8 +183,7 @@ def resignation(run: Run, state: State) -> State:
     holder = _office_holder(run, state, run.event.target or "")
     run.step(
         "applied",
-        "R7",
-        "Const. Art. 113.3",
+        run.provision("resignation"),
         f"{holder} resigns; this has no effect until Congress accepts it",
     )
     return state
@@ -219,9 +196,11 @@ def resignation_accepted(run: Run, state: State) -> State:
     ev = run.event
     target = ev.target or ""
     holder = _office_holder(run, state, target)
-    chamber = run.chamber_for("senate")
+    chamber = run.chamber_for(run.voting_chamber("resignation.acceptance"))
     if ev.yes is None and ev.result is None:
-        run.step("applied", "R7", "Const. Art. 113.3", f"Resignation of {holder} accepted (counts not given)")
+        run.step(
+            "applied", run.provision("resignation"), f"Resignation of {holder} accepted (counts not given)"
+        )
     elif not run.vote("resignation.acceptance", chamber, what=f"Resignation of {holder} accepted"):
         return state
     if target == "president":
@@ -234,7 +213,7 @@ def death(run: Run, state: State) -> State:
     """Art. 113.1: death vacates the presidency (Art. 115 follows) or a Vice President's office."""
     target = run.event.target or ""
     holder = _office_holder(run, state, target)
-    run.step("applied", "R20", "Const. Art. 113.1", f"Death of {holder}")
+    run.step("applied", run.provision("death"), f"Death of {holder}")
     if target == "president":
         return vacate_president(run, state, "died in office (Art. 113.1)")
     return without_vice_president(state, target)
@@ -245,7 +224,7 @@ def suspension(run: Run, state: State) -> State:
     """Art. 114: Congress declares the President temporarily incapacitated; the successor of Art. 115
     exercises the presidency meanwhile."""
     name = _need_president(run, state)
-    chamber = run.chamber_for("senate")
+    chamber = run.chamber_for(run.voting_chamber("suspension"))
     dissolved_guard(run, state, chamber)
     if not run.vote("suspension", chamber, what=f"Temporary incapacity of {name} declared"):
         return state
