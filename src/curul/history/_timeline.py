@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from curul.constitution import Event, PresidentRow, Replay, parse_events, parse_toml, replay
+from curul.constitution import Event, PresidentRow, Regime, Replay, parse_events, parse_toml, replay
 
 if TYPE_CHECKING:
     import pandas as pd
 
+RegimeSource = Regime | str | Path
 EVENTS_FILE = "events.toml"
 TITLE = f"Presidents of Peru 2016-2026 (replayed from curul/history/{EVENTS_FILE})"
 
@@ -25,9 +28,16 @@ def history_events() -> tuple[Event, ...]:
     return parse_events(raw["events"], path, locator, require_sources=True)
 
 
+def replay_history(regimes: Iterable[RegimeSource] | None = None) -> Replay:
+    """The history replayed through the engine with the default readings, under the bundled regimes or
+    the ``regimes`` given in their place over the dates they cover (regime objects or files)."""
+    if not regimes:
+        return _bundled_replay()
+    return replace(replay(history_events(), regimes=regimes), title=TITLE)
+
+
 @cache
-def replay_history() -> Replay:
-    """The history replayed through the engine with the default readings."""
+def _bundled_replay() -> Replay:
     return replace(replay(history_events()), title=TITLE)
 
 
