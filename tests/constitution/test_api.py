@@ -31,12 +31,13 @@ from curul.history import history_events, replay_history
 
 def test_public_api() -> None:
     assert curul.constitution.__all__ == [
-        "EVENT_TYPES", "READINGS", "Board", "Chamber", "Choice", "Council", "Event", "PresidentRow",
-        "Provision", "Reading", "ReadingListing", "Regime", "Replay", "Rule", "State", "Tenure", "Threshold",
-        "ThresholdListing", "ThresholdResult", "TomlLocator", "Trace", "TraceStep", "apply", "initial_state",
-        "load_regime", "load_regime_file", "outcome_of", "parse_events", "parse_toml", "procedures",
-        "read_toml", "readings", "regime_for_date", "regimes", "replay", "required_votes",
-        "required_votes_array", "resolve_options", "thresholds", "votes_needed",
+        "EVENT_TYPES", "READINGS", "ArticleEntry", "ArticleIndex", "Board", "Chamber", "Choice", "CitedRule",
+        "Council", "Event", "PresidentRow", "Provision", "Reading", "ReadingListing", "Regime", "Replay",
+        "Rule", "State", "Tenure", "Threshold", "ThresholdListing", "ThresholdResult", "TomlLocator",
+        "Trace", "TraceStep", "apply", "article_keys", "articles", "initial_state", "load_regime",
+        "load_regime_file", "outcome_of", "parse_events", "parse_toml", "procedures", "read_toml",
+        "readings", "regime_for_date", "regimes", "replay", "required_votes", "required_votes_array",
+        "resolve_options", "thresholds", "votes_needed",
     ]  # fmt: skip
     for name in curul.constitution.__all__:
         assert hasattr(curul.constitution, name)

@@ -17,6 +17,7 @@ def test_event_types_come_from_the_declarations_in_topic_order() -> None:
     assert [t.title for t in TOPICS] == [
         "Presidency",
         "Vacancy and resignation",
+        "Succession",
         "Board of Congress",
         "Cabinet and dissolution",
         "Other",

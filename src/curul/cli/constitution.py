@@ -1,4 +1,5 @@
-"""CLI: ``curul threshold`` (votes a procedure needs, or every procedure of a regime)."""
+"""CLI: ``curul threshold`` (votes a procedure needs, or every procedure of a regime) and ``curul
+articles`` (each article with the rules that cite it and the code that applies it)."""
 
 from __future__ import annotations
 
@@ -35,5 +36,18 @@ def threshold(
     emit(result, as_json)
 
 
+def articles(
+    article: str = typer.Argument(
+        None, help="An article, e.g. 113, 'Art. 12', 'Const. Art. 134', 89-A or 'Law 27375' (default: all)."
+    ),
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Every article the engine cites, with its rules, thresholds, sources and the code that applies it."""
+    from curul.constitution import articles as index
+
+    emit(index(article), as_json)
+
+
 def register(app: typer.Typer) -> None:
     app.command("threshold")(threshold)
+    app.command("articles")(articles)

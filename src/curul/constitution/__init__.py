@@ -1,5 +1,6 @@
 """The constitution as code: regimes (rules as data), thresholds, and the engine that applies events.
 
+``articles("113")`` names, for an article, the rules that cite it and the code that applies it;
 ``votes_needed("vacancy.approval")`` gives the votes a procedure needs today and the formula;
 ``apply(state, event)`` moves a dated political state forward one event and explains every step;
 ``replay(events)`` applies a sequence of them. Event files are read with ``read_toml`` and validated by
@@ -8,6 +9,7 @@ options (``READINGS``). The bundled history and counterfactual scenarios built o
 ``curul.history``'s.
 """
 
+from curul.constitution._articles import ArticleEntry, ArticleIndex, CitedRule, article_keys, articles
 from curul.constitution._engine import apply, initial_state
 from curul.constitution._event_file import parse_events
 from curul.constitution._events import Event
@@ -25,9 +27,12 @@ from curul.constitution.procedures import EVENT_TYPES
 __all__ = [
     "EVENT_TYPES",
     "READINGS",
+    "ArticleEntry",
+    "ArticleIndex",
     "Board",
     "Chamber",
     "Choice",
+    "CitedRule",
     "Council",
     "Event",
     "PresidentRow",
@@ -46,6 +51,8 @@ __all__ = [
     "Trace",
     "TraceStep",
     "apply",
+    "article_keys",
+    "articles",
     "initial_state",
     "load_regime",
     "load_regime_file",

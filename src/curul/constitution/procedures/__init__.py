@@ -14,13 +14,20 @@ event type, the fields it needs and the articles it applies.
 import from this package with ``from curul.constitution.procedures import HANDLERS``.)
 """
 
-from curul.constitution.procedures import board, cabinet, other, presidency, vacancy
+from curul.constitution.procedures import board, cabinet, other, presidency, succession, vacancy
 from curul.constitution.procedures._registry import Handler, Topic
 
 __all__ = ["EVENT_TYPES", "HANDLERS", "TOPICS", "Handler", "Topic"]
 
 # The topics in the order their event types are listed (in error messages and the docs).
-TOPICS: tuple[Topic, ...] = (presidency.TOPIC, vacancy.TOPIC, board.TOPIC, cabinet.TOPIC, other.TOPIC)
+TOPICS: tuple[Topic, ...] = (
+    presidency.TOPIC,
+    vacancy.TOPIC,
+    succession.TOPIC,
+    board.TOPIC,
+    cabinet.TOPIC,
+    other.TOPIC,
+)
 
 HANDLERS: dict[str, Handler] = {h.event_type: h for topic in TOPICS for h in topic.handlers}
 

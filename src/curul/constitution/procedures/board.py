@@ -3,7 +3,8 @@
 Art. 12: the board is elected by list (more than half of those present, else a runoff between the two most
 voted lists) and a vacant post is filled by a new election, the next officer presiding meanwhile; Art. 68:
 a board member is censured by a motion of the order of the day. When the President of Congress exercises
-the presidency of the Republic, what happens to the board decides who governs (Const. Art. 115, rule R21).
+the presidency of the Republic (keeping the title, Law 27375), what happens to the board decides who
+governs (Const. Art. 115, rule R21).
 """
 
 from __future__ import annotations
@@ -15,7 +16,11 @@ from curul.constitution.procedures._registry import Topic
 from curul.constitution.procedures.cabinet import dissolved_guard
 from curul.constitution.procedures.succession import board_post_vacated, call_elections, install
 
-TOPIC = Topic("Board of Congress")
+TOPIC = Topic(
+    "Board of Congress",
+    __name__,
+    ("Reglamento del Congreso Art. 12", "Reglamento del Congreso Art. 68", "Law 27375"),
+)
 
 
 def _board_target(run: Run, default_chamber: str | None) -> tuple[str, str]:
@@ -40,12 +45,15 @@ def _board_target(run: Run, default_chamber: str | None) -> tuple[str, str]:
 
 
 @TOPIC.handler(
-    "board_election", needs=("winner",), articles=("Reglamento del Congreso Art. 12", "Const. Art. 115")
+    "board_election",
+    needs=("winner",),
+    articles=("Reglamento del Congreso Art. 12", "Const. Art. 115", "Law 27375"),
+    votes=("board.election",),
 )
 def board_election(run: Run, state: State) -> State:
     """Reglamento del Congreso Art. 12: a list wins the first round with more than half of those present,
     else the runoff with the most votes. A President of Congress elected while the presidency waits for
-    one assumes it (Const. Art. 115, R21) and calls elections."""
+    one assumes it (Const. Art. 115, R21), keeping the title under Law 27375, and calls elections."""
     ev = run.event
     chamber, post = _board_target(run, None)
     dissolved_guard(run, state, chamber)
@@ -110,7 +118,12 @@ def board_election(run: Run, state: State) -> State:
 _CENSURE_ARTICLES = ("Reglamento del Congreso Art. 12", "Reglamento del Congreso Art. 68")
 
 
-@TOPIC.handler("board_censure_admission", needs=("target", "vote"), articles=_CENSURE_ARTICLES)
+@TOPIC.handler(
+    "board_censure_admission",
+    needs=("target", "vote"),
+    articles=_CENSURE_ARTICLES,
+    votes=("board.censure.admission",),
+)
 def board_censure_admission(run: Run, state: State) -> State:
     """Reglamento del Congreso Arts. 12, 68: a censure motion against a board member is admitted."""
     chamber, post = _board_target(run, None)
@@ -119,10 +132,15 @@ def board_censure_admission(run: Run, state: State) -> State:
     return state
 
 
-@TOPIC.handler("board_censure", needs=("target", "vote"), articles=_CENSURE_ARTICLES)
+@TOPIC.handler(
+    "board_censure",
+    needs=("target", "vote"),
+    articles=(*_CENSURE_ARTICLES, "Const. Art. 115"),
+    votes=("board.censure",),
+)
 def board_censure(run: Run, state: State) -> State:
     """Reglamento del Congreso Arts. 12, 68: a censured board member's post falls vacant; a censured
-    President of Congress who exercises the presidency leaves both (R21)."""
+    President of Congress who exercises the presidency leaves both (Const. Art. 115, R21)."""
     chamber, post = _board_target(run, None)
     holder = state.board(chamber).get(post)
     if holder is None:

@@ -15,7 +15,11 @@ from curul.constitution._run import CHAMBER_WORDS, Run
 from curul.constitution._state import Council, State
 from curul.constitution.procedures._registry import Topic
 
-TOPIC = Topic("Cabinet and dissolution")
+TOPIC = Topic(
+    "Cabinet and dissolution",
+    __name__,
+    ("Const. Art. 130", "Const. Art. 132", "Const. Art. 133", "Const. Art. 134"),
+)
 
 
 def dissolved_guard(run: Run, state: State, chamber: str) -> None:
@@ -50,7 +54,12 @@ def _council_falls(run: Run, state: State, chamber: str, how: str) -> State:
     return replace(state, councils=(*state.councils, council), pcm=None)
 
 
-@TOPIC.handler("cabinet_censure", needs=("vote",), articles=("Const. Art. 132", "Const. Art. 133"))
+@TOPIC.handler(
+    "cabinet_censure",
+    needs=("vote",),
+    articles=("Const. Art. 132", "Const. Art. 133"),
+    votes=("cabinet.censure",),
+)
 def cabinet_censure(run: Run, state: State) -> State:
     """Art. 132: Congress censures the Council of Ministers; it must resign (Art. 133)."""
     chamber = run.chamber_for(run.voting_chamber("cabinet.censure"))
@@ -60,7 +69,11 @@ def cabinet_censure(run: Run, state: State) -> State:
     return _council_falls(run, state, chamber, "censured")
 
 
-@TOPIC.handler("confidence_denied", articles=("Const. Art. 130", "Const. Art. 132", "Const. Art. 133"))
+@TOPIC.handler(
+    "confidence_denied",
+    articles=("Const. Art. 130", "Const. Art. 132", "Const. Art. 133"),
+    votes=("confidence.vote",),
+)
 def confidence_denied(run: Run, state: State) -> State:
     """Arts. 130, 132-133: confidence denied to the Council of Ministers (checked against the counts when
     given, else taken as recorded): total cabinet crisis."""

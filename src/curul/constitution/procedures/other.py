@@ -10,7 +10,9 @@ from curul.constitution._run import CHAMBER_WORDS, Run
 from curul.constitution._state import Board, State
 from curul.constitution.procedures._registry import Topic
 
-TOPIC = Topic("Other")
+TOPIC = Topic(
+    "Other", __name__, ("Reglamento del Congreso Art. 48", "Const. Art. 137", "Reglamento del Congreso")
+)
 
 
 @TOPIC.handler("installation", articles=("Reglamento del Congreso Art. 48",))
@@ -46,7 +48,9 @@ def state_of_siege(run: Run, state: State) -> State:
     return replace(state, state_of_siege=on)
 
 
-@TOPIC.handler("order_question", needs=("vote",), articles=("Reglamento del Congreso",))
+@TOPIC.handler(
+    "order_question", needs=("vote",), articles=("Reglamento del Congreso",), votes=("order_question",)
+)
 def order_question(run: Run, state: State) -> State:
     """Reglamento del Congreso (cuestión de orden): a point of order, decided by its threshold."""
     chamber = run.chamber_for(run.regime.presiding_chamber(run.event.date))

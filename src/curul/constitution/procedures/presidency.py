@@ -10,7 +10,9 @@ from curul.constitution._state import State
 from curul.constitution.procedures._registry import Topic
 from curul.constitution.procedures.succession import close_tenure, install
 
-TOPIC = Topic("Presidency")
+TOPIC = Topic(
+    "Presidency", __name__, ("Const. Art. 111", "Const. Art. 112", "Const. Art. 116", "Const. Art. 118")
+)
 
 
 @TOPIC.handler("general_election", needs=("winner",), articles=("Const. Art. 111", "Const. Art. 116"))

@@ -1,5 +1,6 @@
 """Succession (Const. Art. 115): who takes a vacant or suspended presidency, and the contested cases of a
-President of Congress exercising it (rule R21). The vacancy, board and presidency handlers call these."""
+President of Congress exercising it (rule R21; the title kept under Law 27375). The vacancy, board and
+presidency handlers call these."""
 
 from __future__ import annotations
 
@@ -9,6 +10,10 @@ from dataclasses import replace
 from curul.constitution._readings import reading as reading_named
 from curul.constitution._run import CHAMBER_WORDS, ORDINAL, POST_WORDS, Run
 from curul.constitution._state import State, Tenure
+from curul.constitution.procedures._registry import Topic
+
+# Succession has no event of its own: the vacancy, board and presidency handlers call it.
+TOPIC = Topic("Succession", __name__, ("Const. Art. 115", "Law 27375"))
 
 
 def close_tenure(state: State, on: dt.date, left: str) -> State:

@@ -26,12 +26,16 @@ from curul.constitution.procedures.succession import (
     without_vice_president,
 )
 
-TOPIC = Topic("Vacancy and resignation")
-
 _VACANCY_ARTICLES = (
     "Const. Art. 113",
     "Reglamento del Congreso Art. 89-A",
     "Reglamento de la Cámara de Diputados Art. 193",
+)
+
+TOPIC = Topic(
+    "Vacancy and resignation",
+    __name__,
+    (*_VACANCY_ARTICLES, "Reglamento del Senado Art. 194", "Const. Art. 114"),
 )
 
 
@@ -54,7 +58,7 @@ def _days_between(start: dt.date, end: dt.date, unit: str) -> int:
     return int(np.busday_count(start + dt.timedelta(days=1), end + dt.timedelta(days=1)))
 
 
-@TOPIC.handler("vacancy_filing", articles=_VACANCY_ARTICLES)
+@TOPIC.handler("vacancy_filing", articles=_VACANCY_ARTICLES, votes=("vacancy.filing",))
 def vacancy_filing(run: Run, state: State) -> State:
     """Art. 113.2: a vacancy motion for permanent moral incapacity is filed with the signatures of
     Reglamento del Congreso Art. 89-A(a) (Reglamento de la Cámara de Diputados Art. 193 from 2026)."""
@@ -69,7 +73,7 @@ def vacancy_filing(run: Run, state: State) -> State:
     return state
 
 
-@TOPIC.handler("vacancy_admission", needs=("vote",), articles=_VACANCY_ARTICLES)
+@TOPIC.handler("vacancy_admission", needs=("vote",), articles=_VACANCY_ARTICLES, votes=("vacancy.admission",))
 def vacancy_admission(run: Run, state: State) -> State:
     """Art. 113.2: the motion is admitted by the votes of Reglamento del Congreso Art. 89-A(b) (Reglamento
     de la Cámara de Diputados Art. 193 from 2026); admission opens the debate window."""
@@ -132,7 +136,8 @@ def _vacancy_takes_effect(run: Run) -> None:
 @TOPIC.handler(
     "vacancy_vote",
     needs=("vote",),
-    articles=(*_VACANCY_ARTICLES, "Reglamento del Senado Art. 194"),
+    articles=(*_VACANCY_ARTICLES, "Reglamento del Senado Art. 194", "Const. Art. 115"),
+    votes=("vacancy.approval", "vacancy.fast_track"),
 )
 def vacancy_vote(run: Run, state: State) -> State:
     """Art. 113.2: Congress declares the vacancy by the votes of Reglamento del Congreso Art. 89-A(d),
@@ -189,7 +194,12 @@ def resignation(run: Run, state: State) -> State:
     return state
 
 
-@TOPIC.handler("resignation_accepted", needs=("target",), articles=("Const. Art. 113",))
+@TOPIC.handler(
+    "resignation_accepted",
+    needs=("target",),
+    articles=("Const. Art. 113", "Const. Art. 115"),
+    votes=("resignation.acceptance",),
+)
 def resignation_accepted(run: Run, state: State) -> State:
     """Art. 113.3: Congress accepts the resignation of the President (the presidency falls vacant; Art.
     115 follows) or of a Vice President."""
@@ -208,7 +218,7 @@ def resignation_accepted(run: Run, state: State) -> State:
     return without_vice_president(state, target)
 
 
-@TOPIC.handler("death", needs=("target",), articles=("Const. Art. 113",))
+@TOPIC.handler("death", needs=("target",), articles=("Const. Art. 113", "Const. Art. 115"))
 def death(run: Run, state: State) -> State:
     """Art. 113.1: death vacates the presidency (Art. 115 follows) or a Vice President's office."""
     target = run.event.target or ""
@@ -219,7 +229,9 @@ def death(run: Run, state: State) -> State:
     return without_vice_president(state, target)
 
 
-@TOPIC.handler("suspension", needs=("vote",), articles=("Const. Art. 114",))
+@TOPIC.handler(
+    "suspension", needs=("vote",), articles=("Const. Art. 114", "Const. Art. 115"), votes=("suspension",)
+)
 def suspension(run: Run, state: State) -> State:
     """Art. 114: Congress declares the President temporarily incapacitated; the successor of Art. 115
     exercises the presidency meanwhile."""
