@@ -133,3 +133,11 @@ def test_threshold_cli_json(curul_cli) -> None:
     assert ("vacancy.approval", "senate", 40) in {
         (p["procedure"], p["chamber"], p["votes"]) for p in listing["procedures"]
     }
+
+
+def test_threshold_help_names_every_bundled_chamber(curul_cli) -> None:
+    """The help is written out (no domain import at start-up); this keeps it in step with the regimes."""
+    help_text = curul_cli("threshold", "--help").stdout
+    for regime in regimes():
+        for chamber in regime.chambers:
+            assert chamber.name in help_text

@@ -20,6 +20,8 @@ def general_election(run: Run, state: State) -> State:
     """Art. 111: the President is elected by more than half of the valid votes (with runoff counts the
     majority is checked); the President-elect takes office under Art. 116."""
     ev = run.event
+    if not ev.winner:
+        run.reject("general_election needs the winner")
     if ev.yes is not None and ev.no is not None:
         valid = ev.yes + ev.no
         won = 2 * ev.yes > valid
@@ -41,7 +43,7 @@ def general_election(run: Run, state: State) -> State:
         run.provision("president_elect"),
         f"President-elect {ev.winner} ({ticket}) takes office on {run.regime.inauguration_words}",
     )
-    return replace(state, president_elect=(ev.winner or "", ev.first_vp, ev.second_vp))
+    return replace(state, president_elect=(ev.winner, ev.first_vp, ev.second_vp))
 
 
 @TOPIC.handler("inauguration", articles=("Const. Art. 112", "Const. Art. 116"))
