@@ -55,6 +55,8 @@ def board_election(run: Run, state: State) -> State:
     else the runoff with the most votes. A President of Congress elected while the presidency waits for
     one assumes it (Const. Art. 115, R21), keeping the title under Law 27375, and calls elections."""
     ev = run.event
+    if not ev.winner:
+        run.reject("board_election needs the winner")
     chamber, post = _board_target(run, None)
     dissolved_guard(run, state, chamber)
     what = f"{ev.winner} for {POST_WORDS[post]} of {CHAMBER_WORDS[chamber]}"
@@ -109,9 +111,9 @@ def board_election(run: Run, state: State) -> State:
                 f"{acting[1]} ({POST_WORDS[acting[0]]}) presides Congress as acting head",
             )
         state = install(
-            run, state, ev.winner or "", "elected President of Congress, then assumed (Art. 115)", "president"
+            run, state, ev.winner, "elected President of Congress, then assumed (Art. 115)", "president"
         )
-        return call_elections(run, state, ev.winner or "")
+        return call_elections(run, state, ev.winner)
     return state
 
 
