@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from curul.constitution import load_scenario, run_scenario
 from curul.errors import CurulError
+from curul.history import load_scenario, run_scenario
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "scenarios"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from curul.constitution import ScenarioResult, load_scenario, run_scenario
+from curul.history import ScenarioResult, load_scenario, run_scenario
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "scenarios"
 
