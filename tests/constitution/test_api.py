@@ -35,9 +35,9 @@ def test_public_api() -> None:
         "Council", "Event", "PresidentRow", "Provision", "Reading", "ReadingListing", "Regime", "Replay",
         "Rule", "State", "Tenure", "Threshold", "ThresholdListing", "ThresholdResult", "TomlLocator",
         "Trace", "TraceStep", "apply", "article_keys", "articles", "initial_state", "load_regime",
-        "load_regime_file", "outcome_of", "parse_events", "parse_toml", "procedures", "read_toml",
+        "load_regime_file", "outcome_of", "parse_events", "parse_toml", "read_toml",
         "readings", "regime_for_date", "regimes", "replay", "required_votes", "required_votes_array",
-        "resolve_options", "thresholds", "votes_needed",
+        "resolve_options", "rules", "thresholds", "votes_needed",
     ]  # fmt: skip
     for name in curul.constitution.__all__:
         assert hasattr(curul.constitution, name)
@@ -141,3 +141,12 @@ def test_threshold_help_names_every_bundled_chamber(curul_cli) -> None:
     for regime in regimes():
         for chamber in regime.chambers:
             assert chamber.name in help_text
+
+
+def test_procedures_is_the_package_of_handlers() -> None:
+    import curul.constitution.procedures as procedures
+
+    assert curul.constitution.procedures is procedures
+    assert procedures.HANDLERS["vacancy_vote"].module == "curul.constitution.procedures.vacancy"
+    bicameral = curul.constitution.rules("peru-2026-bicameral")
+    assert {(r.procedure, r.chamber) for r in bicameral} >= {("vacancy.approval", "senate")}

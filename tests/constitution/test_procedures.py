@@ -41,6 +41,6 @@ def test_art_113_is_in_the_vacancy_module() -> None:
         assert "Const. Art. 113" in handler.articles
 
 
-def test_the_procedures_listing_keeps_its_name_beside_the_package() -> None:
-    rules = curul.constitution.procedures("peru-2026-bicameral")
+def test_the_rules_listing_lives_beside_the_package() -> None:
+    rules = curul.constitution.rules("peru-2026-bicameral")
     assert ("vacancy.approval", "senate") in {(r.procedure, r.chamber) for r in rules}

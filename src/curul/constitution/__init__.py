@@ -21,7 +21,7 @@ from curul.constitution._state import Board, Council, State, Tenure
 from curul.constitution._thresholds import Threshold, required_votes, required_votes_array
 from curul.constitution._toml import TomlLocator, parse_toml, read_toml
 from curul.constitution._trace import Trace, TraceStep, outcome_of
-from curul.constitution._votes import ThresholdListing, ThresholdResult, procedures, thresholds, votes_needed
+from curul.constitution._votes import ThresholdListing, ThresholdResult, rules, thresholds, votes_needed
 from curul.constitution.procedures import EVENT_TYPES
 
 __all__ = [
@@ -59,7 +59,6 @@ __all__ = [
     "outcome_of",
     "parse_events",
     "parse_toml",
-    "procedures",
     "read_toml",
     "readings",
     "regime_for_date",
@@ -68,6 +67,7 @@ __all__ = [
     "required_votes",
     "required_votes_array",
     "resolve_options",
+    "rules",
     "thresholds",
     "votes_needed",
 ]

@@ -181,7 +181,7 @@ def votes_needed(
     return threshold_for(rule, chosen, habiles=habiles, present=present)
 
 
-def procedures(regime: str | None = None, *, date: dt.date | None = None) -> tuple[Rule, ...]:
+def rules(regime: str | None = None, *, date: dt.date | None = None) -> tuple[Rule, ...]:
     """Every encoded procedure and chamber of a regime (default: the regime in force today)."""
     return _pick_regime(date, regime).procedures
 

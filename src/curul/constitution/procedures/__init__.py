@@ -10,8 +10,6 @@ event type, the fields it needs and the articles it applies.
   vote decided by its threshold
 
 ``curul articles ARTICLE`` (or ``docs/articles.md``) names the handler and module for each article.
-(``curul.constitution.procedures`` as an attribute is the function that lists a regime's procedures;
-import from this package with ``from curul.constitution.procedures import HANDLERS``.)
 """
 
 from curul.constitution.procedures import board, cabinet, other, presidency, succession, vacancy
