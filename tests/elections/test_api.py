@@ -57,6 +57,18 @@ def test_public_surface_is_curated():
             "runoff_batch",
             "systems",
             "systems_listing",
+            "ChosenReading",
+            "CountStage",
+            "LastSeat",
+            "Margin",
+            "Quotient",
+            "Reading",
+            "ReadingChoice",
+            "SeatSwap",
+            "allocate_partial",
+            "parse_reading_args",
+            "partial_votes",
+            "votes_to_pass",
         ]
     )
     for name in curul.elections.__all__:
