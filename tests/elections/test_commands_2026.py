@@ -1,4 +1,4 @@
-"""`curul seats --partial` through the entry point: every view says the count
+"""`curul results 2026` and `curul seats --partial` through the entry point: every view says the count
 is partial and at which stage; errors are one line naming the option."""
 
 from __future__ import annotations
@@ -8,7 +8,8 @@ import json
 import pytest
 
 from curul.cli import main
-from curul.elections import allocate_official, allocate_partial
+from curul.elections import allocate_official, allocate_partial, election_results, results_2026
+from curul.errors import ArgumentError
 
 STAGE_DEPUTIES = "85.991% of tallies, 11 May 2026 — partial"
 STAGE_SENATE = "85.92% of tallies, 11 May 2026 — partial"
@@ -100,11 +101,78 @@ def test_a_reading_from_the_command_line_is_shown_and_changes_the_seats(capsys):
         ),
         (["seats", "--system", "peru-2016", "--partial"], "no bundled partial count for peru-2016"),
         (["seats", "--system", "peru-2026-senate", "--official"], "for 2026 only a partial count is bundled"),
+        (["results", "2016", "--chamber", "senate"], "only 2026 has two chambers; --chamber does not apply"),
+        (["results", "2026", "--chamber", "congress"], "--chamber: must be senate or deputies"),
+        (["results", "2019"], "no bundled Congress results for 2019"),
     ],
 )
 def test_bad_2026_options_exit_2_with_one_line(capsys, argv, message):
     code, out, err = run(argv, capsys)
     assert code == 2 and out == "" and message in err and len(err.strip().splitlines()) == 1, err
+
+
+def test_results_2026_json_has_seats_partial_votes_and_the_first_round(capsys):
+    data = json.loads(ok(["results", "2026", "--json"], capsys))
+    assert data["year"] == 2026 and data["chamber"] is None
+    assert data["seats"]["senate"]["national"]["Fuerza Popular"] == 7
+    assert (
+        sum(data["seats"]["senate"]["total"].values()) == 60
+        and sum(data["seats"]["deputies"].values()) == 130
+    )
+    assert [c["contest"] for c in data["partial_votes"]] == ["senate_national", "senate_district", "deputies"]
+    for contest in data["partial_votes"]:
+        assert contest["partial"] is True and contest["label"].endswith("11 May 2026 — partial")
+    deputies = data["partial_votes"][2]
+    assert deputies["valid"] == 12676827 and deputies["stage"] == "85.991% of tallies"
+    assert data["second_source"] == [
+        {"chamber": "deputies", "party": "Fuerza Popular", "seats": 41, "second_source_seats": 40},
+        {"chamber": "deputies", "party": "Renovación Popular", "seats": 15, "second_source_seats": 16},
+    ]
+    assert data["disputed_seats"][0]["district"] == "Lambayeque"
+    first = data["presidential"]
+    assert len(first["tickets"]) == 9 and first["complete"] is False and "not found" in first["note"]
+    assert first["implied_valid"]["min"] <= first["implied_valid"]["max"]
+    senate = json.loads(ok(["results", "2026", "--chamber", "senate", "--json"], capsys))
+    assert set(senate["seats"]) == {"senate"} and len(senate["partial_votes"]) == 2
+    assert senate["second_source"] == []
+
+
+def test_results_2026_human_view(capsys):
+    out = " ".join(ok(["results", "2026"], capsys).split())
+    assert "official seats (member lists of 31 July 2026)" in out
+    assert f"Senate, national list (30 seats): votes at {STAGE_SENATE}" in out
+    assert f"Chamber of Deputies, 27 districts summed (130 seats): votes at {STAGE_DEPUTIES}" in out
+    assert "the other tickets' votes were not found" in out
+    assert "Lambayeque: a second source" in out
+
+
+def test_results_2026_follows_the_protocol():
+    result = results_2026("deputies")
+    frame = result.to_frame()
+    assert list(frame.columns) == ["deputies"] and frame.loc["Fuerza Popular", "deputies"] == 41
+    assert frame["deputies"].sum() == 130
+    html = result._repr_html_()
+    assert "— partial" in html and "Presidential first round" in html
+    both = election_results(2026)
+    assert list(both.to_frame().columns) == ["senate_national", "senate_district", "senate", "deputies"]
+    assert list(both.as_dict()) == [
+        "year",
+        "chamber",
+        "seats",
+        "seats_source",
+        "second_source",
+        "disputed_seats",
+        "partial_votes",
+        "presidential",
+        "sources",
+    ]
+    low, high = both.presidential.implied_valid()
+    # every ticket's share, recomputed from the implied total, rounds back to the published one
+    for total in (low, high):
+        for t in both.presidential.tickets:
+            assert round(t.votes * 100 / total, 3) == t.pct_valid
+    with pytest.raises(ArgumentError):
+        results_2026("congress")
 
 
 def test_explain_adds_margins_to_any_system_without_changing_the_rest():

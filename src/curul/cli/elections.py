@@ -23,13 +23,20 @@ METHOD_NAMES = "dhondt, sainte-lague, modified-sainte-lague, hare, droop"
 
 
 def results(
-    year: int = typer.Argument(..., help="Election year: 2001, 2006, 2011, 2016 or 2021."),
+    year: int = typer.Argument(..., help="Election year: 2001, 2006, 2011, 2016, 2021 or 2026."),
+    chamber: str | None = typer.Option(
+        None, "--chamber", help="2026 only: senate or deputies (default: both, and the presidential round)."
+    ),
     as_json: bool = JSON_OPTION,
 ) -> None:
-    """Official Congress results of an election, summed nationally: votes, share of valid votes, seats."""
-    from curul.elections import congress_results
+    """Official results of an election, summed nationally: votes, share of valid votes, seats.
 
-    emit(congress_results(year), as_json)
+    2026: the official seats of both chambers (Senate per part), the partial count of 11 May 2026
+    labelled with its stage, and the presidential first round's nine leading tickets.
+    """
+    from curul.elections import election_results
+
+    emit(election_results(year, chamber=chamber), as_json)
 
 
 def seats(

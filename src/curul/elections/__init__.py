@@ -32,6 +32,13 @@ from curul.elections._partial import CountStage, partial_votes
 from curul.elections._presidential import FirstRound, first_round, first_round_batch, runoff, runoff_batch
 from curul.elections._readings import ChosenReading, Reading, ReadingChoice, parse_reading_args
 from curul.elections._results import CongressResults, PartyResult, congress_results, congress_years
+from curul.elections._results_2026 import (
+    FirstRound2026,
+    PartialContest,
+    Results2026,
+    election_results,
+    results_2026,
+)
 from curul.elections._system_batch import BatchResult, allocate_system_batch
 from curul.elections._systems import ElectoralSystem, SystemsListing, load_system, systems, systems_listing
 from curul.elections._thresholds import AllOf, AnyOf, NoThreshold, SeatsInDistricts, Verdict, VoteShare
@@ -53,15 +60,18 @@ __all__ = [
     "ElectoralSystem",
     "Electorate",
     "FirstRound",
+    "FirstRound2026",
     "Indices",
     "LastSeat",
     "Margin",
     "NoThreshold",
     "OfficialComparison",
+    "PartialContest",
     "PartyResult",
     "Quotient",
     "Reading",
     "ReadingChoice",
+    "Results2026",
     "SeatDifference",
     "SeatSwap",
     "SeatsInDistricts",
@@ -84,6 +94,7 @@ __all__ = [
     "congress_years",
     "deputies_apportionment",
     "effective_number",
+    "election_results",
     "electorate_2026",
     "first_round",
     "first_round_batch",
@@ -98,6 +109,7 @@ __all__ = [
     "partial_votes",
     "read_electorate",
     "read_votes",
+    "results_2026",
     "runoff",
     "runoff_batch",
     "systems",
