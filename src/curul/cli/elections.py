@@ -25,7 +25,7 @@ METHOD_NAMES = "dhondt, sainte-lague, modified-sainte-lague, hare, droop"
 def results(
     year: int = typer.Argument(..., help="Election year: 2001, 2006, 2011, 2016, 2021 or 2026."),
     chamber: str | None = typer.Option(
-        None, "--chamber", help="2026 only: senate or deputies (default: both, and the presidential round)."
+        None, "--chamber", help="2026 only: senate or deputies (default: both chambers)."
     ),
     as_json: bool = JSON_OPTION,
 ) -> None:
