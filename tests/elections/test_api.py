@@ -57,6 +57,23 @@ def test_public_surface_is_curated():
             "runoff_batch",
             "systems",
             "systems_listing",
+            "ChosenReading",
+            "CountStage",
+            "FirstRound2026",
+            "LastSeat",
+            "Margin",
+            "PartialContest",
+            "Quotient",
+            "Reading",
+            "ReadingChoice",
+            "Results2026",
+            "SeatSwap",
+            "allocate_partial",
+            "election_results",
+            "parse_reading_args",
+            "partial_votes",
+            "results_2026",
+            "votes_to_pass",
         ]
     )
     for name in curul.elections.__all__:

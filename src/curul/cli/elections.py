@@ -1,5 +1,6 @@
-"""``curul results``, ``curul seats``, ``curul systems`` and ``curul apportion``: official results, seat
-allocation under an electoral system, the bundled systems, and the 2026 Deputies apportionment.
+"""``curul results``, ``curul seats``, ``curul systems`` and ``curul apportion``: official results (2026
+with its partial count), seat allocation under an electoral system, the bundled systems, and the 2026
+Deputies apportionment.
 
 Each command parses its options, calls ``curul.elections`` (imported inside the command, so ``curul
 --help`` loads no numpy) and prints the result's report or, with ``--json``, its ``as_dict()``.
@@ -22,13 +23,20 @@ METHOD_NAMES = "dhondt, sainte-lague, modified-sainte-lague, hare, droop"
 
 
 def results(
-    year: int = typer.Argument(..., help="Election year: 2001, 2006, 2011, 2016 or 2021."),
+    year: int = typer.Argument(..., help="Election year: 2001, 2006, 2011, 2016, 2021 or 2026."),
+    chamber: str | None = typer.Option(
+        None, "--chamber", help="2026 only: senate or deputies (default: both chambers)."
+    ),
     as_json: bool = JSON_OPTION,
 ) -> None:
-    """Official Congress results of an election, summed nationally: votes, share of valid votes, seats."""
-    from curul.elections import congress_results
+    """Official results of an election, summed nationally: votes, share of valid votes, seats.
 
-    emit(congress_results(year), as_json)
+    2026: the official seats of both chambers (Senate per part), the partial count of 11 May 2026
+    labelled with its stage, and the presidential first round's nine leading tickets.
+    """
+    from curul.elections import election_results
+
+    emit(election_results(year, chamber=chamber), as_json)
 
 
 def seats(
@@ -38,6 +46,20 @@ def seats(
     votes: Path | None = typer.Option(None, "--votes", help="CSV with columns district,party,votes."),
     official: bool = typer.Option(
         False, "--official", help="Use the bundled official results of the system's year and compare."
+    ),
+    partial: bool = typer.Option(
+        False,
+        "--partial",
+        help="Use the bundled partial count of the system's year (2026: 85.92% / 85.991% of tallies, "
+        "11 May 2026), labelled as such, and compare with the official seats, with every last seat's margin.",
+    ),
+    reading: list[str] = typer.Option(
+        [],
+        "--reading",
+        help="A contested reading of the rules, NAME=VALUE (see `curul systems`); repeatable.",
+    ),
+    explain: bool = typer.Option(
+        False, "--explain", help="Add each list's threshold tests and each district's last-seat margin."
     ),
     method: str | None = typer.Option(
         None, "--method", "-m", help=f"Replace the system's method: {METHOD_NAMES}."
@@ -49,17 +71,29 @@ def seats(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Allocate seats under an electoral system: national threshold, then cifra repartidora per district."""
-    if votes is None and not official:
-        raise CurulError("give --votes FILE.csv or --official")
-    if votes is not None and official:
-        raise CurulError("give either --votes or --official, not both")
+    if votes is None and not official and not partial:
+        raise CurulError("give --votes FILE.csv, --official or --partial")
+    if (votes is not None) + official + partial > 1:
+        raise CurulError(
+            "give either --votes or --official, not both"
+            if not partial
+            else "give one of --votes, --official and --partial"
+        )
     from curul._files import write_atomic
-    from curul.elections import allocate_file, allocate_official
+    from curul.elections import allocate_file, allocate_official, allocate_partial, parse_reading_args
 
-    if votes is None:
-        result = allocate_official(system, method=method, tie_break=tie_break)
-    else:
-        result = allocate_file(system, votes, method=method, tie_break=tie_break)
+    with options(readings="--reading"):
+        readings = parse_reading_args(reading)
+        if partial:
+            result = allocate_partial(system, readings=readings, method=method, tie_break=tie_break)
+        elif votes is None:
+            result = allocate_official(
+                system, method=method, tie_break=tie_break, readings=readings, explain=explain
+            )
+        else:
+            result = allocate_file(
+                system, votes, method=method, tie_break=tie_break, readings=readings, explain=explain
+            )
     if svg is not None:
         write_atomic(svg, result.hemicycle_svg())
     emit(result, as_json)

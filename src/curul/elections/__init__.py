@@ -20,9 +20,25 @@ from curul.elections._electorate import (
     read_electorate,
 )
 from curul.elections._indices import Indices, effective_number, gallagher, indices, loosemore_hanby
-from curul.elections._official import allocate_official, compare_official, official_seats, official_votes
+from curul.elections._margins import LastSeat, Margin, Quotient, SeatSwap, votes_to_pass
+from curul.elections._official import (
+    allocate_official,
+    allocate_partial,
+    compare_official,
+    official_seats,
+    official_votes,
+)
+from curul.elections._partial import CountStage, partial_votes
 from curul.elections._presidential import FirstRound, first_round, first_round_batch, runoff, runoff_batch
+from curul.elections._readings import ChosenReading, Reading, ReadingChoice, parse_reading_args
 from curul.elections._results import CongressResults, PartyResult, congress_results, congress_years
+from curul.elections._results_2026 import (
+    FirstRound2026,
+    PartialContest,
+    Results2026,
+    election_results,
+    results_2026,
+)
 from curul.elections._system_batch import BatchResult, allocate_system_batch
 from curul.elections._systems import ElectoralSystem, SystemsListing, load_system, systems, systems_listing
 from curul.elections._thresholds import AllOf, AnyOf, NoThreshold, SeatsInDistricts, Verdict, VoteShare
@@ -36,17 +52,28 @@ __all__ = [
     "Apportionment",
     "ApportionmentRule",
     "BatchResult",
+    "ChosenReading",
     "CongressResults",
+    "CountStage",
     "DeputiesApportionment",
     "ElectionResult",
     "ElectoralSystem",
     "Electorate",
     "FirstRound",
+    "FirstRound2026",
     "Indices",
+    "LastSeat",
+    "Margin",
     "NoThreshold",
     "OfficialComparison",
+    "PartialContest",
     "PartyResult",
+    "Quotient",
+    "Reading",
+    "ReadingChoice",
+    "Results2026",
     "SeatDifference",
+    "SeatSwap",
     "SeatsInDistricts",
     "SystemsListing",
     "Tie",
@@ -57,6 +84,7 @@ __all__ = [
     "allocate_batch_with_ties",
     "allocate_file",
     "allocate_official",
+    "allocate_partial",
     "allocate_system",
     "allocate_system_batch",
     "apportion",
@@ -66,6 +94,7 @@ __all__ = [
     "congress_years",
     "deputies_apportionment",
     "effective_number",
+    "election_results",
     "electorate_2026",
     "first_round",
     "first_round_batch",
@@ -76,10 +105,14 @@ __all__ = [
     "official_seats",
     "official_votes",
     "parse_electors",
+    "parse_reading_args",
+    "partial_votes",
     "read_electorate",
     "read_votes",
+    "results_2026",
     "runoff",
     "runoff_batch",
     "systems",
     "systems_listing",
+    "votes_to_pass",
 ]

@@ -7,10 +7,11 @@ spell some lists differently.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from curul.data import fold
+from curul.elections._margins import SeatSwap
 from curul.report import Column, Line, Presentable, Report, Span, Table
 
 if TYPE_CHECKING:
@@ -46,6 +47,13 @@ class OfficialComparison(Presentable):
     districts: int
     districts_matching: int
     differences: tuple[SeatDifference, ...]
+    official: Mapping[str, Mapping[str, int]] = field(default_factory=dict)  # per district
+    swaps: tuple[SeatSwap, ...] | None = None  # each differing seat paired, when explained
+
+    @property
+    def differing_districts(self) -> list[str]:
+        """The districts whose computed seats differ from the official ones, in the system's order."""
+        return list(dict.fromkeys(d.district for d in self.differences))
 
     @property
     def matches(self) -> bool:
@@ -75,7 +83,8 @@ class OfficialComparison(Presentable):
             for party, n in row.items():
                 national[party] = national.get(party, 0) + n
         ranked = dict(sorted(national.items(), key=lambda item: (-item[1], item[0])))
-        return cls(ranked, len(districts), matching, tuple(differences))
+        per_district = {d: dict(official.get(d, {})) for d in districts}
+        return cls(ranked, len(districts), matching, tuple(differences), per_district)
 
     def official_seats(self, party: str) -> int:
         """Official national seats of ``party`` (any spelling)."""
@@ -89,7 +98,7 @@ class OfficialComparison(Presentable):
             "districts_matching": self.districts_matching,
             "matches": self.matches,
             "differences": [d.as_dict() for d in self.differences],
-        }
+        } | ({} if self.swaps is None else {"swaps": [s.as_dict() for s in self.swaps]})
 
     def to_frame(self) -> pd.DataFrame:
         """One row per difference: district, list, official and computed seats."""
@@ -105,10 +114,15 @@ class OfficialComparison(Presentable):
             verdict,
             f" in {self.districts_matching} of {self.districts} districts",
         ]
-        return [Line.of(head)] + [
+        if self.swaps is not None and not self.matches:  # explained: say which districts differ
+            differing = self.differing_districts
+            head = ["official seats: ", Span("reproduced", "ok"), head[2]]
+            head += ["; ", Span(f"they differ in {len(differing)}", "bad"), f": {', '.join(differing)}"]
+        lines = [Line.of(head)] + [
             Line.of(f"  {d.district}: {d.party} official {d.official}, computed {d.computed}")
             for d in self.differences
         ]
+        return lines + [Line.of([Span("  differs: ", "warn"), s.text()]) for s in self.swaps or ()]
 
     def report(self) -> Report:
         table = Table.build(

@@ -14,7 +14,18 @@ from typing import TYPE_CHECKING, Any
 
 from curul.elections._allocation import Allocation, Tie, TieBreak, allocate, check_method
 from curul.elections._comparison import OfficialComparison
+from curul.elections._explain import (
+    component_seats,
+    components_table,
+    last_seats,
+    last_seats_table,
+    split_verdicts,
+    tests_by_list,
+    tests_table,
+)
 from curul.elections._indices import Indices, indices
+from curul.elections._margins import LastSeat
+from curul.elections._partial import CountStage
 from curul.elections._systems import ElectoralSystem
 from curul.elections._thresholds import ThresholdInput, Verdict
 from curul.errors import CurulError
@@ -29,7 +40,9 @@ Votes = Mapping[str, Mapping[str, int]]  # district -> list -> valid votes
 @dataclass(frozen=True)
 class ElectionResult(Presentable):
     """Seats per district and list, the threshold verdict of every list, and every tie met on the way;
-    ``official``, when given, compares the seats with the official ones."""
+    ``official``, when given, compares the seats with the official ones; ``stage`` says how far the
+    count the votes come from had got (a partial count is labelled so everywhere); ``explain`` adds
+    each district's last-seat margin and each list's threshold tests to the views."""
 
     system: ElectoralSystem
     method: str
@@ -38,6 +51,8 @@ class ElectionResult(Presentable):
     verdicts: Mapping[str, Verdict]
     preliminary: Mapping[str, Allocation] | None = None
     official: OfficialComparison | None = None
+    stage: CountStage | None = None
+    explain: bool = False
 
     @property
     def parties(self) -> list[str]:
@@ -98,6 +113,14 @@ class ElectionResult(Presentable):
         votes, seats = self.national_votes, self.seats
         return indices(votes, seats) if sum(votes.values()) and sum(seats.values()) else None
 
+    def last_seats(self) -> list[LastSeat]:
+        """Each district's last seat: its winning quotient against the best other list's, exactly."""
+        return last_seats(self.districts)
+
+    def component_seats(self) -> dict[str, dict[str, int]]:
+        """Seats per part of the chamber (the Senate's national list and districts), lists with seats."""
+        return component_seats(self.system, self.district_seats())
+
     def staged_ties(self) -> list[tuple[str, Tie]]:
         """Every tie with its stage: ``final`` (it decides a seat), then ``preliminary``."""
         return [("final", t) for t in self.ties] + [("preliminary", t) for t in self.preliminary_ties]
@@ -126,6 +149,28 @@ class ElectionResult(Presentable):
         }
         if self.official is not None:
             out["official"] = self.official.as_dict()
+        extra = self._extra_dict()
+        if "tests" in extra:
+            out["threshold"]["tests"] = extra.pop("tests")
+        if "components_official" in extra:
+            out["official"]["components"] = extra.pop("components_official")
+        return out | extra
+
+    def _extra_dict(self) -> dict[str, Any]:
+        """The keys only some results have: the count's stage, the readings, the parts, the margins."""
+        out: dict[str, Any] = {}
+        if self.stage is not None:
+            out["partial"] = self.stage.partial
+            out["count"] = self.stage.as_dict()
+        if self.system.readings:
+            out["readings"] = [r.as_dict() for r in self.system.chosen_readings()]
+        if self.system.components:
+            out["components"] = self.component_seats()
+            if self.official is not None:
+                out["components_official"] = component_seats(self.system, self.official.official)
+        if self.explain:
+            out["tests"] = tests_by_list(self.verdicts)
+            out["last_seats"] = [s.as_dict() for s in self.last_seats()]
         return out
 
     def _ranked(self) -> list[str]:
@@ -176,10 +221,14 @@ class ElectionResult(Presentable):
                 str(seats[party]),
             ]
             rows.append(row + ([str(theirs)] if official else []))
+        title = f"{self.system.title} — {self.method}"
+        if self.stage is not None:
+            title += f" — votes: {self.stage.label}"
         blocks: list[Line | Table] = [
-            Table.build(columns, rows, title=f"{self.system.title} — {self.method}"),
+            Table.build(columns, rows, title=title, caption=self._votes_caption()),
             Line.of(f"threshold: {self.system.threshold.describe()}"),
         ]
+        blocks += self._extra_blocks()
         blocks += [t.line(stage) for stage, t in self.staged_ties()]
         if self.undecided:
             note = " (unresolved ties, or districts without votes in the file)"
@@ -187,7 +236,38 @@ class ElectionResult(Presentable):
         idx = self.indices
         blocks += list(idx.report().blocks) if idx else []
         blocks += official.lines() if official else []
+        if self.stage is not None:
+            blocks.append(
+                Line.of([Span(f"partial count: {self.stage.label}", "warn"), " — not the final count"])
+            )
         return Report(tuple(blocks))
+
+    def _votes_caption(self) -> str:
+        """For a chamber of several parts: the votes shown add every part's, unlike the threshold's."""
+        if not self.system.components:
+            return ""
+        parts = " and ".join(name for name, _ in self.system.components)
+        return f"votes and % valid add the {parts} votes; the threshold tests below count their own"
+
+    def _extra_blocks(self) -> list[Line | Table]:
+        blocks: list[Line | Table] = [Line.of(r.text()) for r in self.system.chosen_readings()]
+        if self.system.components:
+            official = self.official.official if self.official is not None else None
+            blocks.append(
+                components_table(
+                    self.component_seats(),
+                    None if official is None else component_seats(self.system, official),
+                )
+            )
+        if self.explain:
+            order = self._ranked()
+            votes = self.national_votes
+            keep = {p for p in order if votes[p] * 100 >= sum(votes.values()) or self.seats[p]}
+            blocks.append(tests_table(self.verdicts, order, keep))
+            blocks += split_verdicts(self.verdicts, order)
+            caption = f"votes: {self.stage.label}" if self.stage is not None else ""
+            blocks.append(last_seats_table(self.last_seats(), caption))
+        return blocks
 
     def hemicycle_svg(self) -> str:
         """The national seats as a hemicycle: an SVG document, for the caller to write."""
@@ -223,20 +303,26 @@ def allocate_system(
     votes = merged
     parties = list(dict.fromkeys(p for d in votes.values() for p in d))
     full = {d: {p: votes.get(d, {}).get(p, 0) for p in parties} for d in system.districts}
-    preliminary: dict[str, Allocation] | None = None
+    allocations: dict[frozenset[str] | None, dict[str, Allocation]] = {}
 
-    def prelim() -> Mapping[str, Mapping[str, int]]:
-        nonlocal preliminary
-        if preliminary is None:
-            preliminary = {
-                d: allocate(full[d], system.magnitude(d), method, tie_break=tie_break, district=d)
+    def preliminary(lists: frozenset[str] | None = None) -> Mapping[str, Mapping[str, int]]:
+        """The preliminary allocation over every list, or among ``lists`` only (a seat-test reading)."""
+        if lists not in allocations:
+            allocations[lists] = {
+                d: allocate(
+                    {p: v for p, v in full[d].items() if lists is None or p in lists},
+                    system.magnitude(d),
+                    method,
+                    tie_break=tie_break,
+                    district=d,
+                )
                 for d in system.districts
             }
-        return {d: a.seats for d, a in preliminary.items()}
+        return {d: a.seats for d, a in allocations[lists].items()}
 
     if system.threshold.needs_preliminary():
-        prelim()
-    verdicts = system.threshold.evaluate(ThresholdInput(full, dict(members or {}), prelim))
+        preliminary()
+    verdicts = system.threshold.evaluate(ThresholdInput(full, dict(members or {}), preliminary, preliminary))
     if parties and not any(v.passed for v in verdicts.values()):
         raise CurulError(
             f"{system.name}: no list passes the threshold; the law does not say what happens then"
@@ -251,4 +337,6 @@ def allocate_system(
         )
         for d in system.districts
     }
-    return ElectionResult(system, method, full, districts, verdicts, preliminary)
+    # the allocation the seat test looked at: among some lists when a reading says so, else all lists
+    used = next((a for k, a in allocations.items() if k is not None), allocations.get(None))
+    return ElectionResult(system, method, full, districts, verdicts, used)

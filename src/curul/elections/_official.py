@@ -1,5 +1,6 @@
-"""Official per-district figures of past Congress elections, shaped for the allocator and its checks:
-the official votes to allocate, the official seats, and the comparison of the two."""
+"""Official per-district figures of Congress elections, shaped for the allocator and its checks: the
+official votes to allocate (2001-2016; for 2026 the partial count, see ``_partial.py``), the official
+seats, and the comparison of the two."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from curul.data import fold, load
 from curul.elections._allocation import TieBreak, check_method
 from curul.elections._comparison import OfficialComparison
 from curul.elections._election import ElectionResult, allocate_system
+from curul.elections._margins import swaps
+from curul.elections._partial import PARTIAL_YEARS, official_seats_2026, partial_votes
 from curul.elections._systems import ElectoralSystem, load_system
 from curul.errors import CurulError
 
@@ -28,9 +31,15 @@ def alliance_members(org_type: str) -> int:
 def official_votes(system: ElectoralSystem) -> tuple[dict[str, dict[str, int]], dict[str, int]]:
     """Votes per district and list of the system's year (official data), and alliance sizes."""
     if system.year not in OFFICIAL_YEARS:
+        partial = (
+            "; for 2026 only a partial count is bundled (ask for the partial votes)"
+            if system.year in PARTIAL_YEARS
+            else ""
+        )
         raise CurulError(
             f"no bundled per-district results for {system.year}; bundled years: "
             + ", ".join(str(y) for y in OFFICIAL_YEARS)
+            + partial
         )
     votes: dict[str, dict[str, int]] = {}
     members: dict[str, int] = {}
@@ -45,6 +54,8 @@ def official_votes(system: ElectoralSystem) -> tuple[dict[str, dict[str, int]], 
 
 def official_seats(system: ElectoralSystem) -> dict[str, dict[str, int]]:
     """Official seats per district and list of the system's year."""
+    if system.year in PARTIAL_YEARS:
+        return official_seats_2026(system)
     if system.year not in OFFICIAL_YEARS:
         raise CurulError(f"no bundled per-district seats for {system.year}")
     seats: dict[str, dict[str, int]] = {}
@@ -57,22 +68,57 @@ def official_seats(system: ElectoralSystem) -> dict[str, dict[str, int]]:
 
 
 def compare_official(result: ElectionResult) -> OfficialComparison:
-    """How ``result``'s seats compare with the official seats of its system's year, district by district."""
+    """How ``result``'s seats compare with the official seats of its system's year, district by district;
+    when the result explains itself, each differing seat is paired with the official one and its margin."""
     system = result.system
-    return OfficialComparison.of(
-        system.districts, result.district_seats(), official_seats(system), result.parties
+    official = official_seats(system)
+    comparison = OfficialComparison.of(system.districts, result.district_seats(), official, result.parties)
+    if not result.explain:
+        return comparison
+    passed = {p: v.passed for p, v in result.verdicts.items()}
+    paired = tuple(
+        swap
+        for d in system.districts
+        for swap in swaps(d, result.districts[d], official.get(d, {}), result.votes[d], passed)
     )
+    return replace(comparison, swaps=paired)
 
 
 def allocate_official(
-    system: ElectoralSystem | str, *, method: str | None = None, tie_break: TieBreak = None
+    system: ElectoralSystem | str,
+    *,
+    method: str | None = None,
+    tie_break: TieBreak = None,
+    readings: dict[str, str] | None = None,
+    explain: bool = False,
 ) -> ElectionResult:
     """``system`` applied to the bundled official votes of its year, compared with the official seats.
 
-    ``method`` replaces the system's method (the comparison then shows what it would have changed).
+    ``method`` replaces the system's method (the comparison then shows what it would have changed);
+    ``readings`` chooses contested readings of its rules; ``explain`` adds each district's last-seat
+    margin and each list's threshold tests.
     """
     chosen = check_method(method) if method else None
-    spec = load_system(system) if isinstance(system, str) else system
+    spec = (load_system(system) if isinstance(system, str) else system).with_readings(readings)
     votes, members = official_votes(spec)
     result = allocate_system(spec, votes, method=chosen, tie_break=tie_break, members=members)
+    result = replace(result, explain=explain)
+    return replace(result, official=compare_official(result))
+
+
+def allocate_partial(
+    system: ElectoralSystem | str,
+    *,
+    readings: dict[str, str] | None = None,
+    method: str | None = None,
+    tie_break: TieBreak = None,
+) -> ElectionResult:
+    """``system`` (under ``readings``) applied to the bundled partial count of its year (2026), labelled
+    with its stage and compared with the official seats district by district, with the margin of every
+    last seat and of every seat that differs."""
+    chosen = check_method(method) if method else None
+    spec = (load_system(system) if isinstance(system, str) else system).with_readings(readings)
+    votes, stage = partial_votes(spec)
+    result = allocate_system(spec, votes, method=chosen, tie_break=tie_break)
+    result = replace(result, stage=stage, explain=True)
     return replace(result, official=compare_official(result))

@@ -2,7 +2,8 @@
 
 The batch counterpart of :func:`curul.elections.allocate_system`, tested against it: the threshold rules
 answer ``passes_batch`` (their batch half of the rule protocol), the preliminary allocation over all lists
-is computed once and only when a rule asks for it, and the lists that passed share each district's seats.
+is computed once and only when a rule asks for it (among some lists only, when a reading says so), and
+the lists that passed share each district's seats.
 """
 
 from __future__ import annotations
@@ -77,7 +78,11 @@ def allocate_system_batch(
             prelim.append(allocate_batch(votes, system.magnitudes, chosen))
         return prelim[0]
 
-    passed = system.threshold.passes_batch(BatchInput(votes, system.districts, members, preliminary))
+    def preliminary_among(eligible: np.ndarray) -> np.ndarray:
+        return allocate_batch(votes, system.magnitudes, chosen, eligible)
+
+    data = BatchInput(votes, system.districts, members, preliminary, preliminary_among)
+    passed = system.threshold.passes_batch(data)
     seats = allocate_batch(votes, system.magnitudes, chosen, passed)
     return BatchResult(
         seats, passed, seats.sum(axis=1), prelim[0] if prelim else None, chosen, votes, system.magnitudes

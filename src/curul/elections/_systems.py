@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -20,6 +20,8 @@ import numpy as np
 from curul.data import fold, load
 from curul.elections._allocation import METHOD_TITLES, check_method
 from curul.elections._apportionment import ApportionmentRule, parse_apportionment
+from curul.elections._readings import ChosenReading, Reading, apply_choices, parse_readings, resolve
+from curul.elections._system_parts import check_readings, check_rule_districts, parse_components
 from curul.elections._threshold_tables import parse_rule
 from curul.elections._thresholds import Rule
 from curul.errors import CurulError
@@ -43,6 +45,8 @@ _KEYS = {
     "aliases",
     "threshold",
     "apportionment",
+    "readings",
+    "components",
 }
 
 
@@ -64,10 +68,32 @@ class ElectoralSystem(Presentable):
     magnitude_sources: tuple[str, ...] = ()
     aliases: Mapping[str, str] = field(default_factory=dict)  # folded alias -> district
     apportionment: ApportionmentRule | None = None  # how the magnitudes follow from the electorate
+    readings: tuple[Reading, ...] = ()  # contested readings of the rules, each with its choices
+    chosen: Mapping[str, str] = field(default_factory=dict)  # reading -> the choice in force
+    components: tuple[tuple[str, tuple[str, ...]], ...] = ()  # parts of the chamber (Senate lists)
+    threshold_table: Mapping[str, Any] = field(default_factory=dict, repr=False)  # [threshold] as written
 
     @property
     def total_seats(self) -> int:
         return int(self.magnitudes.sum())
+
+    def chosen_readings(self) -> list[ChosenReading]:
+        """Each contested reading with the choice this system applies."""
+        return [ChosenReading(r, r.choice(self.chosen.get(r.name, r.default))) for r in self.readings]
+
+    def with_readings(self, readings: Mapping[str, str] | None) -> ElectoralSystem:
+        """The system under other readings (``{"seat_test": "vote_share_lists"}``); the rest keep
+        their default. Unknown names or values are the caller's mistake (``ArgumentError``)."""
+        if not readings:
+            return self
+        values = resolve(self.readings, readings, self.name)
+        choices = [r.choice(values[r.name]) for r in self.readings]
+        table = apply_choices(self.threshold_table, choices, self.name)
+        return replace(self, threshold=parse_rule(table, f"{self.name}: threshold"), chosen=values)
+
+    def component_of(self, district: str) -> str:
+        """The part of the chamber ``district`` elects (empty when the system has no parts)."""
+        return next((name for name, members in self.components if district in members), "")
 
     def district(self, name: str) -> str | None:
         """The official district name for ``name`` (case-, accent- and alias-insensitive), or None."""
@@ -97,7 +123,16 @@ class ElectoralSystem(Presentable):
             "sources": list(self.sources),
             "magnitude_sources": list(self.magnitude_sources),
             "notes": list(self.notes),
-        }
+        } | self._parts_and_readings()
+
+    def _parts_and_readings(self) -> dict[str, Any]:
+        """``components`` and ``readings``, for the systems that have them (2026)."""
+        out: dict[str, Any] = {}
+        if self.components:
+            out["components"] = {name: list(members) for name, members in self.components}
+        if self.readings:
+            out["readings"] = [r.as_dict() for r in self.readings]
+        return out
 
     def laws(self) -> list[str]:
         """Every law the system cites: its own and each threshold rule's."""
@@ -116,7 +151,11 @@ class ElectoralSystem(Presentable):
         lines = [Line.of([Span(self.name, "bold"), f": {self.title}"])]
         lines += [Line.of(f"  law: {law}") for law in self.laws()]
         lines += [Line.of(f"  source: {source}") for source in self.sources]
-        return lines + [Line.of(f"  note: {note}") for note in self.notes]
+        lines += [Line.of(f"  note: {note}") for note in self.notes]
+        for r in self.readings:
+            values = ", ".join(c.value for c in r.choices)
+            lines.append(Line.of(f"  reading {r.name} (default {r.default}; choices {values}): {r.question}"))
+        return lines
 
     def report(self) -> Report:
         table = Table.build(
@@ -260,6 +299,10 @@ def _parse(text: str, where: str) -> ElectoralSystem:
             raise CurulError(f"{where}: alias {alias!r} points to unknown district {target!r}")
         aliases[fold(alias)] = names[folded.index(fold(target))]
     threshold = parse_rule(data["threshold"], f"{where}: threshold")
+    check_rule_districts(threshold, names, where)
+    readings = parse_readings(data.get("readings", []), where, text)
+    check_readings(readings, data["threshold"], threshold, names, where)
+    components = parse_components(data.get("components", {}), names, where)
     apportionment = (
         parse_apportionment(data["apportionment"], where, tuple(names), sum(seats), int(data["year"]))
         if "apportionment" in data
@@ -282,4 +325,8 @@ def _parse(text: str, where: str) -> ElectoralSystem:
         magnitude_sources=tuple(dict.fromkeys(mag_sources)),
         aliases=aliases,
         apportionment=apportionment,
+        readings=readings,
+        chosen={r.name: r.default for r in readings},
+        components=components,
+        threshold_table=data["threshold"],
     )

@@ -8,6 +8,7 @@ Shares are exact fractions; unknown keys are refused.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from fractions import Fraction
 from typing import Any
 
@@ -45,6 +46,7 @@ def _vote_share(data: Table, where: str, law: str, sources: tuple[str, ...]) -> 
             _fraction(data["alliance_share"], f"{where}.alliance_share") if "alliance_share" in data else None
         ),
         districts=_strings(data.get("districts", ()), f"{where}.districts"),
+        except_districts=_strings(data.get("except_districts", ()), f"{where}.except_districts"),
         id=str(data.get("id", "vote-share")),
         law=law,
         sources=sources,
@@ -60,8 +62,17 @@ def _seats_in_districts(data: Table, where: str, law: str, sources: tuple[str, .
         or min_districts < 1
     ):
         raise CurulError(f"{where}: seats_in_districts needs positive integers min_seats, min_districts")
+    among = data.get("among", "")
+    if not isinstance(among, str):
+        raise CurulError(f'{where}.among: the id of a rule beside this one, or "" for all lists')
     return SeatsInDistricts(
-        min_seats, min_districts, id=str(data.get("id", "seats-in-districts")), law=law, sources=sources
+        min_seats,
+        min_districts,
+        id=str(data.get("id", "seats-in-districts")),
+        law=law,
+        sources=sources,
+        districts=_strings(data.get("districts", ()), f"{where}.districts"),
+        among_id=among,
     )
 
 
@@ -74,7 +85,17 @@ def _combined(kind: type[AnyOf] | type[AllOf]) -> Callable[[Table, str, str, tup
         items = data.get("rules")
         if not isinstance(items, list) or not items:
             raise CurulError(f"{where}: {kind.kind} needs a non-empty list of rules")
-        return kind(tuple(parse_rule(r, f"{where}.rules[{i}]") for i, r in enumerate(items)))
+        rules = [parse_rule(r, f"{where}.rules[{i}]") for i, r in enumerate(items)]
+        ids = [r.id for r in rules]
+        for i, rule in enumerate(rules):  # a seat test run among the lists a sibling rule lets pass
+            if isinstance(rule, SeatsInDistricts) and rule.among_id:
+                if rule.among_id not in ids or rule.among_id == rule.id:
+                    raise CurulError(
+                        f"{where}.rules[{i}].among: no rule {rule.among_id!r} beside it "
+                        f"(rules: {', '.join(ids)})"
+                    )
+                rules[i] = replace(rule, among=rules[ids.index(rule.among_id)])
+        return kind(tuple(rules), id=str(data.get("id", kind.kind.replace("_", "-"))))
 
     return build
 
@@ -83,10 +104,14 @@ def _combined(kind: type[AnyOf] | type[AllOf]) -> Callable[[Table, str, str, tup
 KINDS: dict[str, tuple[Callable[[Table, str, str, tuple[str, ...]], Rule], frozenset[str], bool]] = {
     "vote_share": (
         _vote_share,
-        frozenset({"share", "alliance_extra_per_member", "alliance_share", "districts"}),
+        frozenset({"share", "alliance_extra_per_member", "alliance_share", "districts", "except_districts"}),
         True,
     ),
-    "seats_in_districts": (_seats_in_districts, frozenset({"min_seats", "min_districts"}), True),
+    "seats_in_districts": (
+        _seats_in_districts,
+        frozenset({"min_seats", "min_districts", "districts", "among"}),
+        True,
+    ),
     "any_of": (_combined(AnyOf), frozenset({"rules"}), False),
     "all_of": (_combined(AllOf), frozenset({"rules"}), False),
     "none": (_none, frozenset(), False),

@@ -16,88 +16,11 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any, ClassVar, Protocol
+from typing import Any, ClassVar
 
 import numpy as np
 
-
-@dataclass(frozen=True)
-class Verdict:
-    passed: bool
-    why: str
-
-
-@dataclass(frozen=True)
-class ThresholdInput:
-    """What a threshold looks at: votes per district and list, alliance sizes, a preliminary allocation."""
-
-    votes: Mapping[str, Mapping[str, int]]
-    members: Mapping[str, int]
-    preliminary: Callable[[], Mapping[str, Mapping[str, int]]]
-
-    @property
-    def parties(self) -> list[str]:
-        return list(dict.fromkeys(p for d in self.votes.values() for p in d))
-
-
-@dataclass(frozen=True)
-class BatchInput:
-    """The same for many draws: votes (draws × districts × lists, districts in ``districts`` order),
-    member parties per list, and the preliminary allocation over all lists (draws × districts × lists),
-    computed on first call."""
-
-    votes: np.ndarray
-    districts: tuple[str, ...]
-    members: np.ndarray
-    preliminary: Callable[[], np.ndarray]
-
-
-class Rule(Protocol):
-    """What every threshold rule kind offers."""
-
-    @property
-    def id(self) -> str: ...
-
-    @property
-    def law(self) -> str: ...
-
-    @property
-    def sources(self) -> tuple[str, ...]: ...
-
-    def evaluate(self, data: ThresholdInput) -> dict[str, Verdict]:
-        """Which lists pass, each with the arithmetic that decided it."""
-        ...
-
-    def passes_batch(self, data: BatchInput) -> np.ndarray:
-        """Which lists pass in each draw (draws × lists, bool)."""
-        ...
-
-    def describe(self) -> str: ...
-
-    def to_dict(self) -> dict[str, object]: ...
-
-    def leaves(self) -> tuple[Rule, ...]:
-        """The elementary rules (for listing laws and sources)."""
-        ...
-
-    def needs_preliminary(self) -> bool:
-        """Whether the rule looks at the preliminary allocation over all lists."""
-        ...
-
-
-def _pct(x: Fraction) -> str:
-    value = x * 100
-    return f"{value.numerator}%" if value.denominator == 1 else f"{float(value):.3g}%"
-
-
-def _leaf_dict(rule: Rule, kind: str) -> dict[str, object]:
-    return {
-        "kind": kind,
-        "id": rule.id,
-        "text": rule.describe(),
-        "law": rule.law,
-        "sources": list(rule.sources),
-    }
+from curul.elections._threshold_rule import BatchInput, Rule, ThresholdInput, Verdict, leaf_dict, pct
 
 
 @dataclass(frozen=True)
@@ -108,6 +31,7 @@ class VoteShare:
     alliance_extra_per_member: Fraction = Fraction(0)
     alliance_share: Fraction | None = None
     districts: tuple[str, ...] = ()  # count only these districts' votes (empty: every district)
+    except_districts: tuple[str, ...] = ()  # or every district but these
     id: str = "vote-share"
     law: str = ""
     sources: tuple[str, ...] = ()
@@ -123,36 +47,57 @@ class VoteShare:
         return self.share + self.alliance_extra_per_member * (members - 1)
 
     def describe(self) -> str:
-        text = f"≥ {_pct(self.share)} of national valid votes"
+        text = f"≥ {pct(self.share)} of national valid votes"
         if self.alliance_share is not None:
-            text += f" ({_pct(self.alliance_share)} for an alliance)"
+            text += f" ({pct(self.alliance_share)} for an alliance)"
         elif self.alliance_extra_per_member:
-            text += f" (+{_pct(self.alliance_extra_per_member)} per extra member party of an alliance)"
+            text += f" (+{pct(self.alliance_extra_per_member)} per extra member party of an alliance)"
+        where = self._where()
+        return text + (f" ({where})" if where else "")
+
+    def _where(self) -> str:
         if self.districts:
-            text += f" (votes of {', '.join(self.districts)})"
-        return text
+            return f"votes of {', '.join(self.districts)}"
+        if self.except_districts:
+            return f"votes of every district but {', '.join(self.except_districts)}"
+        return ""
+
+    def counts(self, district: str) -> bool:
+        """Whether the votes of ``district`` count towards the share."""
+        if self.districts:
+            return district in self.districts
+        return district not in self.except_districts
 
     def evaluate(self, data: ThresholdInput) -> dict[str, Verdict]:
         parties = data.parties
-        wanted = set(self.districts)
         totals = {p: 0 for p in parties}
         for district, row in data.votes.items():
-            if wanted and district not in wanted:
+            if not self.counts(district):
                 continue
             for p, v in row.items():
                 totals[p] += v
         valid = sum(totals.values())
+        where = self._where()
         out = {}
         for p in parties:
             need = self.required(data.members.get(p, 1))
             ok = valid > 0 and Fraction(totals[p], valid) >= need
             share = f"{totals[p] / valid * 100:.3f}%" if valid else "no valid votes"
-            out[p] = Verdict(ok, f"{share} of valid votes {'≥' if ok else '<'} {_pct(need)}")
+            sign = "≥" if ok else "<"
+            why = f"{share} of valid votes {sign} {pct(need)}" + (f" ({where})" if where else "")
+            figures = {
+                "votes": totals[p],
+                "valid": valid,
+                "pct_valid": round(totals[p] / valid * 100, 3) if valid else 0.0,
+                "required_pct": float(need * 100),
+                "counted": where or "votes of every district",
+            }
+            out[p] = Verdict(ok, why, f"{share} {sign} {pct(need)}", figures)
         return out
 
     def passes_batch(self, data: BatchInput) -> np.ndarray:
-        if self.districts:
-            idx = [data.districts.index(d) for d in self.districts]
+        if self.districts or self.except_districts:
+            idx = [k for k, d in enumerate(data.districts) if self.counts(d)]
             totals = data.votes[:, idx, :].sum(axis=1)
         else:
             totals = data.votes.sum(axis=1)
@@ -163,12 +108,16 @@ class VoteShare:
         return (valid > 0) & (totals * den >= num * valid)
 
     def to_dict(self) -> dict[str, object]:
-        return _leaf_dict(self, self.kind) | {
-            "share": str(self.share),
-            "alliance_extra_per_member": str(self.alliance_extra_per_member),
-            "alliance_share": None if self.alliance_share is None else str(self.alliance_share),
-            "districts": list(self.districts),
-        }
+        return (
+            leaf_dict(self, self.kind)
+            | {
+                "share": str(self.share),
+                "alliance_extra_per_member": str(self.alliance_extra_per_member),
+                "alliance_share": None if self.alliance_share is None else str(self.alliance_share),
+                "districts": list(self.districts),
+            }
+            | ({"except_districts": list(self.except_districts)} if self.except_districts else {})
+        )
 
     def leaves(self) -> tuple[Rule, ...]:
         return (self,)
@@ -179,47 +128,99 @@ class VoteShare:
 
 @dataclass(frozen=True)
 class SeatsInDistricts:
-    """At least ``min_seats`` seats won in ``min_districts`` or more districts (preliminary allocation)."""
+    """At least ``min_seats`` seats won in ``min_districts`` or more districts (preliminary allocation).
+
+    ``districts`` counts only the seats of those districts (empty: all); ``among`` is the rule whose
+    lists alone take part in the preliminary allocation (None: every list), named in the file by its id
+    (``among_id``).
+    """
 
     min_seats: int
     min_districts: int = 2
     id: str = "seats-in-districts"
     law: str = ""
     sources: tuple[str, ...] = ()
+    districts: tuple[str, ...] = ()
+    among_id: str = ""
+    among: Rule | None = None
 
     kind: ClassVar[str] = "seats_in_districts"
 
+    def _pool(self) -> str:
+        return "all lists" if not self.among_id else f"the lists that pass {self.among_id}"
+
     def describe(self) -> str:
-        where = (
-            "in more than one district"
-            if self.min_districts == 2
-            else (f"in at least {self.min_districts} districts" if self.min_districts > 1 else "in total")
-        )
-        return f"≥ {self.min_seats} seats {where} (preliminary allocation over all lists)"
+        if self.districts:
+            where = f"in {', '.join(self.districts)}"
+        elif self.min_districts == 2:
+            where = "in more than one district"
+        else:
+            where = f"in at least {self.min_districts} districts" if self.min_districts > 1 else "in total"
+        return f"≥ {self.min_seats} seats {where} (preliminary allocation over {self._pool()})"
+
+    def _allocation(self, data: ThresholdInput) -> Mapping[str, Mapping[str, int]]:
+        if self.among is None:
+            return data.preliminary()
+        if data.preliminary_among is None:
+            raise ValueError(f"rule {self.id} needs the preliminary allocation among some lists")
+        passing = frozenset(p for p, v in self.among.evaluate(data).items() if v.passed)
+        return data.preliminary_among(passing)
 
     def evaluate(self, data: ThresholdInput) -> dict[str, Verdict]:
-        prelim = data.preliminary()
+        prelim = self._allocation(data)
+        counted = [d for d in prelim if not self.districts or d in self.districts]
         out = {}
         for p in data.parties:
-            won = [prelim[d].get(p, 0) for d in prelim]
-            seats, districts = sum(won), sum(1 for s in won if s > 0)
+            won = {d: prelim[d].get(p, 0) for d in counted}
+            seats, districts = sum(won.values()), sum(1 for s in won.values() if s > 0)
             ok = seats >= self.min_seats and districts >= self.min_districts
-            out[p] = Verdict(
-                ok,
-                f"{seats} preliminary seats in {districts} district{'s' if districts != 1 else ''} "
-                f"{'meets' if ok else 'misses'} ≥ {self.min_seats} in ≥ {self.min_districts}",
-            )
+            figures = {
+                "seats": seats,
+                "districts_won": districts,
+                "required_seats": self.min_seats,
+                "required_districts": self.min_districts,
+                "among": self._pool(),
+                "by_district": {d: n for d, n in won.items() if n},
+            }
+            if self.min_districts > 1:
+                why = (
+                    f"{seats} preliminary seats in {districts} district{'s' if districts != 1 else ''} "
+                    f"{'meets' if ok else 'misses'} ≥ {self.min_seats} in ≥ {self.min_districts}"
+                )
+                short = (
+                    f"{seats} in {districts} {'≥' if ok else '<'} {self.min_seats} in {self.min_districts}"
+                )
+            else:
+                where = ", ".join(f"{d} {n}" for d, n in won.items() if n)
+                why = (
+                    f"{seats} preliminary seats{f' ({where})' if where else ''} {'≥' if ok else '<'} "
+                    f"{self.min_seats} (allocation over {self._pool()})"
+                )
+                short = f"{seats} {'≥' if ok else '<'} {self.min_seats}"
+            out[p] = Verdict(ok, why, short, figures)
         return out
 
     def passes_batch(self, data: BatchInput) -> np.ndarray:
-        won = data.preliminary()
+        if self.among is None:
+            won = data.preliminary()
+        elif data.preliminary_among is None:
+            raise ValueError(f"rule {self.id} needs the preliminary allocation among some lists")
+        else:
+            won = data.preliminary_among(self.among.passes_batch(data))
+        if self.districts:
+            won = won[:, [data.districts.index(d) for d in self.districts], :]
         return (won.sum(axis=1) >= self.min_seats) & ((won > 0).sum(axis=1) >= self.min_districts)
 
     def to_dict(self) -> dict[str, object]:
-        return _leaf_dict(self, self.kind) | {
+        out = leaf_dict(self, self.kind) | {
             "min_seats": self.min_seats,
             "min_districts": self.min_districts,
         }
+        if self.districts:
+            out["districts"] = list(self.districts)
+        if self.among_id:
+            out["among"] = self.among_id
+        return out
 
     def leaves(self) -> tuple[Rule, ...]:
         return (self,)
@@ -247,7 +248,7 @@ class NoThreshold:
         return np.ones((draws, lists), dtype=bool)
 
     def to_dict(self) -> dict[str, object]:
-        return _leaf_dict(self, self.kind)
+        return leaf_dict(self, self.kind)
 
     def leaves(self) -> tuple[Rule, ...]:
         return (self,)
@@ -280,7 +281,12 @@ class _Combined:
         parts = [r.evaluate(data) for r in self.rules]
         combine = type(self).combine
         return {
-            p: Verdict(combine(v[p].passed for v in parts), self.joiner.join(v[p].why for v in parts))
+            p: Verdict(
+                combine(v[p].passed for v in parts),
+                self.joiner.join(v[p].why for v in parts),
+                self.joiner.join(v[p].short for v in parts),
+                parts=tuple((r.id, v[p]) for r, v in zip(self.rules, parts, strict=True)),
+            )
             for p in data.parties
         }
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from curul.data import fold
@@ -121,9 +121,13 @@ def allocate_file(
     *,
     method: str | None = None,
     tie_break: TieBreak = None,
+    readings: dict[str, str] | None = None,
+    explain: bool = False,
 ) -> ElectionResult:
-    """``system`` applied to the votes file at ``path`` (see :func:`read_votes`)."""
+    """``system`` (under ``readings``) applied to the votes file at ``path`` (see :func:`read_votes`);
+    ``explain`` adds each list's threshold tests and each district's last-seat margin."""
     chosen = check_method(method) if method else None
-    spec = load_system(system) if isinstance(system, str) else system
+    spec = (load_system(system) if isinstance(system, str) else system).with_readings(readings)
     table = read_votes(path, spec)
-    return allocate_system(spec, table.votes, method=chosen, tie_break=tie_break, members=table.members)
+    result = allocate_system(spec, table.votes, method=chosen, tie_break=tie_break, members=table.members)
+    return replace(result, explain=explain) if explain else result
