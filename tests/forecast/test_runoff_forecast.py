@@ -221,7 +221,10 @@ def test_cli_runoff_forecast(cli, cli_json):
 
 def test_the_2026_runoff_cannot_be_scored(cli):
     code, _, err = cli("backtest", "--election", "peru-2026", "--round", "2")
-    assert code == 2 and err.strip() == "error: --election: peru-2026 has no official result to score against"
+    assert code == 2 and err.strip() == (
+        "error: --election: no official runoff count of peru-2026 is bundled: "
+        "its runoff can be forecast, not scored"
+    )
 
 
 def test_the_bundled_runoff_polls_are_2026s(forecast):

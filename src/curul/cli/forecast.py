@@ -92,7 +92,7 @@ def forecast(
 
 
 def backtest(
-    election: str = typer.Option(..., "--election", help="peru-2016 or peru-2021."),
+    election: str = typer.Option(..., "--election", help="peru-2016, peru-2021 or peru-2026."),
     cutoff: str | None = CUTOFF_OPT,
     sims: int = SIMS_OPT,
     seed: int = SEED_OPT,
