@@ -8,13 +8,39 @@ dataset, a source on every row, and the source files' quirks repaired and docume
 * the 2016 presidential proclamation names its null-vote row with an empty party; totals rows
   (VALID, BLANK, null, EMITTED) move to ``presidential-first-round-totals``.
 
-Run it from the repository root: ``python scripts/curate_elections.py [SHARED_DATA_DIR]``.
+The 2026 files (from ``elections/`` and ``institutions/`` beside each other) are repaired so that the
+catalog's checks can tie them together; ``_2026`` below does it and asserts what it assumes:
+
+* every row says its contest in one vocabulary, that of ``district_magnitudes.csv``: ``chamber`` is
+  ``deputies``, ``senate_national`` (the 30 senators of the national list), ``senate_district`` (the 30
+  of the 27 districts) or, for a party's whole Senate delegation, ``senate``;
+* district names the sources abbreviate are written out as in ``district_magnitudes.csv`` (``Lima`` →
+  Lima Metropolitana, ``PEX`` / ``Peruanos en el exterior`` → Peruanos residentes en el extranjero,
+  ``Nacional (Distrito Único)`` → Nacional); other names keep the sources' spelling;
+* the official member lists shorten party names; ``ballot_name`` gives the list's name on the ballot as
+  ONPE spells it (equal up to case and accents, except Ahora Nación = AHORA NACIÓN - AN);
+* the partial count's stage is split into ``stage`` ("85.991% of tallies"), ``tallies_counted_pct``
+  and ``date``; blank and null rows get ``kind`` blank / null in the national sums as in the districts
+  (the sums named them VOTOS EN BLANCO / VOTOS NULOS); the derived shares and valid totals of the
+  national sums are dropped (curul computes them from the votes);
+* the second source's figures become columns: ``second_source_seats`` in the seats per party (its
+  number, or the official one where it agrees) and, on the one member it replaces (the fifth Lambayeque
+  deputy), ``second_source_party`` and ``second_source_name``;
+* dates with words after them ("2026-07-29 (first news naming him)") keep the date in ``date`` and the
+  words in ``date_note``; a person "(name not found)" is left empty with the note "name not found";
+* citations lose a search-index id that locates nothing outside that index ("(find_string id N)").
+
+Run it from the repository root: ``python scripts/curate_elections.py [SHARED_DATA_DIR]``, where
+``SHARED_DATA_DIR`` is ``../shared/data/elections`` (its sibling ``institutions`` is read too).
 """
 
 from __future__ import annotations
 
 import csv
+import re
 import sys
+import unicodedata
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -131,6 +157,236 @@ def main(src: Path) -> None:
         "presidential_runoffs.csv",
         ["year", "stage", "party", "candidate", "votes", "pct_valid", "source", "second_source"],
         read(src / "presidential_runoffs_2016_2021.csv"),
+    )
+    _2026(src, src.parent / "institutions")
+
+
+# -- 2026 ---------------------------------------------------------------------------------------------
+
+DISTRICTS = {
+    "LIMA": "Lima Metropolitana",
+    "PEX": "Peruanos residentes en el extranjero",
+    "PERUANOS EN EL EXTERIOR": "Peruanos residentes en el extranjero",
+    "PERUANOS EN EL EXTRANJERO": "Peruanos residentes en el extranjero",
+    "NACIONAL": "Nacional",
+    "NACIONAL (DISTRITO UNICO)": "Nacional",
+}
+BALLOT_NAMES = {"AHORA NACION": "AHORA NACIÓN - AN"}  # official member lists' name -> ONPE's list name
+SECOND_SOURCE = "GitHub oprbguitar/Congreso src/data/congress.ts"
+INDEX_ID = re.compile(r"\s*\(find_string id \d+\)")
+
+
+def fold(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name)
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split()).upper()
+
+
+def district(name: str) -> str:
+    return DISTRICTS.get(fold(name), name)
+
+
+def cite(text: str) -> str:
+    return INDEX_ID.sub("", text)
+
+
+def senate_chamber(name: str) -> str:
+    return "senate_national" if district(name) == "Nacional" else "senate_district"
+
+
+def stage_of(text: str) -> tuple[str, str]:
+    """ "85.991% of tallies (Deputies, national)" or "85.92% actas" -> ("85.991% of tallies", "85.991")."""
+    match = re.match(r"([0-9.]+)% ", text)
+    assert match, text
+    return f"{match.group(1)}% of tallies", match.group(1)
+
+
+def dated(text: str) -> tuple[str, str]:
+    """ "2026-07-29 (first news naming him)" -> ("2026-07-29", "first news naming him")."""
+    match = re.fullmatch(r"(\d{4}-\d{2}-\d{2})\s*(?:\((.*)\))?", text.strip())
+    assert match, text
+    return match.group(1), match.group(2) or ""
+
+
+def _2026(elections: Path, institutions: Path) -> None:
+    _presidential_2026(elections)
+    lists = _partial_votes_2026(elections)
+    ballot = {}
+    for party in {r["party"] for r in read(elections / "congress_2026_seats_by_party.csv")}:
+        name = BALLOT_NAMES.get(fold(party), party)
+        (found,) = [n for n in lists if fold(n) == fold(name)]
+        ballot[party] = found
+    _seats_2026(elections, ballot)
+    _members_2026(institutions)
+    _officers_and_cabinet_2026(institutions)
+
+
+def _presidential_2026(elections: Path) -> None:
+    rows = read(elections / "presidential_2026_r1_national.csv")
+    note = "one of the nine tickets with at least 3% of valid votes; the other tickets' votes were not found"
+    header = ["year", "round", "rank", "party", "candidate", "votes", "pct_valid", "implied_total_valid"]
+    write(
+        "presidential_2026_first_round.csv",
+        [*header, "source", "verification", "note"],
+        [r | {"note": note} for r in rows],
+    )
+
+
+def _partial_votes_2026(elections: Path) -> set[str]:
+    """The partial count per district and its national sums; returns the list names on the ballot."""
+    header = ["year", "chamber", "district", "district_seats", "kind", "party", "votes", "stage"]
+    header += ["tallies_counted_pct", "date", "source", "note"]
+    rows = []
+    for r in read(elections / "congress_2026_district_votes_86pct.csv"):
+        stage, counted = stage_of(r["stage"])
+        chamber = "deputies" if r["chamber"] == "deputies" else senate_chamber(r["district"])
+        where = {"chamber": chamber, "district": district(r["district"]), "district_seats": r["seats"]}
+        rows.append(r | where | {"year": 2026, "stage": stage, "tallies_counted_pct": counted})
+    write("congress_2026_partial_district_votes.csv", header, rows)
+    contests = {
+        "CAMARA DE DIPUTADOS - SUM OF 27 DISTRICTS (130)": "deputies",
+        "SENADO - DISTRITO UNICO NACIONAL (30)": "senate_national",
+        "SENADO - DISTRITOS MULTIPLES, SUM OF 27 DISTRICTS (30)": "senate_district",
+    }
+    kinds = {"VOTOS EN BLANCO": "blank", "VOTOS NULOS": "null"}
+    national = []
+    for r in read(elections / "congress_2026_partial_votes_86pct.csv"):
+        stage, counted = stage_of(r["stage"])
+        kind = kinds.get(r["party"], "list")
+        national.append(
+            r
+            | {"year": 2026, "chamber": contests[fold(r["contest"])], "kind": kind}
+            | {"party": r["party"] if kind == "list" else "", "stage": stage, "tallies_counted_pct": counted}
+            | {"note": r["note"].split(";")[0]}  # the rest described the derived shares, dropped here
+        )
+    write(
+        "congress_2026_partial_national_votes.csv",
+        [
+            "year",
+            "chamber",
+            "kind",
+            "party",
+            "votes",
+            "stage",
+            "tallies_counted_pct",
+            "date",
+            "source",
+            "note",
+        ],
+        national,
+    )
+    return {r["party"] for r in rows if r["kind"] == "list"}
+
+
+def _seats_2026(elections: Path, ballot: dict[str, str]) -> None:
+    chambers = {"NATIONAL LIST (30)": "senate_national", "DISTRICTS (30)": "senate_district"}
+    chambers |= {"TOTAL (60)": "senate", "TOTAL (130)": "deputies"}
+    rows = []
+    for r in read(elections / "congress_2026_seats_by_party.csv"):
+        second = cite(r["second_source"])
+        figure = re.search(r"congress\.ts: (\d+)", second)
+        assert figure or second.endswith("agrees"), second
+        rows.append(
+            r
+            | {"year": 2026, "chamber": chambers[fold(r["component"])], "ballot_name": ballot[r["party"]]}
+            | {"second_source_seats": figure.group(1) if figure else r["seats"], "second_source": second}
+        )
+    write(
+        "congress_2026_seats.csv",
+        [
+            "year",
+            "chamber",
+            "party",
+            "ballot_name",
+            "seats",
+            "second_source_seats",
+            "source",
+            "second_source",
+        ],
+        rows,
+    )
+    deputies = [
+        r
+        | {
+            "year": 2026,
+            "chamber": "deputies",
+            "district": district(r["district"]),
+            "ballot_name": ballot[r["party"]],
+        }
+        for r in read(elections / "congress_2026_deputies_seats_by_district.csv")
+    ]
+    write(
+        "congress_2026_deputies_district_seats.csv",
+        ["year", "chamber", "district", "district_seats", "party", "ballot_name", "seats", "source", "note"],
+        deputies,
+    )
+    senate = [
+        r
+        | {"year": 2026, "chamber": senate_chamber(r["district"]), "district": district(r["district"])}
+        | {"ballot_name": ballot[r["party"]]}
+        for r in read(elections / "congress_2026_senate_seats_by_district.csv")
+    ]
+    write(
+        "congress_2026_senate_district_seats.csv",
+        [
+            "year",
+            "chamber",
+            "district",
+            "district_seats",
+            "party",
+            "ballot_name",
+            "seats",
+            "senators",
+            "source",
+        ],
+        senate,
+    )
+
+
+def _members_2026(institutions: Path) -> None:
+    rows = []
+    for r in read(institutions / "congress_2026_members.csv"):
+        chamber = "deputies" if r["chamber"] == "Camara de Diputados" else senate_chamber(r["district"])
+        row = r | {"year": 2026, "chamber": chamber, "district": district(r["district"])}
+        row |= {"status": r["condition_2026_07_31"], "status_date": "2026-07-31", "note": cite(r["note"])}
+        if r["note"].startswith("seat disputed between sources"):
+            # The second source gives this Lambayeque seat to María Jessica Córdova Lobatón (RP).
+            assert "Cordova Lobaton RP instead of Liliana Milagros Takayama Jimenez FP" in r["note"], r[
+                "note"
+            ]
+            assert fold(r["name"]) == "TAKAYAMA JIMENEZ, LILIANA MILAGROS", r["name"]
+            row |= {"second_source_party": "Renovación Popular", "second_source": SECOND_SOURCE}
+            row |= {"second_source_name": "Córdova Lobatón, María Jessica"}
+        rows.append(row)
+    assert Counter(r["second_source_party"] for r in rows if "second_source_party" in r) == {
+        "Renovación Popular": 1
+    }
+    header = ["year", "chamber", "district", "name", "party", "gender", "status", "status_date"]
+    header += ["member_page", "source", "note", "second_source_party", "second_source_name", "second_source"]
+    write("congress_2026_members.csv", header, rows)
+
+
+def _officers_and_cabinet_2026(institutions: Path) -> None:
+    rows = []
+    for r in read(institutions / "congress_2026_officers_committees.csv"):
+        date, date_note = dated(r["date"])
+        person, note = r["person"], r["note"]
+        if person.startswith("("):  # "(name not found)", "(names other than Torres not found)"
+            person, note = "", "; ".join(n for n in (person.strip("()"), note) if n)
+        district_name = district(r["district"]) if r["district"] else ""
+        rows.append(
+            r
+            | {"person": person, "party": r["party (from official member list)"], "district": district_name}
+            | {"date": date, "date_note": date_note, "note": note}
+        )
+    write(
+        "congress_2026_officers.csv",
+        ["body", "role", "person", "party", "district", "date", "date_note", "source", "note"],
+        rows,
+    )
+    write(
+        "cabinet_2026.csv",
+        ["sigla", "portfolio", "minister", "appointed", "resolution", "link", "status", "source", "note"],
+        read(institutions / "cabinet_2026.csv"),
     )
 
 

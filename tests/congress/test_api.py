@@ -5,48 +5,52 @@ import curul.congress
 
 def test_public_names():
     assert sorted(curul.congress.__all__) == [
-        "BALLOT_CODES",
         "BicameralIndices",
+        "ChamberCoalitions",
+        "ChamberPower",
         "Coalition",
         "CoalitionReport",
         "Composition",
-        "Contradiction",
-        "Evaluation",
+        "CompositionListing",
         "GroupSeats",
-        "IdealPoints",
         "JointIndices",
-        "MotionForecast",
-        "MotionModel",
         "PowerIndices",
-        "Prediction",
         "Quota",
-        "RollCalls",
         "WeightedGame",
-        "attendance",
         "banzhaf_swings",
         "bicameral_indices",
+        "chamber_coalitions",
+        "chamber_power",
         "coalitions",
-        "cohesion_by_vote",
-        "cohesion_over_time",
         "composition",
-        "composition_on",
+        "composition_listing",
+        "composition_quota",
         "compositions",
-        "evaluate",
-        "forecast_motion",
-        "import_rollcalls",
         "joint_indices",
-        "load_rollcalls",
-        "member_group_agreement",
         "minimal_winning",
-        "motion_kind",
         "power_indices",
-        "predict_vacancies",
         "read_composition_csv",
         "resolve_composition",
         "resolve_threshold",
-        "save_rollcalls",
         "shapley_shubik",
-        "vacancy_votes",
     ]
     for name in curul.congress.__all__:
         assert hasattr(curul.congress, name)
+
+
+def test_namespace_is_the_public_list():
+    # nothing leaks (a helper, an imported module) and nothing listed is missing
+    public = {name for name in vars(curul.congress) if not name.startswith("_")}
+    assert public == set(curul.congress.__all__)
+
+
+def test_chamber_arithmetic_needs_no_pandas_or_scipy():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, curul.congress as c; c.power_indices(c.composition('2021-07').game(87)); "
+        "print(sorted(m for m in ('pandas', 'scipy', 'curul.rollcalls') if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"

@@ -1,12 +1,10 @@
-"""Bundled dated compositions, user CSV compositions and compositions read off the roll calls."""
+"""Bundled dated compositions and user CSV compositions."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from curul.congress import composition, composition_on, compositions, read_composition_csv
+from curul.congress import composition, compositions, read_composition_csv
 from curul.errors import CurulError, InputError
 
 
@@ -66,27 +64,3 @@ def test_bad_csv_names_line_and_column(tmp_path, text, where):
     with pytest.raises(InputError) as info:
         read_composition_csv(path)
     assert str(info.value).startswith(str(path) + where)
-
-
-def test_composition_from_first_roll_call(rollcalls):
-    comp = composition_on(rollcalls, dt.date(2021, 7, 26))
-    # counted from ballots.csv of vote 2021-07-26T10-40
-    assert comp.total == 130
-    assert comp.seats["PL"] == 37
-    assert comp.seats["SP"] == 8  # Somos Perú and Partido Morado as one group
-    assert comp.seats["RP"] == 12
-    assert comp.seats["NA"] == 1  # the group code "NA" (non-attached), not a missing value
-
-
-def test_habiles_leave_out_members_on_leave(rollcalls):
-    day = dt.date(2022, 12, 7)
-    everyone = composition_on(rollcalls, day)
-    habiles = composition_on(rollcalls, day, habiles_only=True)
-    ballots = rollcalls.ballots[rollcalls.ballots["vote_id"] == "2022-12-07T13-16"]
-    not_habil = ballots["category"].isin(["leave", "suspended", "deceased"]).sum()
-    assert habiles.total == everyone.total - not_habil == habiles.habiles
-
-
-def test_date_before_data_is_refused(rollcalls):
-    with pytest.raises(CurulError, match="data starts"):
-        composition_on(rollcalls, dt.date(2020, 1, 1))

@@ -6,6 +6,7 @@ import random
 from fractions import Fraction
 from itertools import pairwise
 
+import powerindex
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -109,7 +110,6 @@ def test_counts_beyond_64_bits_stay_exact():
 
 
 def test_medium_games_match_powerindex_package():
-    powerindex = pytest.importorskip("powerindex")
     rng = random.Random(11)
     for _ in range(5):
         n = rng.randint(8, 30)
@@ -125,7 +125,6 @@ def test_medium_games_match_powerindex_package():
 
 def test_peru_2021_groups_for_87_votes_match_powerindex():
     # JNE Res. 0602-2021-JNE seats; an independent implementation gives the same indices.
-    powerindex = pytest.importorskip("powerindex")
     seats = [37, 24, 16, 15, 13, 7, 5, 5, 5, 3]
     theirs = powerindex.Game(87, weights=seats)
     theirs.calc()

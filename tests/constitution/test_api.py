@@ -31,11 +31,13 @@ from curul.history import history_events, replay_history
 
 def test_public_api() -> None:
     assert curul.constitution.__all__ == [
-        "EVENT_TYPES", "READINGS", "Board", "Chamber", "Choice", "Council", "Event", "Provision", "Reading",
-        "Regime", "Replay", "Rule", "Scenario", "ScenarioResult", "State", "Tenure", "Threshold",
-        "ThresholdResult", "TraceStep", "apply", "initial_state", "load_regime", "load_regime_file",
-        "load_scenario", "outcome_of", "procedures", "regime_for_date", "regimes", "replay", "required_votes",
-        "required_votes_array", "resolve_options", "run_scenario", "votes_needed",
+        "EVENT_TYPES", "READINGS", "ArticleEntry", "ArticleIndex", "Board", "Chamber", "Choice", "CitedRule",
+        "Council", "Event", "PresidentRow", "Provision", "Reading", "ReadingListing", "Regime", "Replay",
+        "Rule", "State", "Tenure", "Threshold", "ThresholdListing", "ThresholdResult", "TomlLocator",
+        "Trace", "TraceStep", "apply", "article_keys", "articles", "initial_state", "load_regime",
+        "load_regime_file", "outcome_of", "parse_events", "parse_toml", "read_toml",
+        "readings", "regime_for_date", "regimes", "replay", "required_votes", "required_votes_array",
+        "resolve_options", "rules", "thresholds", "votes_needed",
     ]  # fmt: skip
     for name in curul.constitution.__all__:
         assert hasattr(curul.constitution, name)
@@ -131,3 +133,20 @@ def test_threshold_cli_json(curul_cli) -> None:
     assert ("vacancy.approval", "senate", 40) in {
         (p["procedure"], p["chamber"], p["votes"]) for p in listing["procedures"]
     }
+
+
+def test_threshold_help_names_every_bundled_chamber(curul_cli) -> None:
+    """The help is written out (no domain import at start-up); this keeps it in step with the regimes."""
+    help_text = curul_cli("threshold", "--help").stdout
+    for regime in regimes():
+        for chamber in regime.chambers:
+            assert chamber.name in help_text
+
+
+def test_procedures_is_the_package_of_handlers() -> None:
+    import curul.constitution.procedures as procedures
+
+    assert curul.constitution.procedures is procedures
+    assert procedures.HANDLERS["vacancy_vote"].module == "curul.constitution.procedures.vacancy"
+    bicameral = curul.constitution.rules("peru-2026-bicameral")
+    assert {(r.procedure, r.chamber) for r in bicameral} >= {("vacancy.approval", "senate")}

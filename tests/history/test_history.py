@@ -169,10 +169,15 @@ def test_history_cli_json(curul_cli) -> None:
 def test_public_api() -> None:
     assert curul.history.__all__ == [
         "PresidentRow",
+        "Scenario",
+        "ScenarioResult",
+        "history",
         "history_events",
+        "load_scenario",
         "presidents",
         "presidents_frame",
         "replay_history",
+        "run_scenario",
     ]
     frame = curul.history.presidents_frame()
     assert list(frame["name"]) == [p[0] for p in PRESIDENTS]

@@ -11,9 +11,12 @@ NS = "{http://www.w3.org/2000/svg}"
 def test_public_surface():
     assert sorted(curul.viz.__all__) == [
         "chart_format",
+        "cohesion_chart",
         "distribution_chart",
         "hemicycle_svg",
+        "ideal_points_chart",
         "party_colour",
+        "plot_format",
     ]
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from curul.report import Presentable, Report, to_json
 
@@ -35,17 +35,10 @@ def err_console() -> Console:
     return Console(stderr=True)
 
 
-def emit(
-    result: Presentable | Report | Any, as_json: bool, render: Callable[[Console], None] | None = None
-) -> None:
-    """Print ``result`` as JSON (its ``as_dict()``) when asked, otherwise its report for people.
-
-    ``render`` draws the human view of plain data that is not yet a result type.
-    """
+def emit(result: Presentable | Report, as_json: bool) -> None:
+    """Print ``result`` as JSON (its ``as_dict()``) when asked, otherwise its report for people."""
     if as_json:
         print(to_json(result))
-    elif render is not None:
-        render(console())
     else:
         show(result)
 

@@ -1,16 +1,14 @@
-"""CLI: ``curul history`` — the presidents table, or every event with its trace."""
+"""CLI: ``curul history`` (the presidents table, or every event with its trace) and ``curul scenario``
+(a counterfactual run, and the contested readings it can choose)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import typer
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
 
 from curul.cli._options import JSON_OPTION
 from curul.cli._output import emit
-
-_COLOURS = {"passed": "green", "failed": "yellow", "refused": "red", "applied": "cyan", "info": "dim"}
 
 
 def history(
@@ -18,35 +16,33 @@ def history(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Presidents of Peru 2016-2026 replayed from the sourced event file."""
-    from curul.history._replay import presidents, replay_history
+    from curul.history import history as replayed
 
-    rows = presidents()
-    run = replay_history()
-    data: dict[str, object] = {"presidents": [r.as_dict() for r in rows]}
-    if events:
-        data["events"] = [
-            {**event.as_dict(), "outcome": outcome, "trace": [s.as_dict() for s in trace]}
-            for event, trace, outcome in run.steps
-        ]
+    emit(replayed(events=events), as_json)
 
-    def render(console: Console) -> None:
-        table = Table(title="Presidents of Peru 2016-2026 (replayed from curul/history/events.toml)")
-        for column in ("#", "president", "in", "out", "took office", "left office"):
-            table.add_column(column)
-        for r in rows:
-            table.add_row(str(r.number), r.name, r.since, r.until or "", r.took_office, r.left_office or "")
-        console.print(table)
-        if not events:
-            return
-        for event, trace, outcome in run.steps:
-            colour = _COLOURS.get(outcome, "white")
-            console.print(f"\n[bold]{event.date}[/] {escape(event.title)} — [{colour}]{outcome}[/]")
-            for step in trace:
-                arithmetic = f"  ({step.arithmetic})" if step.arithmetic else ""
-                console.print(escape(f"   {step.rule or '-'}: {step.text}{arithmetic}"), soft_wrap=True)
 
-    emit(data, as_json, render)
+def run_scenario_command(
+    file: Path = typer.Argument(..., help="Scenario TOML file."),
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Run a counterfactual: replay the history up to a date, then apply the file's events."""
+    from curul.history import load_scenario, run_scenario
+
+    emit(run_scenario(load_scenario(file)), as_json)
+
+
+def options_command(as_json: bool = JSON_OPTION) -> None:
+    """The contested readings a scenario's [options] can choose, with the sources for each side."""
+    from curul.constitution import readings
+
+    emit(readings(), as_json)
 
 
 def register(app: typer.Typer) -> None:
     app.command("history")(history)
+    scenario = typer.Typer(
+        help="Counterfactual scenarios over the constitution engine.", no_args_is_help=True
+    )
+    scenario.command("run")(run_scenario_command)
+    scenario.command("options")(options_command)
+    app.add_typer(scenario, name="scenario")

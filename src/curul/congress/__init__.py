@@ -1,19 +1,28 @@
-"""Chamber arithmetic and roll calls: compositions, coalitions, exact power indices, cohesion,
-ideal points and motion outcomes.
+"""Chamber arithmetic: dated compositions, weighted games, exact power indices, coalitions, the
+bicameral game and the thresholds a chamber needs.
 
-``power_indices(WeightedGame.of({"PL": 37, ...}, quota=87))`` gives exact Banzhaf and
-Shapley–Shubik indices; ``import_rollcalls(folder)`` reads the openpolitica roll calls.
+``power_indices(WeightedGame.of({"PL": 37, ...}, quota=87))`` gives exact Banzhaf and Shapley–Shubik
+indices; ``chamber_power(composition("2021-07"), "vacancy.approval")`` gives them for a dated chamber at
+a procedure's threshold, as a result that prints, converts to a frame and serialises. Everything here
+is exact integer and ``Fraction`` arithmetic in plain Python; the analytics of recorded votes live in
+:mod:`curul.rollcalls`, which builds on this package (never the reverse).
 """
 
-import importlib
-from typing import Any
-
 from curul.congress._bicameral import BicameralIndices, JointIndices, bicameral_indices, joint_indices
+from curul.congress._chamber import (
+    ChamberCoalitions,
+    ChamberPower,
+    chamber_coalitions,
+    chamber_power,
+    composition_quota,
+)
 from curul.congress._coalitions import Coalition, CoalitionReport, coalitions, minimal_winning
 from curul.congress._compositions import (
     Composition,
+    CompositionListing,
     GroupSeats,
     composition,
+    composition_listing,
     compositions,
     read_composition_csv,
     resolve_composition,
@@ -22,87 +31,33 @@ from curul.congress._games import WeightedGame
 from curul.congress._power import PowerIndices, banzhaf_swings, power_indices, shapley_shubik
 from curul.congress._thresholds import Quota, resolve_threshold
 
-# The roll-call analytics need pandas and scipy; they load on first use (PEP 562) so that importing the
-# power indices, or starting the ``curul`` command, does not pay for them.
-_LAZY = {
-    "attendance": "_cohesion",
-    "cohesion_by_vote": "_cohesion",
-    "cohesion_over_time": "_cohesion",
-    "member_group_agreement": "_cohesion",
-    "IdealPoints": "_ideal",
-    "Evaluation": "_outcomes",
-    "MotionForecast": "_outcomes",
-    "MotionModel": "_outcomes",
-    "Prediction": "_outcomes",
-    "evaluate": "_outcomes",
-    "forecast_motion": "_outcomes",
-    "motion_kind": "_outcomes",
-    "predict_vacancies": "_outcomes",
-    "vacancy_votes": "_outcomes",
-    "BALLOT_CODES": "_rollcalls",
-    "Contradiction": "_rollcalls",
-    "RollCalls": "_rollcalls",
-    "composition_on": "_rollcalls",
-    "import_rollcalls": "_rollcalls",
-    "load_rollcalls": "_rollcalls",
-    "save_rollcalls": "_rollcalls",
-}
-
-
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_LAZY))
-
-
 __all__ = [
-    "BALLOT_CODES",
     "BicameralIndices",
+    "ChamberCoalitions",
+    "ChamberPower",
     "Coalition",
     "CoalitionReport",
     "Composition",
-    "Contradiction",
-    "Evaluation",
+    "CompositionListing",
     "GroupSeats",
-    "IdealPoints",
     "JointIndices",
-    "MotionForecast",
-    "MotionModel",
     "PowerIndices",
-    "Prediction",
     "Quota",
-    "RollCalls",
     "WeightedGame",
-    "attendance",
     "banzhaf_swings",
     "bicameral_indices",
+    "chamber_coalitions",
+    "chamber_power",
     "coalitions",
-    "cohesion_by_vote",
-    "cohesion_over_time",
     "composition",
-    "composition_on",
+    "composition_listing",
+    "composition_quota",
     "compositions",
-    "evaluate",
-    "forecast_motion",
-    "import_rollcalls",
     "joint_indices",
-    "load_rollcalls",
-    "member_group_agreement",
     "minimal_winning",
-    "motion_kind",
     "power_indices",
-    "predict_vacancies",
     "read_composition_csv",
     "resolve_composition",
     "resolve_threshold",
-    "save_rollcalls",
     "shapley_shubik",
-    "vacancy_votes",
 ]

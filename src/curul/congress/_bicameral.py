@@ -19,6 +19,7 @@ from math import factorial
 
 from curul.congress._games import WeightedGame
 from curul.congress._power import banzhaf_swings, swing_profiles, winning_by_size
+from curul.errors import CurulError
 
 
 @dataclass(frozen=True)
@@ -90,15 +91,15 @@ def bicameral_indices(
             values.append(cache[profile])
         ss.append(tuple(values))
     total_swings = sum(map(sum, swings))
-    banzhaf = tuple(tuple(Fraction(s, total_swings) for s in row) for row in swings)
-    absolute = tuple(tuple(Fraction(s, 2 ** (n - 1)) for s in row) for row in swings)
+    banzhaf = [tuple(Fraction(s, total_swings) for s in row) for row in swings]
+    absolute = [tuple(Fraction(s, 2 ** (n - 1)) for s in row) for row in swings]
     return BicameralIndices(
         names,
         games,
         (swings[0], swings[1]),
-        banzhaf,
-        absolute,
-        (ss[0], ss[1]),  # type: ignore[arg-type]
+        (banzhaf[0], banzhaf[1]),
+        (absolute[0], absolute[1]),
+        (ss[0], ss[1]),
     )
 
 
@@ -139,9 +140,7 @@ def joint_indices(first: WeightedGame, second: WeightedGame) -> JointIndices:
     This is a two-dimensional weighted game (no single weight represents it), so all 2^n coalitions of
     parties are enumerated with numpy (n ≤ ``MAX_JOINT_PARTIES``); counts are exact integers.
     """
-    import numpy as np
-
-    from curul.errors import CurulError
+    import numpy as np  # only here: the rest of the package is plain Python
 
     labels = list(dict.fromkeys(first.labels + second.labels))
     n = len(labels)

@@ -1,7 +1,9 @@
 """Chamber compositions as dated data: seats per parliamentary group, with their source.
 
 Bundled compositions live in ``compositions.toml`` (validated on load). Users can also give a CSV:
-``group,seats`` (one row per group) or ``member,group`` (one row per legislator).
+``group,seats`` (one row per group) or ``member,group`` (one row per legislator). A composition as
+recorded in a roll call is built by :func:`curul.rollcalls.composition_on`. The listing of the bundled
+ones is a result (:class:`CompositionListing`) like every other.
 """
 
 from __future__ import annotations
@@ -13,9 +15,14 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from curul.congress._games import WeightedGame
 from curul.errors import CurulError, InputError
+from curul.report import Presentable, Report, Span
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 #: Code of the non-attached members ("no agrupados"), who do not vote as a group.
 UNATTACHED = "NA"
@@ -215,17 +222,56 @@ def read_composition_csv(path: str | Path) -> Composition:
     )
 
 
-def resolve_composition(name: str, rollcall_data: str | Path | None = None) -> Composition:
-    """``NAME`` (bundled), ``rollcalls:YYYY-MM-DD`` (as recorded in the roll calls) or a CSV path."""
-    if name.startswith("rollcalls:"):
-        from curul.congress._rollcalls import composition_on, load_rollcalls
+def resolve_composition(name: str) -> Composition:
+    """``NAME`` (bundled) or a CSV path.
 
-        day = name.split(":", 1)[1]
-        try:
-            date = dt.date.fromisoformat(day)
-        except ValueError:
-            raise CurulError(f"--composition: not a date: {day!r} (use rollcalls:YYYY-MM-DD)") from None
-        return composition_on(load_rollcalls(rollcall_data), date)
+    Compositions read off the roll calls (``rollcalls:YYYY-MM-DD`` on the command line) come from
+    :func:`curul.rollcalls.composition_on`, which builds on this package.
+    """
+    if name.startswith("rollcalls:"):
+        raise CurulError(f"{name!r} is read from the roll calls: use curul.rollcalls.composition_on")
     if name.lower().endswith(".csv") or Path(name).exists():
         return read_composition_csv(name)
     return composition(name)
+
+
+@dataclass(frozen=True)
+class CompositionListing(Presentable):
+    """The bundled dated compositions: seats per group, with their sources."""
+
+    compositions: tuple[Composition, ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"compositions": [c.as_dict() for c in self.compositions]}
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per composition and group."""
+        import pandas as pd
+
+        return pd.DataFrame(
+            [
+                {
+                    "id": c.id,
+                    "date": c.date,
+                    "label": c.label,
+                    "group": g.code,
+                    "name": g.name,
+                    "seats": g.seats,
+                }
+                for c in self.compositions
+                for g in c.groups
+            ]
+        )
+
+    def report(self) -> Report:
+        lines: list[Any] = []
+        for c in self.compositions:
+            seats = ", ".join(f"{g.code} {g.seats}" for g in c.groups)
+            lines.append([Span(c.id, "bold"), f" ({c.date}) {c.label}: {seats}"])
+            lines.append(["  ", Span(c.source, "dim")])
+        return Report.of(*lines)
+
+
+def composition_listing() -> CompositionListing:
+    """Every bundled composition, oldest first."""
+    return CompositionListing(compositions())

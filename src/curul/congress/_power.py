@@ -10,12 +10,17 @@ are :class:`fractions.Fraction`. The plain reference in ``_power_reference`` che
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 from math import factorial
+from typing import TYPE_CHECKING, Any
 
 from curul.congress._games import WeightedGame
 from curul.errors import CurulError
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 # A packed polynomial beyond this many bits (~64 MiB) is refused rather than exhausting memory.
 _MAX_BITS = 1 << 29
@@ -55,7 +60,25 @@ class PowerIndices:
             )
         ]
 
-    def to_frame(self, key: str = "group"):
+    def grouped(self, group_of: Mapping[str, str]) -> list[dict[str, object]]:
+        """Rows of the players' indices summed per group (``group_of``: player → group), largest first.
+
+        For games of one player per legislator: each member keeps weight 1, and a group's power is the
+        sum of its members'. Sums are of the float values, in player order, as the rows show them.
+        """
+        out: dict[str, dict[str, Any]] = {}
+        for i, member in enumerate(self.game.labels):
+            g = group_of[member]
+            row = out.setdefault(
+                g, {"group": g, "seats": 0, "banzhaf": 0.0, "banzhaf_absolute": 0.0, "shapley_shubik": 0.0}
+            )
+            row["seats"] += 1
+            row["banzhaf"] += float(self.banzhaf[i])
+            row["banzhaf_absolute"] += float(self.banzhaf_absolute[i])
+            row["shapley_shubik"] += float(self.shapley_shubik[i])
+        return sorted(out.values(), key=lambda r: -r["seats"])
+
+    def to_frame(self, key: str = "group") -> pd.DataFrame:
         """The rows as a pandas DataFrame."""
         import pandas as pd
 

@@ -1,11 +1,10 @@
-"""Turn ``--threshold N|PROCEDURE`` into a vote count, with the arithmetic behind it."""
+"""Turn a threshold (a number of votes, or a procedure id of the constitution engine) into a vote count,
+with the arithmetic behind it."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-
-from curul.errors import CurulError
 
 
 @dataclass(frozen=True)
@@ -42,12 +41,10 @@ def resolve_threshold(
     text = text.strip()
     if text.isdigit():
         return Quota(int(text), arithmetic=f"given: {int(text)}")
-    try:
-        from curul.constitution import votes_needed
-    except ImportError:  # the constitution package is optional at this layer
-        raise CurulError(
-            f"--threshold: {text!r} is not a number and the constitution engine is not available"
-        ) from None
+    # The engine (a layer below) is imported on use: it loads its regimes and numpy, which a game
+    # with a given number of votes does not need.
+    from curul.constitution import votes_needed
+
     result = votes_needed(text, date=date, chamber=chamber, habiles=habiles, present=present)
     return Quota(
         result.votes,

@@ -6,34 +6,6 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-# Each event type and the fields it requires (beyond ``date`` and ``type``); ``vote`` means yes/no counts
-# or a recorded ``result`` when the counts were not reported.
-EVENT_TYPES: dict[str, tuple[str, ...]] = {
-    "general_election": ("winner",),
-    "inauguration": (),
-    "elections_convened": (),
-    "vacancy_filing": (),
-    "vacancy_admission": ("vote",),
-    "vacancy_vote": ("vote",),
-    "resignation": ("target",),
-    "resignation_accepted": ("target",),
-    "death": ("target",),
-    "suspension": ("vote",),
-    "board_election": ("winner",),
-    "board_censure_admission": ("target", "vote"),
-    "board_censure": ("target", "vote"),
-    "board_resignation": ("target",),
-    "board_vacancy": (),
-    "cabinet_appointed": ("name",),
-    "cabinet_censure": ("vote",),
-    "confidence_denied": (),
-    "dissolution": (),
-    "installation": (),
-    "state_of_siege": ("target",),
-    "order_question": ("vote",),
-    "procedure_vote": ("target", "vote"),
-}
-
 OFFICE_TARGETS = ("president", "first_vp", "second_vp")
 BOARD_BODIES = ("congress", "senate", "deputies")
 BOARD_TARGETS = tuple(

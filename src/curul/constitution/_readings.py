@@ -1,22 +1,32 @@
 """Contested readings of the rules as named options, each with the sources on every side.
 
-The default of each option is the reading the reference material marks as better supported; the engine
-writes into the trace which reading it used whenever one mattered.
+The readings are data (``readings.toml``, validated on import like a regime file). The default of each
+option is the reading the reference material marks as better supported; the engine writes into the
+trace which reading it used whenever one mattered.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from importlib import resources
+from typing import Any
 
-from curul.errors import CurulError
+from curul.constitution._toml import TomlLocator, parse_toml
+from curul.errors import CurulError, InputError
+from curul.report import Line, Presentable, Report, Span
 
 
 @dataclass(frozen=True)
 class Choice:
+    """One side of a contested reading: its value, what it means, and the sources that argue for it."""
+
     value: str
     summary: str
     sources: tuple[str, ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"value": self.value, "summary": self.summary, "sources": list(self.sources)}
 
 
 @dataclass(frozen=True)
@@ -36,131 +46,126 @@ class Reading:
         raise KeyError(value)
 
 
-READINGS: tuple[Reading, ...] = (
-    Reading(
-        name="interim_vacancy_successor",
-        question=(
-            "Who succeeds when a President of Congress exercising the presidency is removed *as President "
-            "of the Republic* (vacancy, accepted resignation, death)?"
-        ),
-        choices=(
-            Choice(
-                "next_elected_board_president",
-                "The presidency and his Congress post fall vacant; whoever is next elected President of "
-                "Congress assumes (the acting head of Congress is at most de facto in charge meanwhile).",
-                (
-                    # Nov 2020: after Merino's resignation was accepted (120-1) Valdez, the acting head,
-                    # did not assume; the Mesa was renewed and Sagasti, newly elected, assumed.
-                    "https://elcomercio.pe/politica/congreso/en-vivo-congreso-se-reune-para-evaluar-sucesion-tras-renuncia-de-manuel-merino-a-la-presidencia-de-la-republica-noticia/?outputType=amp",
-                    "https://www.infobae.com/peru/2026/01/20/quien-asumiria-la-presidencia-si-vacan-o-censuran-a-jose-jeri-el-escenario-de-sucesion-y-las-claves-del-proceso/",
-                    "https://www.ipe.org.pe/portal/los-problemas-de-la-sucesion-presidencial-en-la-constitucion/",
-                ),
-            ),
-            Choice(
-                "acting_head_of_congress",
-                "The Mesa stays; the officer presiding Congress as acting head (the 1st VP) succeeds at once "
-                "under Art. 115 — the reading argued for Rospigliosi in February 2026.",
-                (
-                    "https://www.infobae.com/peru/2026/01/20/quien-asumiria-la-presidencia-si-vacan-o-censuran-a-jose-jeri-el-escenario-de-sucesion-y-las-claves-del-proceso/",
-                    "https://larepublica.pe/politica/2025/10/16/si-el-congreso-censura-a-jose-jeri-quien-asumiria-la-presidencia-del-peru-segun-la-constitucion-hnews-275805",
-                    "https://diariocorreo.pe/politica/fernando-rospigliosi-afirma-que-la-salida-de-jose-jeri-debe-evaluarse-via-vacancia-presidencial-noticia/",
-                ),
-            ),
-        ),
-        default="next_elected_board_president",
-        why_default=(
-            "The reference calls the acting-head outcome 'a doctrinal reading, not a tested rule' (R21, "
-            "UNCONFIRMED); the only precedent (Merino, Nov 2020) went the other way: the acting head did "
-            "not assume and the newly elected President of Congress (Sagasti) did."
-        ),
-    ),
-    Reading(
-        name="election_call_scope",
-        question=(
-            "When a President of Congress assumes after a permanent vacancy and no general elections are "
-            "convened, are the elections he must call (Art. 115) general or presidential only?"
-        ),
-        choices=(
-            Choice(
-                "presidential_only",
-                "Only the President and Vice Presidents are elected; Congress completes its term.",
-                (
-                    "https://plumainquieta.lamula.pe/2023/02/05/el-adelanto-de-elecciones-en-la-constitucion-de-1993/hubert/",
-                ),
-            ),
-            Choice(
-                "general",
-                "General elections: President, Vice Presidents and Congress.",
-                (
-                    "https://lampadia.com/analisis/politica/se-van-todos",
-                    "https://elcomercio.pe/opinion/colaboradores/cara-y-sello-eleccion-general-o-eleccion-presidencial-por-delia-munoz-noticia/",
-                ),
-            ),
-        ),
-        default="presidential_only",
-        why_default=(
-            "Art. 115 speaks only of the presidency; the one source that takes a position (plumainquieta "
-            "2023) says presidential-only, while the other two discuss both readings."
-        ),
-    ),
-    Reading(
-        name="dissolution_count_scope",
-        question=(
-            "Which censures or denials of confidence count towards the two Councils of Ministers that allow "
-            "a dissolution (Art. 134)?"
-        ),
-        choices=(
-            Choice(
-                "congress_term",
-                "Every Council censured or denied confidence by this Congress, whoever was President "
-                "(in 2019 the 2017 denial to the Zavala cabinet, under Kuczynski, was counted).",
-                (
-                    "https://www.wiki3.es-es.nina.az/Disoluci%C3%B3n_del_Congreso_de_la_Rep%C3%BAblica_del_Per%C3%BA_en_2019.html",
-                    "https://cadenapolitica.com/2019/10/01/el-congreso-de-peru-destituye-al-presidente-martin-vizcarra-y-el-disuelve-el-congreso",
-                ),
-            ),
-            Choice(
-                "presidential_tenure",
-                "Only Councils of the sitting President count.",
-                ("https://lpderecho.pe/articulo-134-de-la-constitucion-disolucion-del-congreso",),
-            ),
-        ),
-        default="congress_term",
-        why_default=(
-            "The 2019 dissolution counted the 2017 denial and was upheld by the Constitutional Tribunal."
-        ),
-    ),
-    Reading(
-        name="debate_window_days",
-        question=(
-            "Are the 3rd-to-10th days after admission within which a vacancy is debated (Reglamento Art. "
-            "89-A(c)) natural days or working days?"
-        ),
-        choices=(
-            Choice(
-                "working",
-                "Working days (Monday to Friday; public holidays are not modelled).",
-                (
-                    # Castillo: admitted Mon 14 Mar 2022, voted Mon 28 Mar 2022 = 14 natural, 10 working days.
-                    "https://prensaregional.pe/congreso-aprueba-admision-de-mocion-de-vacancia-presidencial-contra-pedro-castillo",
-                    "https://latin-american.news/?p=45829",
-                ),
-            ),
-            Choice(
-                "natural",
-                "Natural (calendar) days, as the reference's rule R3 writes it.",
-                (
-                    "https://latinanoticias.pe/politica/es-posible-una-vacancia-express-en-contra-de-dina-boluarte-esto-dice-el-reglamento-del-congreso_20251009/",
-                ),
-            ),
-        ),
-        default="working",
-        why_default=(
-            "The Castillo vote of 28 Mar 2022, admitted on 14 Mar, was held on the 14th natural day but the "
-            "10th working day and was not challenged; natural days would make that recorded vote irregular."
-        ),
-    ),
-)
+_READINGS_FILE = "readings.toml"
+_READING_KEYS = {"name", "question", "default", "why_default", "choices"}
+_CHOICE_KEYS = {"value", "summary", "sources"}
+
+
+def _choice(raw: Any, path: str, locator: TomlLocator, at: int, where: str) -> Choice:
+    """One ``[[readings.choices]]`` table (the ``at``-th in the file)."""
+
+    def fail(problem: str, key: str) -> InputError:
+        return locator.error(path, problem, "readings.choices", at, key, f"{where}.{key}")
+
+    for key in raw:
+        if key not in _CHOICE_KEYS:
+            raise fail(f"unknown key (known: {', '.join(sorted(_CHOICE_KEYS))})", key)
+    for key in ("value", "summary"):
+        if not isinstance(raw.get(key), str) or not raw[key]:
+            raise fail("must be a non-empty string", key)
+    sources = raw.get("sources")
+    if not isinstance(sources, list) or not sources or not all(isinstance(u, str) and u for u in sources):
+        raise fail("every choice needs its sources", "sources")
+    return Choice(raw["value"], raw["summary"], tuple(sources))
+
+
+def parse_readings(raw: dict[str, Any], path: str, locator: TomlLocator) -> tuple[Reading, ...]:
+    """Validate a readings file: known keys, every field a non-empty string, at least two choices each
+    with its sources, a default among them, no name or value twice."""
+    if set(raw) != {"readings"} or not isinstance(raw["readings"], list):
+        unknown = sorted(set(raw) - {"readings"})
+        line, column = locator.key("", 0, unknown[0]) if unknown else (1, 1)
+        raise InputError(path, "expected [[readings]] tables only", line=line, column=column)
+    readings: list[Reading] = []
+    first_choice = 0  # [[readings.choices]] tables are counted across the whole file
+    for index, table in enumerate(raw["readings"]):
+
+        def fail(problem: str, key: str | None = None, index: int = index) -> InputError:
+            where = f"readings[{index}]" + (f".{key}" if key else "")
+            return locator.error(path, problem, "readings", index, key, where)
+
+        if not isinstance(table, dict):
+            raise fail("each reading must be a table")
+        for key in table:
+            if key not in _READING_KEYS:
+                raise fail(f"unknown key (known: {', '.join(sorted(_READING_KEYS))})", key)
+        text: dict[str, str] = {}
+        for key in ("name", "question", "default", "why_default"):
+            if key not in table:
+                raise fail(f"missing field {key!r}")
+            if not isinstance(table[key], str) or not table[key]:
+                raise fail("must be a non-empty string", key)
+            text[key] = table[key]
+        raw_choices = table.get("choices", [])
+        if not isinstance(raw_choices, list) or len(raw_choices) < 2:
+            raise fail("a contested reading needs at least two [[readings.choices]]")
+        choices = [
+            _choice(choice, path, locator, first_choice + offset, f"readings[{index}].choices[{offset}]")
+            for offset, choice in enumerate(raw_choices)
+        ]
+        first_choice += len(raw_choices)
+        values = [c.value for c in choices]
+        if len(set(values)) != len(values):
+            raise fail("two choices have the same value", "choices")
+        if text["default"] not in values:
+            raise fail(f"must be one of the choices ({', '.join(values)})", "default")
+        if any(r.name == text["name"] for r in readings):
+            raise fail(f"reading {text['name']!r} is defined twice", "name")
+        readings.append(
+            Reading(text["name"], text["question"], tuple(choices), text["default"], text["why_default"])
+        )
+    return tuple(readings)
+
+
+def _bundled_readings() -> tuple[Reading, ...]:
+    path = f"curul/constitution/{_READINGS_FILE}"
+    text = (resources.files("curul.constitution") / _READINGS_FILE).read_text(encoding="utf-8")
+    raw, locator = parse_toml(text, path)
+    return parse_readings(raw, path, locator)
+
+
+# The bundled readings, validated when the package is imported.
+READINGS: tuple[Reading, ...] = _bundled_readings()
+
+
+@dataclass(frozen=True)
+class ReadingListing(Presentable):
+    """The contested readings a scenario's ``[options]`` can choose, with the sources for each side."""
+
+    readings: tuple[Reading, ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "options": [
+                {
+                    "name": r.name,
+                    "question": r.question,
+                    "default": r.default,
+                    "why_default": r.why_default,
+                    "choices": [
+                        {"value": c.value, "summary": c.summary, "sources": list(c.sources)}
+                        for c in r.choices
+                    ],
+                }
+                for r in self.readings
+            ]
+        }
+
+    def report(self) -> Report:
+        blocks: list[Line] = []
+        for r in self.readings:
+            blocks.append(Line.of([Span(r.name, "bold"), f" (default: {r.default})"]))
+            blocks.append(Line.of(f"  {r.question}"))
+            for c in r.choices:
+                blocks.append(Line.of(["  • ", Span(c.value, "info"), f": {c.summary}"]))
+                blocks.extend(Line.of(f"      {source}", "soft") for source in c.sources)
+            blocks.append(Line.of(f"  why the default: {r.why_default}\n"))
+        return Report(tuple(blocks))
+
+
+def readings() -> ReadingListing:
+    """Every contested reading, its choices with their sources, the default and why."""
+    return ReadingListing(READINGS)
 
 
 def reading(name: str) -> Reading:

@@ -22,7 +22,9 @@ class Board:
         return getattr(self, post)
 
     def with_post(self, post: str, name: str | None) -> Board:
-        return replace(self, **{post: name})
+        if post not in POSTS:
+            raise ValueError(f"not a board post: {post!r}")
+        return Board(self.chamber, *(name if p == post else self.get(p) for p in POSTS))
 
     def acting_head(self, skip: str | None = None) -> tuple[str, str] | None:
         """The first officer in order (President, 1st, 2nd, 3rd VP) who can preside: ``(post, name)``."""

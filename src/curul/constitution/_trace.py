@@ -1,35 +1,33 @@
-"""The trace an engine step writes, and the working context that decides votes and refusals.
+"""The trace an engine step writes: what happened, under which rule and article, with which numbers.
 
-Every step names its rule, article, arithmetic and sources; a vote is decided against the threshold of
-the regime in force, and impossible counts are refused.
+A :class:`TraceStep` is one explained step; a :class:`Trace` is the steps of one event (what ``apply``
+returns) or of a whole replay. Both are results: ``as_dict()``, ``report()`` and, for a trace,
+``to_frame()``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, overload
 
-from curul.constitution._events import Event
-from curul.constitution._regime import Provision, Regime, Rule
-from curul.constitution._thresholds import arithmetic, required_votes
-from curul.errors import CurulError
+from curul.report import Line, Presentable, Report, Span, Table
 
-ORDINAL = {"first_vp": "1st Vice President", "second_vp": "2nd Vice President"}
+if TYPE_CHECKING:
+    import pandas as pd
 
-
-POST_WORDS = {
-    "president": "President",
-    "first_vp": "1st Vice President",
-    "second_vp": "2nd Vice President",
-    "third_vp": "3rd Vice President",
-}
+# How an outcome is shown: passed, failed, refused, applied, info.
+OUTCOME_STYLES = {"passed": "ok", "failed": "warn", "refused": "bad", "applied": "info", "info": "dim"}
 
 
-CHAMBER_WORDS = {"congress": "Congress", "senate": "the Senate", "deputies": "the Chamber of Deputies"}
+def outcome_span(outcome: str) -> Span:
+    """An outcome word in its style."""
+    return Span(outcome, OUTCOME_STYLES.get(outcome, ""))
 
 
 @dataclass(frozen=True)
-class TraceStep:
+class TraceStep(Presentable):
     """One explained step: what happened, under which rule and article, with which numbers and sources."""
 
     date: dt.date
@@ -43,7 +41,7 @@ class TraceStep:
     sources: tuple[str, ...] = ()
     reading: str | None = None
 
-    def as_dict(self) -> dict[str, object]:
+    def as_dict(self) -> dict[str, Any]:
         return {
             "date": self.date,
             "event": self.event,
@@ -57,8 +55,65 @@ class TraceStep:
             "reading": self.reading,
         }
 
+    def summary(self) -> str:
+        """``rule: text (arithmetic)`` on one line (``-`` for a step that names no rule)."""
+        arithmetic = f"  ({self.arithmetic})" if self.arithmetic else ""
+        return f"{self.rule or '-'}: {self.text}{arithmetic}"
 
-def outcome_of(trace: tuple[TraceStep, ...]) -> str:
+    def report(self) -> Report:
+        return Report.of([outcome_span(self.outcome), f" {self.summary()}"])
+
+
+@dataclass(frozen=True)
+class Trace(Presentable):
+    """Trace steps in order; iterates, indexes and measures like the tuple of its steps."""
+
+    steps: tuple[TraceStep, ...] = ()
+
+    def __iter__(self) -> Iterator[TraceStep]:
+        return iter(self.steps)
+
+    def __len__(self) -> int:
+        return len(self.steps)
+
+    @overload
+    def __getitem__(self, index: int) -> TraceStep: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[TraceStep, ...]: ...
+    def __getitem__(self, index: int | slice) -> TraceStep | tuple[TraceStep, ...]:
+        return self.steps[index]
+
+    @property
+    def outcome(self) -> str:
+        return outcome_of(self.steps)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"trace": [step.as_dict() for step in self.steps]}
+
+    def to_frame(self) -> pd.DataFrame:
+        import pandas as pd
+
+        return pd.DataFrame([step.as_dict() for step in self.steps], columns=list(_COLUMNS))
+
+    def table(self) -> Table:
+        """The steps as a table: date, outcome, rule, what happened, arithmetic."""
+        rows: list[list[str | Span]] = [
+            [str(s.date), outcome_span(s.outcome), s.rule, s.text, s.arithmetic] for s in self.steps
+        ]
+        return Table.build(["date", "outcome", "rule", "what happened", "arithmetic"], rows)
+
+    def report(self) -> Report:
+        return Report.of(self.table())
+
+    def lines(self, indent: str = "   ") -> tuple[Line, ...]:
+        """Each step on one unwrapped line, ``rule: text (arithmetic)``."""
+        return tuple(Line.of(f"{indent}{step.summary()}", "soft") for step in self.steps)
+
+
+_COLUMNS = TraceStep.__dataclass_fields__.keys()
+
+
+def outcome_of(trace: Iterable[TraceStep]) -> str:
     """An event's outcome: refused if any step refused it, else its vote's result, else ``applied``."""
     outcomes = [s.outcome for s in trace]
     if "refused" in outcomes:
@@ -67,140 +122,3 @@ def outcome_of(trace: tuple[TraceStep, ...]) -> str:
         if value in ("passed", "failed"):
             return value
     return "applied"
-
-
-class Refused(Exception):
-    pass
-
-
-class Run:
-    """The working context of one ``apply`` call."""
-
-    def __init__(self, regime: Regime, event: Event, options: dict[str, str]) -> None:
-        self.regime = regime
-        self.event = event
-        self.options = options
-        self.steps: list[TraceStep] = []
-
-    def step(
-        self,
-        outcome: str,
-        rule: str,
-        article: str,
-        text: str,
-        arithmetic: str = "",
-        sources: tuple[str, ...] = (),
-        reading: str | None = None,
-    ) -> None:
-        if reading is not None:
-            text = f"{text} [reading {reading}={self.options[reading]}]"
-        self.steps.append(
-            TraceStep(
-                date=self.event.date,
-                event=self.event.title,
-                type=self.event.type,
-                outcome=outcome,
-                rule=rule,
-                article=article,
-                text=text,
-                arithmetic=arithmetic,
-                sources=tuple(sources) or self.event.sources or self.regime.sources_for(rule),
-                reading=f"{reading}={self.options[reading]}" if reading else None,
-            )
-        )
-
-    def refuse(self, rule: str, article: str, text: str, arithmetic: str = "", sources=()) -> None:
-        self.step("refused", rule, article, text, arithmetic, sources)
-        raise Refused
-
-    def provision_step(self, provision: Provision, text: str, reading: str | None = None) -> None:
-        self.step(
-            "applied", provision.rule_id, provision.article, text, sources=provision.sources, reading=reading
-        )
-
-    # -- votes ---------------------------------------------------------------------------------------
-
-    def chamber_for(self, default_bicameral: str | None) -> str:
-        chamber = self.event.chamber
-        if not self.regime.bicameral:
-            if chamber not in (None, self.regime.chambers[0].name):
-                self.refuse("", "", f"{self.regime.id} has one chamber (congress), not {chamber!r}")
-            return self.regime.chambers[0].name
-        if chamber is None:
-            if default_bicameral is None:
-                names = " or ".join(c.name for c in self.regime.chambers)
-                self.refuse("", "", f"under {self.regime.id} this event needs chamber = {names}")
-            return default_bicameral  # type: ignore[return-value]
-        if chamber not in {c.name for c in self.regime.chambers}:
-            self.refuse("", "", f"{self.regime.id} has no chamber {chamber!r}")
-        return chamber
-
-    def check_counts(self, chamber: str) -> int | None:
-        """Refuse impossible counts; return the number present (explicit, or the sum of the ballots)."""
-        ev = self.event
-        legal = self.regime.chamber(chamber).legal_number
-        parts = [v for v in (ev.yes, ev.no, ev.abstain, ev.blank, ev.null) if v is not None]
-        total = sum(parts)
-        if total > legal:
-            self.refuse(
-                "", self.regime.chamber(chamber).article,
-                f"{total} votes cast but {chamber} has {legal} members", f"{total} > {legal}",
-            )  # fmt: skip
-        for name, value in (("present", ev.present), ("habiles", ev.habiles)):
-            if value is not None and value > legal:
-                self.refuse(
-                    "", "", f"{name} = {value} but {chamber} has {legal} members", f"{value} > {legal}"
-                )
-        if ev.present is not None:
-            if total > ev.present:
-                self.refuse("", "", f"{total} votes cast but only {ev.present} present")
-            return ev.present
-        return total if parts else None
-
-    def vote(self, procedure: str, chamber: str, count: int | None = None, what: str = "") -> bool:
-        """Decide a vote against ``procedure``'s threshold and trace it; ``count`` defaults to ``yes``."""
-        ev = self.event
-        try:
-            rule: Rule = self.regime.rule(procedure, chamber)
-        except CurulError as exc:  # the regime does not encode it: refuse rather than guess
-            self.refuse("", "", str(exc))
-            raise
-        present = self.check_counts(chamber)
-        legal = self.regime.chamber(chamber).legal_number
-        yes = ev.yes if count is None else count
-        base = rule.threshold.base
-        if base == "legal_number":
-            value: int | None = legal
-        elif base == "habiles":
-            value = ev.habiles if ev.habiles is not None else legal
-        elif base == "present":
-            value = present if present is not None else (ev.habiles if ev.habiles is not None else legal)
-        else:
-            value = None
-        needed = required_votes(rule.threshold, value)
-        formula = arithmetic(rule.threshold, value).rsplit(" = ", 1)[0]
-        flag = "" if rule.confirmed else " [UNCONFIRMED threshold]"
-        what = what or rule.description
-        if yes is None:
-            if ev.result not in ("passed", "failed"):
-                self.refuse(
-                    rule.rule_id, rule.article, f"{procedure}: the vote needs a yes count or a result"
-                )
-            passed = ev.result == "passed"
-            self.step(
-                "passed" if passed else "failed", rule.rule_id, rule.article,
-                f"{what}: {ev.result} as recorded (counts not reported){flag}",
-                f"needs {needed} = {formula}", rule.sources + ev.sources,
-            )  # fmt: skip
-            return passed
-        passed = yes >= needed
-        sign = "≥" if passed else "<"
-        shown = ev.counts() if count is None else str(count)
-        text = f"{what}: {'passed' if passed else 'failed'} ({shown}){flag}"
-        if ev.result in ("passed", "failed") and (ev.result == "passed") != passed:
-            text += f"; the record says {ev.result}"
-        self.step(
-            "passed" if passed else "failed", rule.rule_id, rule.article, text,
-            f"{yes} {sign} {needed} = {formula}", rule.sources + ev.sources,
-        )  # fmt: skip
-        return passed

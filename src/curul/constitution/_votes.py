@@ -1,17 +1,24 @@
-"""``votes_needed``: how many votes a procedure needs in a chamber on a date, with the formula shown."""
+"""``votes_needed``: how many votes a procedure needs in a chamber on a date, with the formula shown;
+``thresholds``: every procedure of a regime with its votes (``curul threshold --list``)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from curul.constitution._regime import Regime, Rule, load_regime, regime_for_date
+from curul.constitution._regime import Regime, Rule
+from curul.constitution._regime_file import load_regime, regime_for_date
 from curul.constitution._thresholds import arithmetic, required_votes
-from curul.errors import CurulError
+from curul.errors import ArgumentError, CurulError
+from curul.report import Column, Line, Presentable, Report, Span, Table
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 @dataclass(frozen=True)
-class ThresholdResult:
+class ThresholdResult(Presentable):
     """The vote count a procedure needs and how it was computed (``arithmetic`` like ``⌈2/3 · 130⌉ = 87``)."""
 
     votes: int
@@ -47,6 +54,55 @@ class ThresholdResult:
             "sources": list(self.sources),
         }
 
+    def report(self) -> Report:
+        flag = [] if self.confirmed else [Span(" (UNCONFIRMED)", "warn")]
+        return Report.of(
+            [
+                Span(self.procedure, "bold"),
+                f" in {self.chamber} ({self.regime}): ",
+                Span(str(self.votes), "accent"),
+                " votes",
+                *flag,
+            ],
+            f"  rule {self.rule_id}, {self.article}: {self.rule}",
+            f"  {self.arithmetic}",
+            f"  {self.description}",
+            f"  note: {self.note}" if self.note else None,
+            *(Line.of(f"  source: {source}", "soft") for source in self.sources),
+        )
+
+
+@dataclass(frozen=True)
+class ThresholdListing(Presentable):
+    """Every encoded procedure of a regime, per chamber, with the votes it needs at full strength."""
+
+    regime: str
+    procedures: tuple[ThresholdResult, ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"regime": self.regime, "procedures": [r.as_dict() for r in self.procedures]}
+
+    def to_frame(self) -> pd.DataFrame:
+        import pandas as pd
+
+        return pd.DataFrame([r.as_dict() for r in self.procedures]).set_index(["procedure", "chamber"])
+
+    def report(self) -> Report:
+        rows: list[list[str | Span]] = [
+            [
+                r.procedure,
+                r.chamber,
+                r.rule_id,
+                str(r.votes),
+                r.arithmetic,
+                "yes" if r.confirmed else Span("UNCONFIRMED", "warn"),
+            ]
+            for r in self.procedures
+        ]
+        columns: list[str | Column] = [Column("procedure", nowrap=True), "chamber", "rule", "votes"]
+        columns += ["arithmetic", "confirmed"]
+        return Report.of(Table.build(columns, rows, title=f"Procedures of {self.regime}"))
+
 
 def _pick_regime(date: dt.date | None, regime: str | None) -> Regime:
     if date is not None and regime is not None:
@@ -66,7 +122,9 @@ def base_value_for(
     legal = regime.chamber(rule.chamber).legal_number
     for name, value in (("habiles", habiles), ("present", present)):
         if value is not None and not 0 <= value <= legal:
-            raise CurulError(f"--{name} must be between 0 and {legal} (the legal number of {rule.chamber})")
+            raise ArgumentError(
+                name, f"{{name}} must be between 0 and {legal} (the legal number of {rule.chamber})"
+            )
     base = rule.threshold.base
     if base == "legal_number":
         return legal
@@ -123,6 +181,13 @@ def votes_needed(
     return threshold_for(rule, chosen, habiles=habiles, present=present)
 
 
-def procedures(regime: str | None = None, *, date: dt.date | None = None) -> tuple[Rule, ...]:
+def rules(regime: str | None = None, *, date: dt.date | None = None) -> tuple[Rule, ...]:
     """Every encoded procedure and chamber of a regime (default: the regime in force today)."""
     return _pick_regime(date, regime).procedures
+
+
+def thresholds(regime: str | None = None, *, date: dt.date | None = None) -> ThresholdListing:
+    """Every encoded procedure of a regime (default: the one in force on ``date``, or today) with the
+    votes each needs when every member is able to vote and present."""
+    chosen = _pick_regime(date, regime)
+    return ThresholdListing(chosen.id, tuple(threshold_for(rule, chosen) for rule in chosen.procedures))

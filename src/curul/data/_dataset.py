@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from curul.data._catalog import Check, DatasetSpec, catalog
-from curul.data._names import fold
+from curul.data._catalog import DatasetSpec, catalog
+from curul.data._checks import run_check
 from curul.data._reader import read_rows
-from curul.errors import CurulError, InputError
+from curul.errors import CurulError
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -104,68 +103,5 @@ def _companion(name: str, loaded: Dataset, companions_dir: Path | None) -> Datas
 def _run_checks(dataset: Dataset, companions_dir: Path | None) -> None:
     for check in catalog().checks_involving(dataset.name):
         subject = _companion(check.dataset, dataset, companions_dir)
-        if check.kind == "parts_sum":
-            _check_parts_sum(check, subject)
-        else:
-            assert check.against is not None
-            against = _companion(check.against, dataset, companions_dir)
-            _check_group_sum(check, subject, against)
-
-
-def _check_parts_sum(check: Check, data: Dataset) -> None:
-    columns = data.spec.column_names
-    for row, line in zip(data.rows, data.lines, strict=True):
-        parts = [getattr(row, p) for p in check.parts]
-        total = getattr(row, check.total)
-        if sum(parts) != total:
-            arithmetic = " + ".join(f"{p} {v}" for p, v in zip(check.parts, parts, strict=True))
-            raise InputError(
-                data.path,
-                f"{arithmetic} = {sum(parts)}, but {check.total} is {total}",
-                line=line,
-                column=columns.index(check.total) + 1,
-                field=check.total,
-            )
-
-
-def _group_key(row: Any, on: tuple[str, ...]) -> tuple[Any, ...]:
-    return tuple(fold(v) if isinstance(v, str) else v for v in (getattr(row, k) for k in on))
-
-
-def _check_group_sum(check: Check, data: Dataset, against: Dataset) -> None:
-    assert check.value is not None
-    sums: dict[tuple[Any, ...], int] = defaultdict(int)
-    first_line: dict[tuple[Any, ...], int] = {}
-    last_line: dict[tuple[Any, ...], int] = {}
-    for row, line in zip(data.rows, data.lines, strict=True):
-        key = _group_key(row, check.on)
-        sums[key] += getattr(row, check.value)
-        first_line.setdefault(key, line)
-        last_line[key] = line
-    totals: dict[tuple[Any, ...], tuple[int, int]] = {}
-    for row, line in zip(against.rows, against.lines, strict=True):
-        if all(fold(str(getattr(row, col))) == fold(val) for col, val in check.where.items()):
-            totals[_group_key(row, check.on)] = (getattr(row, check.total), line)
-    value_col = data.spec.column_names.index(check.value) + 1
-    for key, total in sums.items():
-        label = ", ".join(f"{k} {v}" for k, v in zip(check.on, key, strict=True))
-        if key not in totals:
-            if check.optional:
-                continue
-            raise InputError(
-                data.path,
-                f"{label} has no row in {against.path.name}",
-                line=first_line[key],
-                column=value_col,
-                field=check.value,
-            )
-        expected, line = totals[key]
-        if total != expected:
-            raise InputError(
-                data.path,
-                f"{label}: {check.value} sum to {total}, but {against.path.name}:{line} has "
-                f"{check.total} = {expected}",
-                line=last_line[key],
-                column=value_col,
-                field=check.value,
-            )
+        against = None if check.against is None else _companion(check.against, dataset, companions_dir)
+        run_check(check, subject, against)

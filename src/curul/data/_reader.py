@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import datetime as dt
 import math
 from functools import cache
 from pathlib import Path
@@ -13,7 +14,15 @@ from curul.data._catalog import DatasetSpec
 from curul.data._names import fold
 from curul.errors import InputError
 
-_PYTHON_TYPES = {"year": int, "count": int, "percent": float, "name": str, "text": str, "source": str}
+_PYTHON_TYPES = {
+    "year": int,
+    "count": int,
+    "percent": float,
+    "name": str,
+    "text": str,
+    "source": str,
+    "date": dt.date,
+}
 
 
 @cache
@@ -45,6 +54,11 @@ def _convert(kind: str, raw: str) -> Any:
         if kind == "year" and not 1900 <= value <= 2100:
             raise ValueError(f"{value} is not a plausible year")
         return value
+    if kind == "date":
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            raise ValueError(f"{raw!r} is not a date (YYYY-MM-DD)") from None
     # percent
     try:
         number = float(text)

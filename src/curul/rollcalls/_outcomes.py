@@ -1,0 +1,316 @@
+"""Motion outcomes: the distribution of yes votes and the chance of reaching a threshold.
+
+Model (fit on the votes before a cut-off date):
+
+1. members' positions x_i from the probit ideal-point model (``IdealPoints``), members without enough
+   votes take their group's mean;
+2. every past vote j gets its own (α_j, β_j) given those positions (ridge probit, lopsided votes
+   included), and a *kind* read from its subject (vacancy, control motion, procedural, bill…);
+3. a new motion of kind c is, a priori, like one of the last ``window`` past votes of kind c: its yes
+   count is the mixture, over those (α, β), of Poisson-binomial counts among the members who vote,
+   with P(yes) = (1 − r_i)·Φ(α + β·x_i) and P(abstain) = r_i (member i's past abstention rate).
+
+The outcome is predicted *given attendance*: the members who cast a ballot (yes, no or abstain) are
+taken as known, as the quorum call precedes the vote. The baseline gets the same knowledge: each
+group votes as its plurality did in the group's previous vote.
+
+A motion passes when yes ≥ threshold if a threshold is given (procedures), otherwise when yes > no
+(simple majority of the votes cast; the data has no result column, so this rule defines "passed").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+from scipy.special import ndtr
+
+from curul.congress import resolve_threshold
+from curul.errors import ArgumentError, CurulError
+from curul.rollcalls._baseline import baseline
+from curul.rollcalls._cohesion import attendance as attendance_table
+from curul.rollcalls._ideal import IdealPoints, _inverse_mills
+from curul.rollcalls._predictions import MotionForecast, Prediction
+from curul.rollcalls._rollcalls import NOT_HABIL, POSITIONS, RollCalls, vote_on
+from curul.rollcalls._votes import MOTION_KINDS, motion_kind
+
+# a vacancy motion is a control motion: its prior pools both kinds (a handful of vacancy votes alone
+# would make an overconfident prior)
+POOLS = {"vacancy": ("vacancy", "control")}
+
+
+def count_distributions(p_yes: np.ndarray, p_abstain: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Exact laws of the yes count and of yes − no for independent voters, by convolution.
+
+    ``p_yes``: (mixture, voters) P(yes | not abstaining); ``p_abstain``: (voters,) abstention rates.
+    Returns (yes: (mixture, n+1), margin: (mixture, 2n+1) with index n meaning yes = no).
+    """
+    k, n = p_yes.shape
+    yes = np.zeros((k, n + 1))
+    yes[:, 0] = 1.0
+    margin = np.zeros((k, 2 * n + 1))
+    margin[:, n] = 1.0
+    for i in range(n):
+        a = p_abstain[i]
+        py = ((1 - a) * p_yes[:, i])[:, None]
+        pn = ((1 - a) * (1 - p_yes[:, i]))[:, None]
+        new_yes = yes * (1 - py)
+        new_yes[:, 1:] += yes[:, :-1] * py
+        yes = new_yes
+        new_margin = margin * a
+        new_margin[:, 1:] += margin[:, :-1] * py
+        new_margin[:, :-1] += margin[:, 1:] * pn
+        margin = new_margin
+    return yes, margin
+
+
+@dataclass
+class MotionModel:
+    """Yes-count model of a motion; ``fit(rc, before=date)`` learns from the votes before ``date``."""
+
+    dims: int = 1
+    anchor: str | None = None
+    window: int = 300
+    tol: float = 1e-7
+    basis: str = "ideal"  # "ideal": members' positions; "groups": group yes shares (cohesion)
+    ideal_: IdealPoints = field(init=False, repr=False)
+    position_: dict[str, np.ndarray] = field(init=False, repr=False)
+    group_position_: dict[str, np.ndarray] = field(init=False, repr=False)
+    abstain_: dict[str, float] = field(init=False, repr=False)
+    params_: pd.DataFrame = field(init=False, repr=False)
+    cutoff_: dt.date | None = field(init=False, default=None)
+
+    def fit(self, rc: RollCalls, before: dt.date | None = None) -> MotionModel:
+        past = rc.between(None, before) if before is not None else rc
+        if past.n_votes < 50:
+            raise CurulError(f"only {past.n_votes} votes before {before}: too few to fit the model")
+        self.cutoff_ = before
+        b = past.ballots
+        cast = b[b["category"].isin(POSITIONS)]
+        rate = cast.groupby("member")["category"].apply(lambda s: float((s == "abstain").mean()))
+        self.abstain_ = rate.to_dict()
+        if self.basis == "groups":
+            self.params_ = self._group_shares(past)
+            return self
+        if self.basis != "ideal":
+            raise ArgumentError("basis", f"use ideal or groups, not {self.basis!r}")
+        ideal = IdealPoints(dims=self.dims, anchor=self.anchor, tol=self.tol).fit(past)
+        self.ideal_ = ideal
+        self.position_ = {str(m): ideal.x_[i] for i, m in enumerate(ideal.members_)}
+        b = past.ballots
+        last_group = b.drop_duplicates("member", keep="last").set_index("member")["group"].astype(str)
+        by_group: dict[str, list[np.ndarray]] = {}
+        for member, x in self.position_.items():
+            by_group.setdefault(last_group.get(member, ""), []).append(x)
+        self.group_position_ = {g: np.mean(xs, axis=0) for g, xs in by_group.items()}
+        self.params_ = self._vote_params(past)
+        return self
+
+    def _group_shares(self, rc: RollCalls) -> pd.DataFrame:
+        """Per past vote: each group's yes share among its yes/no voters, and the chamber's (``*``)."""
+        b = rc.ballots[rc.ballots["category"].isin(("yes", "no"))]
+        yes = (b["category"] == "yes").astype(float)
+        by_group = yes.groupby([b["vote_id"], b["group"].astype(str)]).mean().unstack()
+        overall = yes.groupby(b["vote_id"]).mean()
+        shares = by_group.reindex(rc.votes["vote_id"])
+        shares["*"] = overall.reindex(rc.votes["vote_id"]).fillna(0.5).to_numpy()
+        shares = shares.reset_index()
+        shares["kind"] = [motion_kind(s) for s in rc.votes["subject"]]
+        shares["date"] = rc.votes["date"].to_numpy()
+        return shares
+
+    def _vote_params(self, rc: RollCalls) -> pd.DataFrame:
+        """(α_j, β_j) of every past vote given the members' positions: ridge probit by Newton steps."""
+        members = list(self.position_)
+        index = {m: i for i, m in enumerate(members)}
+        b = rc.ballots[rc.ballots["category"].isin(("yes", "no")) & rc.ballots["member"].isin(index)]
+        votes = rc.votes["vote_id"].to_numpy()
+        vpos = {v: j for j, v in enumerate(votes)}
+        n, J, d = len(members), len(votes), self.dims
+        y = np.zeros((n, J))
+        m = np.zeros((n, J))
+        ii = b["member"].map(index).to_numpy()
+        jj = b["vote_id"].map(vpos).to_numpy()
+        m[ii, jj] = 1
+        y[ii, jj] = (b["category"] == "yes").to_numpy()
+        xt = np.hstack([np.ones((n, 1)), np.array([self.position_[k] for k in members])])
+        ab = np.zeros((J, d + 1))
+        sign = 2 * y - 1
+        prior = np.eye(d + 1) / self.ideal_.prior_var
+        for _ in range(30):
+            mu = xt @ ab.T
+            z = sign * mu
+            lam = _inverse_mills(z)
+            g = m * sign * lam  # d loglik / d mu
+            w = m * lam * (lam + z)  # -d² loglik / d mu² (> 0)
+            grad = g.T @ xt - ab @ prior
+            hess = np.einsum("ij,ik,il->jkl", w, xt, xt) + prior
+            step = np.linalg.solve(hess, grad[..., None])[..., 0]
+            ab = ab + step
+            if np.abs(step).max() < 1e-8:
+                break
+        out = pd.DataFrame({"vote_id": votes, "alpha": ab[:, 0]})
+        for k in range(d):
+            out[f"beta{k + 1}"] = ab[:, k + 1]
+        out["kind"] = [motion_kind(s) for s in rc.votes["subject"]]
+        out["date"] = rc.votes["date"].to_numpy()
+        return out
+
+    def _prior(self, kind: str) -> pd.DataFrame:
+        pool = self.params_[self.params_["kind"].isin(POOLS.get(kind, (kind,)))]
+        if pool.empty:
+            pool = self.params_
+        return pool.tail(self.window)
+
+    def distribution(
+        self, members: list[str], groups: list[str], kind: str, *, attendance: np.ndarray | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Mixture-averaged laws of the yes count and of yes − no among ``members`` (motion of ``kind``).
+
+        ``attendance`` (per member, optional): the chance each one votes at all; an absent member,
+        like an abstainer, adds to neither yes nor no.
+        """
+        if not members:
+            raise CurulError("no voters")
+        mean_abstain = float(np.mean(list(self.abstain_.values()))) if self.abstain_ else 0.0
+        a = np.array([self.abstain_.get(m, mean_abstain) for m in members])
+        if attendance is not None:
+            a = 1 - attendance * (1 - a)
+        prior = self._prior(kind)
+        if self.basis == "groups":
+            chamber = prior["*"].to_numpy()[:, None]
+            columns = [prior[g].to_numpy() if g in prior else np.full(len(prior), np.nan) for g in groups]
+            p = np.column_stack(columns) if columns else np.empty((len(prior), 0))
+            p = np.where(np.isnan(p), chamber, p)
+            yes, margin = count_distributions(p, a)
+            return yes.mean(axis=0), margin.mean(axis=0)
+        fallback = np.zeros(self.dims)
+        x = np.array(
+            [
+                self.position_.get(m, self.group_position_.get(g, fallback))
+                for m, g in zip(members, groups, strict=True)
+            ]
+        )
+        beta = prior[[f"beta{k + 1}" for k in range(self.dims)]].to_numpy()
+        p = ndtr(prior["alpha"].to_numpy()[:, None] + beta @ x.T)
+        yes, margin = count_distributions(p, a)
+        return yes.mean(axis=0), margin.mean(axis=0)
+
+    def predict_vote(self, rc: RollCalls, vote_id: str, threshold: int | None = None) -> Prediction:
+        """Predicted versus recorded result of a recorded vote, given who voted in it."""
+        row = rc.votes[rc.votes["vote_id"] == vote_id]
+        if row.empty:
+            raise ArgumentError("vote_id", f"no vote {vote_id!r} in the roll calls")
+        row = row.iloc[0]
+        voters = rc.voters(vote_id)
+        kind = motion_kind(row["subject"])
+        yes_marginal, margin = self.distribution(
+            list(voters["member"]), list(voters["group"].astype(str)), kind
+        )
+        n = len(yes_marginal) - 1
+        counts = np.arange(n + 1)
+        tail = margin[n + 1 :] if threshold is None else yes_marginal[threshold:]
+        p_pass = float(tail.sum())
+        cdf = np.cumsum(yes_marginal)
+        base_yes, base_pass = baseline(rc, vote_id, threshold)
+        yes, no = int(row["yes"]), int(row["no"])
+        passed = yes > no if threshold is None else yes >= threshold
+        return Prediction(
+            vote_id,
+            row["date"].date(),
+            kind,
+            len(voters),
+            threshold,
+            float((counts * yes_marginal).sum()),
+            int(np.searchsorted(cdf, 0.05)),
+            int(np.searchsorted(cdf, 0.95)),
+            min(max(p_pass, 0.0), 1.0),
+            yes,
+            no,
+            int(row["abstain"]),
+            bool(passed),
+            base_yes,
+            base_pass,
+            self.cutoff_,
+        )
+
+
+def forecast_motion(
+    rc: RollCalls,
+    kind: str,
+    *,
+    on: dt.date | None = None,
+    threshold: int | str | None = None,
+    model: MotionModel | None = None,
+    status: Callable[[str], object] | None = None,
+) -> MotionForecast:
+    """A new motion of ``kind`` on date ``on`` (default: the day after the data ends).
+
+    The chamber is the hábiles of the last roll call before ``on``; each votes with his attendance
+    rate over the fitted votes (absent and abstaining members add to neither side). ``threshold``:
+    the yes votes needed (default: yes > no), or a procedure id counted on those hábiles. ``status``
+    hears what the fit is doing (a spinner's text).
+    """
+    last = rc.votes["date"].max().date()
+    on = on or last + dt.timedelta(days=1)
+    day_before = on - dt.timedelta(days=1)
+    if isinstance(threshold, str):  # counted on the hábiles the motion would meet
+        threshold = resolve_threshold(threshold, date=on, habiles=rc.habiles(vote_on(rc, day_before))).votes
+    if kind not in MOTION_KINDS:
+        raise ArgumentError("kind", f"use one of {', '.join(sorted(MOTION_KINDS))}, not {kind!r}")
+    model = model or MotionModel()
+    if status is not None:
+        status("fitting the model…")
+    model.fit(rc, before=on)
+    vid = vote_on(rc, day_before)
+    rows = rc.ballots[rc.ballots["vote_id"] == vid]
+    rows = rows[~rows["category"].isin(list(NOT_HABIL))]
+    past = rc.between(None, on)
+    rates = attendance_table(past).set_index("member")["attendance"]
+    att = rates.reindex(rows["member"]).fillna(rates.mean()).to_numpy()
+    yes, margin = model.distribution(
+        list(rows["member"]), list(rows["group"].astype(str)), kind, attendance=att
+    )
+    n = len(yes) - 1
+    cdf = np.cumsum(yes)
+    tail = margin[n + 1 :] if threshold is None else yes[threshold:]
+    return MotionForecast(
+        kind,
+        on,
+        n,
+        threshold,
+        float((np.arange(n + 1) * yes).sum()),
+        int(np.searchsorted(cdf, 0.05)),
+        int(np.searchsorted(cdf, 0.95)),
+        min(max(float(tail.sum()), 0.0), 1.0),
+        tuple(float(p) for p in yes),
+    )
+
+
+def predict_vote(
+    rc: RollCalls,
+    vote_id: str,
+    *,
+    threshold: int | str | None = None,
+    model: MotionModel | None = None,
+    status: Callable[[str], object] | None = None,
+) -> Prediction:
+    """A recorded vote predicted by ``model`` fitted on the days before it, beside what was recorded.
+
+    ``threshold``: the yes votes needed (default: yes > no), or a procedure id counted on that vote's
+    hábiles. ``status`` hears what the fit is doing (a spinner's text).
+    """
+    rows = rc.votes[rc.votes["vote_id"] == vote_id]
+    if rows.empty:
+        raise ArgumentError("vote_id", f"no vote {vote_id!r} in the roll calls (see `curul rollcalls votes`)")
+    day = rows["date"].iloc[0].date()
+    quota = None
+    if threshold is not None:
+        quota = resolve_threshold(str(threshold), date=day, habiles=rc.habiles(vote_id)).votes
+    model = model or MotionModel()
+    if status is not None:
+        status(f"fitting the model on the votes before {day}…")
+    return model.fit(rc, before=day).predict_vote(rc, vote_id, quota)

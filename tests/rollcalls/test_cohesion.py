@@ -1,0 +1,91 @@
+"""Cohesion, attendance and member–group agreement on small roll calls computed by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from curul.rollcalls import (
+    attendance,
+    cohesion_by_vote,
+    cohesion_over_time,
+    import_rollcalls,
+    member_group_agreement,
+)
+
+from .conftest import write_rollcalls
+
+
+@pytest.fixture
+def small(tmp_path):
+    return import_rollcalls(
+        write_rollcalls(
+            tmp_path / "rc",
+            {
+                # group A: 3 yes, 1 no; group B: 1 yes, 1 no, 1 abstain
+                "v1": [
+                    ("A", "a1", "SI"),
+                    ("A", "a2", "SI"),
+                    ("A", "a3", "SI"),
+                    ("A", "a4", "NO"),
+                    ("B", "b1", "SI"),
+                    ("B", "b2", "NO"),
+                    ("B", "b3", "ABSTENCION"),
+                ],
+                # a4 absent, b3 on leave
+                "v2": [
+                    ("A", "a1", "NO"),
+                    ("A", "a2", "NO"),
+                    ("A", "a3", "NO"),
+                    ("A", "a4", "AUSENTE"),
+                    ("B", "b1", "NO"),
+                    ("B", "b2", "NO"),
+                    ("B", "b3", "LICENCIA_OFICIAL"),
+                ],
+            },
+        )
+    )
+
+
+def test_rice_and_agreement_by_hand(small):
+    table = cohesion_by_vote(small).set_index(["vote_id", "group"])
+    # Rice = |Y − N| / (Y + N); agreement = (max − (total − max)/2) / total
+    assert table.loc[("v1", "A"), "rice"] == pytest.approx(2 / 4)
+    assert table.loc[("v1", "A"), "agreement"] == pytest.approx((3 - 0.5 * 1) / 4)
+    assert table.loc[("v1", "B"), "rice"] == pytest.approx(0 / 2)
+    assert table.loc[("v1", "B"), "agreement"] == pytest.approx((1 - 0.5 * 2) / 3)
+    assert table.loc[("v2", "A"), "rice"] == 1
+    assert table.loc[("v2", "B"), "agreement"] == 1
+
+
+def test_over_time_averages_votes(small):
+    out = cohesion_over_time(small, freq="month", min_votes=1).set_index("group")
+    assert out.loc["A", "rice"] == pytest.approx((0.5 + 1) / 2)
+    assert out.loc["A", "votes"] == 2
+
+
+def test_attendance_ignores_leave(small):
+    att = attendance(small).set_index("member")
+    assert att.loc["a4", "attendance"] == pytest.approx(1 / 2)
+    assert att.loc["b3", "attendance"] == 1  # present once, on leave once: not counted against
+    assert att.loc["b3", "leave"] == 1
+
+
+def test_member_agreement_leaves_out_own_ballot(small):
+    agree = member_group_agreement(small)
+    # a4 against A's other members (yes on v1); absent on v2 → 0 of 1
+    assert agree.loc["a4", "A"] == 0
+    # a1 with A's others: v1 others = yes,yes,no → yes (agrees); v2 others = no,no → no (agrees)
+    assert agree.loc["a1", "A"] == 1
+    # b1 with group A: v1 A = yes (agrees), v2 A = no (agrees)
+    assert agree.loc["b1", "A"] == 1
+    # b2 with group B's others: v1 others = yes, abstain (tie: b2's no is not among them) → 0;
+    # v2 others = no (b1) → agrees
+    assert agree.loc["b2", "B"] == pytest.approx(1 / 2)
+
+
+def test_real_data_indices_are_bounded(rollcalls):
+    per_vote = cohesion_by_vote(rollcalls)
+    assert per_vote["rice"].dropna().between(0, 1).all()
+    assert per_vote["agreement"].between(-0.5, 1).all()
+    att = attendance(rollcalls)
+    assert att["votes"].sum() == len(rollcalls.ballots)
