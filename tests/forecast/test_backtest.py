@@ -236,7 +236,7 @@ def test_the_seat_scores_per_chamber_on_known_inputs():
     assert deputies["mae"] == 0 and deputies["coverage90"] == 1
 
 
-def test_the_2026_first_round_is_a_backtest(cli_json, shared_data):
+def test_the_2026_first_round_is_a_backtest(cli_json):
     data = cli_json("backtest", "--election", "peru-2026", "--sims", "400", "--seed", "2")
     assert data["cutoff"] == "2026-04-05" and data["reference_mae"] is None
     model = data["scores"][0]
@@ -264,7 +264,7 @@ def test_the_2026_first_round_is_a_backtest(cli_json, shared_data):
     assert deputies["Partido del Buen Gobierno"] == 18  # the list of Jorge Nieto, through his ticket
 
 
-def test_the_2026_backtest_is_the_2026_forecast_scored(shared_data):
+def test_the_2026_backtest_is_the_2026_forecast_scored():
     """Same calibration, same draws: the backtest scores exactly what ``curul forecast`` publishes."""
     result = run_backtest("peru-2026", sims=300, seed=1)
     forecast = run_forecast("peru-2026", sims=300, seed=1)

@@ -7,6 +7,7 @@ import csv
 
 import pytest
 
+from curul.data import load
 from curul.forecast._official import (
     OfficialResult,
     match_official,
@@ -20,16 +21,17 @@ def _shared_rows(shared_data, name):
         return list(csv.DictReader(handle))
 
 
-def test_the_2026_first_round_is_nine_tickets_over_the_implied_valid_total(shared_data):
-    rows = _shared_rows(shared_data, "presidential_2026_r1_national.csv")
+def test_the_2026_first_round_is_nine_tickets_over_the_implied_valid_total():
+    rows = sorted(load("presidential-2026-first-round").rows, key=lambda r: r.rank)
     official = official_first_round(2026)
     assert len(official) == len(rows) == 9
-    total = int(rows[0]["implied_total_valid"])  # the first row's: the most significant digits
+    total = rows[0].implied_total_valid  # the first row's: the most significant digits
+    assert total == 16_738_471
     by_name = {r.candidate: r for r in official}
     for row in rows:
-        result = by_name[row["candidate"]]
-        assert result.share == pytest.approx(100 * int(row["votes"]) / total)
-        assert abs(result.share - float(row["pct_valid"])) < 0.001  # the published, rounded percentage
+        result = by_name[row.candidate]
+        assert result.share == pytest.approx(100 * row.votes / total)
+        assert abs(result.share - row.pct_valid) < 0.001  # the published, rounded percentage
     assert official[0].candidate == "Keiko Sofia Fujimori Higuchi" and official[0].share == pytest.approx(
         17.192
     )
@@ -39,7 +41,7 @@ def test_the_2026_first_round_is_nine_tickets_over_the_implied_valid_total(share
     assert 100 - sum(r.share for r in official) == pytest.approx(15.745, abs=0.001)
 
 
-def test_the_2026_seats_are_the_official_member_lists(shared_data):
+def test_the_2026_seats_are_the_official_member_lists():
     seats = official_seats_2026()
     assert set(seats) == {"senate", "senate-national", "senate-districts", "deputies"}
     # reference/peru-2026-record.md §3.1 (official member lists, 31 July 2026).
@@ -60,8 +62,21 @@ def test_the_2026_seats_are_the_official_member_lists(shared_data):
         "senate-districts": 30,
         "deputies": 130,
     }
-    rows = _shared_rows(shared_data, "congress_2026_seats_by_party.csv")
-    assert sum(len(s) for s in seats.values()) == len(rows)
+
+
+def test_the_bundled_2026_figures_are_the_reference_files(shared_data):
+    """The datasets read are the curated copies of ../shared/data/elections: same votes and seats."""
+    first = {
+        r["candidate"]: int(r["votes"])
+        for r in _shared_rows(shared_data, "presidential_2026_r1_national.csv")
+    }
+    assert {r.candidate: r.votes for r in load("presidential-2026-first-round").rows} == first
+    parts = {"national list (30)": "senate-national", "districts (30)": "senate-districts"}
+    parts |= {"total (60)": "senate", "total (130)": "deputies"}
+    shared: dict[str, dict[str, int]] = {}
+    for row in _shared_rows(shared_data, "congress_2026_seats_by_party.csv"):
+        shared.setdefault(parts[row["component"]], {})[row["party"]] = int(row["seats"])
+    assert official_seats_2026() == shared
 
 
 def test_poll_names_match_official_tickets():

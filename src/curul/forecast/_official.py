@@ -2,37 +2,25 @@
 
 2016 and 2021: every ticket's votes (``presidential-first-rounds`` in ``curul.data``) and the Congress
 seats (``curul.elections.congress_results``). 2026: only the nine tickets with at least 3% of valid
-votes are known, with the valid-vote total their percentages imply, and the seats of each chamber per
-party; both are read from ``curul.data`` when it bundles them, else from the reference files beside
-the checkout (``../shared/data/elections``).
+votes are known, with the valid-vote total their percentages imply (``presidential-2026-first-round``),
+and the seats of each chamber per party (``congress-2026-seats``).
 """
 
 from __future__ import annotations
 
-import csv
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
-from curul.data import fold, load, names
-from curul.errors import InputError
+from curul.data import fold, load
 
-# The reference data folder beside a checkout (``../shared/data``), read when curul.data lacks a file.
-SHARED_DATA = Path(__file__).resolve().parents[3].parent / "shared" / "data"
-PARTIAL_FIRST_ROUNDS = {
-    2026: ("presidential-2026-first-round", "elections/presidential_2026_r1_national.csv")
-}
-SEATS_2026 = ("congress-2026-seats", "elections/congress_2026_seats_by_party.csv")
-# Chambers (and the Senate's two parts) as the seat files name them -> the forecast's names.
-_CHAMBERS = {
-    ("senado", "national list (30)"): "senate-national",
-    ("senado", "districts (30)"): "senate-districts",
-    ("senado", "total (60)"): "senate",
-    ("camara de diputados", "total (130)"): "deputies",
-    ("senate_national", ""): "senate-national",
-    ("senate_district", ""): "senate-districts",
-    ("senate", ""): "senate",
-    ("deputies", ""): "deputies",
+# First rounds of which only some tickets are known: the dataset, with each row's implied valid total.
+PARTIAL_FIRST_ROUNDS = {2026: "presidential-2026-first-round"}
+# Chambers (and the Senate's two parts) as ``congress-2026-seats`` names them -> the forecast's names.
+CHAMBERS_2026 = {
+    "senate_national": "senate-national",
+    "senate_district": "senate-districts",
+    "senate": "senate",
+    "deputies": "deputies",
 }
 
 
@@ -41,19 +29,6 @@ class OfficialResult:
     candidate: str
     party: str
     share: float  # percent of valid votes
-
-
-def _rows(dataset: str, shared_file: str) -> list[dict[str, str]]:
-    """A dataset's rows as text, from ``curul.data`` if it bundles it, else from ``../shared/data``."""
-    if dataset in names():
-        return [{k: str(v) for k, v in asdict(r).items()} for r in load(dataset).rows]
-    path = SHARED_DATA / shared_file
-    if not path.is_file():
-        raise InputError(
-            path, f"no such file: curul.data has no dataset {dataset!r} and ../shared/data lacks it"
-        )
-    with path.open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
 
 
 @cache
@@ -65,11 +40,9 @@ def official_first_round(year: int) -> tuple[OfficialResult, ...]:
     most significant digits; every row's rounding allows 16,737,985-16,738,785, and it is inside).
     """
     if year in PARTIAL_FIRST_ROUNDS:
-        rows = sorted(_rows(*PARTIAL_FIRST_ROUNDS[year]), key=lambda r: -int(r["votes"]))
-        total = int(rows[0]["implied_total_valid"])
-        return tuple(
-            OfficialResult(r["candidate"], r["party"], 100.0 * int(r["votes"]) / total) for r in rows
-        )
+        partial = sorted(load(PARTIAL_FIRST_ROUNDS[year]).rows, key=lambda r: -r.votes)
+        total = partial[0].implied_total_valid
+        return tuple(OfficialResult(r.candidate, r.party, 100.0 * r.votes / total) for r in partial)
     known = [r for r in load("presidential-first-rounds").rows if r.year == year]
     valid = sum(r.votes for r in known)
     return tuple(
@@ -83,13 +56,8 @@ def official_seats_2026() -> dict[str, dict[str, int]]:
     """Seats per party of the 2026 Congress: ``senate`` (60) and its parts ``senate-national`` (30) and
     ``senate-districts`` (30), and ``deputies`` (130), from the official member lists (31 July 2026)."""
     out: dict[str, dict[str, int]] = {}
-    for row in _rows(*SEATS_2026):
-        key = (row["chamber"].strip().casefold(), (row.get("component") or "").strip().casefold())
-        if key not in _CHAMBERS:
-            raise InputError(
-                SEATS_2026[1], f"unknown chamber {row['chamber']!r} {row.get('component', '')!r}"
-            )
-        out.setdefault(_CHAMBERS[key], {})[row["party"].strip()] = int(row["seats"])
+    for row in load("congress-2026-seats").rows:
+        out.setdefault(CHAMBERS_2026[row.chamber], {})[row.party] = row.seats
     return out
 
 
