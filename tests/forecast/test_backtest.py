@@ -1,6 +1,8 @@
+import math
+
 import pytest
 
-from curul.forecast import run_backtest
+from curul.forecast import run_backtest, run_forecast
 from curul.forecast._official import official_first_round
 
 # JNE proclamation (reference/peru-elections.md §3.3): Keiko Fujimori 39.86%; 2021: Castillo 18.921%.
@@ -129,3 +131,150 @@ def test_a_runoff_backtest_is_a_result():
     assert (
         'class="curul-bold"' in html and "runoff backtest peru-2021: 12 polls published to 2021-05-30" in html
     )
+
+
+def test_the_scores_on_known_inputs():
+    """MAE, 90% coverage, Brier and log score of reaching the runoff, winner rank and winner inside its
+    interval, computed by hand for three official tickets and three modelled candidates."""
+    from types import SimpleNamespace
+
+    from curul.forecast._backtest import _model_score, _point_score
+    from curul.forecast._forecast import CandidateForecast
+    from curul.forecast._official import OfficialResult
+
+    official = (
+        OfficialResult("Ana Uno Alfa", "P1", 30.0),
+        OfficialResult("Beto Dos Beta", "P2", 20.0),
+        OfficialResult("Ciro Tres Gama", "P3", 10.0),
+        OfficialResult("Dora Cuatro", "P4", 2.0),  # below 3%: not scored for MAE or coverage
+    )
+
+    def cand(name, mean, p05, p95, p_runoff):
+        return CandidateForecast(name, "", mean, mean, p05, p05, p95, p95, p_runoff, 0.0)
+
+    forecast = SimpleNamespace(
+        candidates=(
+            cand("Ana Alfa", 25.0, 20.0, 31.0, 0.9),  # inside, error 5, a finalist
+            cand("Ciro Gama", 21.0, 15.0, 27.0, 0.6),  # outside (10), error 11, not a finalist
+            cand("Beto Beta", 18.0, 12.0, 24.0, 0.4),  # inside, error 2, a finalist
+            cand("Nadie Mas", 3.0, 1.0, 5.0, 0.1),  # no official ticket: not a finalist
+        )
+    )
+    score = _model_score(forecast, official)  # type: ignore[arg-type]
+    assert score.mae == pytest.approx((5 + 2 + 11) / 3)
+    assert score.coverage90 == pytest.approx(2 / 3)
+    assert score.brier_runoff == pytest.approx(((0.9 - 1) ** 2 + 0.6**2 + (0.4 - 1) ** 2 + 0.1**2) / 4)
+    assert score.log_runoff == pytest.approx(
+        (math.log(0.9) + math.log(0.4) + math.log(0.4) + math.log(0.9)) / 4
+    )
+    assert score.winner_rank == 1 and score.winner_in_90 is True
+    assert [d[0] for d in score.detail] == ["Ana Uno Alfa", "Beto Dos Beta", "Ciro Tres Gama"]
+    point = _point_score("plain_average", {"Beto Beta": 26.0, "Ana Alfa": 24.0}, official)
+    assert point.mae == pytest.approx((6 + 6 + 10) / 3)  # a candidate no poll names counts as 0
+    assert point.winner_rank == 2 and point.coverage90 is None
+
+
+def test_the_seat_scores_per_chamber_on_known_inputs():
+    """Per chamber: lists matched to the official parties through their candidates' tickets, the lists
+    that won seats or were forecast at least half a seat, an official winner with no list at 0."""
+    from types import SimpleNamespace
+
+    from curul.forecast._average import Candidate
+    from curul.forecast._backtest import chamber_seat_scores
+    from curul.forecast._congress import PartySeats
+    from curul.forecast._official import OfficialResult
+
+    tickets = (
+        OfficialResult("Ana Uno Alfa", "PARTIDO ALFA", 30.0),
+        OfficialResult("Beto Dos Beta", "BETA UNIDA", 20.0),
+    )
+    forecast = SimpleNamespace(
+        average=SimpleNamespace(
+            candidates_=(
+                Candidate("ana alfa", "Ana Alfa", "Partido Alfa"),
+                Candidate("beto beta", "Beto Beta", ""),
+            )
+        ),
+        parties=(
+            PartySeats("Partido Alfa", "senate", 30.0, 20, 40, 1.0),  # official 25: inside, error 5
+            PartySeats("list of Beto Beta", "senate", 10.0, 5, 12, 1.0),  # Beta Unida 15: outside, error 5
+            PartySeats("other lists", "senate", 0.4, 0, 2, 0.1),  # < 0.5 and no seat: not scored
+            PartySeats("Partido Alfa", "deputies", 50.0, 40, 60, 1.0),
+        ),
+        seat_parts=(
+            PartySeats("Partido Alfa", "senate-national", 12.0, 8, 16, 1.0),
+            PartySeats("other lists", "senate-national", 3.0, 0, 6, 0.1),  # forecast 3, official 0
+        ),
+    )
+    official = {
+        "senate": {"Partido Alfa": 25, "Beta Unida": 15, "Gama": 20},
+        "senate-national": {"Partido Alfa": 10, "Beta Unida": 5},
+        "deputies": {"Partido Alfa": 50},
+    }
+    result = chamber_seat_scores(forecast, official, tickets)  # type: ignore[arg-type]
+    senate, national, deputies = result["chambers"]
+    assert [c["chamber"] for c in result["chambers"]] == ["senate", "senate-national", "deputies"]
+    assert senate["seats"] == 60 and national["seats"] == 15 and deputies["seats"] == 50
+    rows = {r["name"]: r for r in senate["parties"]}
+    assert rows["list of Beto Beta"]["party"] == "Beta Unida" and rows["list of Beto Beta"]["actual"] == 15
+    assert rows["Gama"] == {
+        "name": "Gama",
+        "party": "Gama",
+        "mean_seats": 0.0,
+        "p05": 0,
+        "p95": 0,
+        "actual": 20,
+    }
+    assert "other lists" not in rows
+    assert senate["mae"] == pytest.approx((5 + 5 + 20) / 3) and senate["coverage90"] == pytest.approx(1 / 3)
+    nat = {r["name"]: r for r in national["parties"]}
+    assert nat["other lists"]["actual"] == 0 and nat["other lists"]["party"] is None
+    assert set(nat) == {"Partido Alfa", "other lists", "Beta Unida"}  # Beta Unida: no list in this part
+    assert national["mae"] == pytest.approx((2 + 3 + 5) / 3) and national["coverage90"] == pytest.approx(
+        2 / 3
+    )
+    assert deputies["mae"] == 0 and deputies["coverage90"] == 1
+
+
+def test_the_2026_first_round_is_a_backtest(cli_json):
+    data = cli_json("backtest", "--election", "peru-2026", "--sims", "400", "--seed", "2")
+    assert data["cutoff"] == "2026-04-05" and data["reference_mae"] is None
+    model = data["scores"][0]
+    # Scored on the nine tickets the official 2026 figures give (all those with >= 3%).
+    assert {c["actual"] for c in model["candidates"]} == {r.share for r in official_first_round(2026)}
+    assert len(model["candidates"]) == 9
+    errors = [abs(c["predicted"] - c["actual"]) for c in model["candidates"]]
+    assert model["mae"] == pytest.approx(sum(errors) / 9)
+    assert [s["method"] for s in data["scores"]][:3] == ["model", "plain_average", "last_polls"]
+    chambers = data["seats"]["chambers"]
+    assert [(c["chamber"], c["seats"]) for c in chambers] == [
+        ("senate", 60),
+        ("senate-national", 30),
+        ("senate-districts", 30),
+        ("deputies", 130),
+    ]
+    for c in chambers:
+        assert set(c) == {"chamber", "seats", "mae", "coverage90", "parties"}
+        assert set(c["parties"][0]) == {"name", "party", "mean_seats", "p05", "p95", "actual"}
+        assert sum(r["actual"] for r in c["parties"]) == c["seats"]  # every seat winner is scored
+        assert c["mae"] == pytest.approx(
+            sum(abs(r["mean_seats"] - r["actual"]) for r in c["parties"]) / len(c["parties"])
+        )
+    deputies = {r["party"]: r["actual"] for r in chambers[3]["parties"] if r["party"]}
+    assert deputies["Partido del Buen Gobierno"] == 18  # the list of Jorge Nieto, through his ticket
+
+
+def test_the_2026_backtest_is_the_2026_forecast_scored():
+    """Same calibration, same draws: the backtest scores exactly what ``curul forecast`` publishes."""
+    result = run_backtest("peru-2026", sims=300, seed=1)
+    forecast = run_forecast("peru-2026", sims=300, seed=1)
+    assert result.forecast.as_dict() == forecast.as_dict()
+    # 2026 is scored, not calibrated on: the 2016 and 2021 calibrations are as published.
+    assert (
+        "peru-2026" not in run_backtest("peru-2016", sims=200, congress=False).forecast.calibration.elections
+    )
+    seats = result.to_frame("seats")
+    assert seats.index.names == ["chamber", "name"] and "party" in seats.columns
+    html = result._repr_html_()
+    assert "Chamber of Deputies (130) seats vs official" in html and "Senate national list (30)" in html
+    assert "reference (public model)" not in html

@@ -141,3 +141,23 @@ def test_backtest_scores_seats_against_the_official_result():
     assert rows["ALIANZA PARA EL PROGRESO DEL PERU"]["mean_seats"] == 0.0
     errors = [abs(r["mean_seats"] - r["actual"]) for r in rows.values()]
     assert result.seats["mae"] == pytest.approx(sum(errors) / len(errors))
+
+
+def test_the_senate_parts_add_up_to_the_senate():
+    """The Senate's national list (30) and districts (30), per list, from the same draws as the chamber."""
+    forecast = run_forecast("peru-2026", sims=200, seed=3)
+    senate = {p.name: p for p in forecast.parties if p.chamber == "senate"}
+    parts: dict[str, dict[str, float]] = {}
+    for p in forecast.seat_parts:
+        parts.setdefault(p.chamber, {})[p.name] = p.mean_seats
+        assert p.p_threshold == senate[p.name].p_threshold
+    assert set(parts) == {"senate-national", "senate-districts"}
+    assert sum(parts["senate-national"].values()) == pytest.approx(30)
+    assert sum(parts["senate-districts"].values()) == pytest.approx(30)
+    for name, seats in senate.items():
+        assert parts["senate-national"][name] + parts["senate-districts"][name] == pytest.approx(
+            seats.mean_seats
+        )
+    assert "seat_parts" not in forecast.as_dict()  # the forecast's JSON is unchanged
+    assert not run_forecast("peru-2021", sims=100, seed=2).seat_parts  # a unicameral Congress has none
+    assert run_forecast("peru-2026", sims=100, seed=2, congress=False).seat_parts == ()

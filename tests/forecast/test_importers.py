@@ -74,13 +74,54 @@ def test_waves_described_only_in_notes_are_imported(shared_polls):
     assert any(d.candidate == "Olivera" for d in result.dropped)
 
 
+def test_2026_runoff_polls_keep_their_bases_and_sources(shared_polls):
+    """polls_2026_r2.csv writes its bases in words, names pollsters with their clients, gives the
+    blank and undecided shares only in notes, and dates some waves only by their fieldwork."""
+    from datetime import date
+
+    from curul.forecast import group_polls
+
+    rows = import_shared_polls(shared_polls).files["peru-2026-r2.csv"]
+    shared = (shared_polls / "polls_2026_r2.csv").read_text(encoding="utf-8")
+    assert all(r.source and r.source.split(" ; ")[0] in shared for r in rows)
+    waves = {
+        (p.pollster, str(p.first.field_start), str(p.first.field_end), p.basis): p for p in group_polls(rows)
+    }
+    # "Datum (El Comercio)" is Datum, the client kept in the population: its 26-30 May wave is one
+    # wave on two bases, the raw one (all respondents) and the valid-vote one (Datum's own report).
+    raw = waves["Datum", "2026-05-26", "2026-05-30", "all_respondents"]
+    valid = waves["Datum", "2026-05-26", "2026-05-30", "valid_votes"]
+    assert valid.first.population == "for El Comercio" and raw.candidates() == {
+        "Keiko Fujimori": 39.7,
+        "Roberto Sanchez Palomino": 35.4,
+    }
+    assert valid.candidates() == {"Keiko Fujimori": 52.9, "Roberto Sanchez Palomino": 47.1}
+    # "2026-05-31 (PDF timestamp 260531)": the date, the remark kept in the note.
+    assert valid.first.published == date(2026, 5, 31) and "PDF timestamp 260531" in valid.first.note
+    # Ipsos's last publishable poll (29-30 May) has no publication date; the file holds only polls
+    # published before the blackout, so it is dated the last legal day, 31 May, not 1 June.
+    ipsos = waves["Ipsos", "2026-05-29", "2026-05-30", "valid_votes"]
+    assert ipsos.first.published == date(2026, 5, 31) and "last legal day" in ipsos.first.note
+    # CIT 26-29 May: field end + 2 days is already 31 May, so no date is invented.
+    assert waves["CIT", "2026-05-26", "2026-05-29", "all_respondents"].first.published is None
+    # "blank/null 17, undecided 7" in the note of Ipsos 23-24 Apr become its non-choice rows.
+    april = waves["Ipsos", "2026-04-23", "2026-04-24", "all_respondents"]
+    assert {r.option: r.share for r in april.rows if r.option != "candidate"} == {
+        "blank_null": 17.0,
+        "undecided": 7.0,
+    }
+    # The flagged IEP wave's note names no figure ("blank/null not read as an option"): no row added.
+    flagged = waves["IEP", "2026-05-22", "2026-05-26", "all_respondents"]
+    assert all(r.option == "candidate" for r in flagged.rows) and "no primary source" in flagged.first.note
+
+
 def test_cli_import_writes_all_files_or_none(cli, shared_polls, tmp_path):
     import shutil
 
     out = tmp_path / "out"
     code, _, err = cli("polls", "import", str(shared_polls), "--out", str(out))
     assert code == 0, err
-    for name in ("peru-2016-r1.csv", "peru-2021-r1.csv", "peru-2026-r1.csv"):
+    for name in ("peru-2016-r1.csv", "peru-2021-r1.csv", "peru-2026-r1.csv", "peru-2026-r2.csv"):
         bundled = resources.files("curul.forecast").joinpath("polls", name).read_text(encoding="utf-8")
         assert (out / name).read_text(encoding="utf-8") == bundled
     broken = tmp_path / "broken"
@@ -119,3 +160,13 @@ def test_an_import_is_a_result_written_only_when_asked(tmp_path):
     assert list(result.to_frame().columns) == ["file", "line", "candidate", "reason"]
     assert result.to_frame("files").loc["peru-2021-r2.csv", "rows"] == len(rows)
     assert "1 rows left out" in result._repr_html_()
+
+
+def test_a_date_may_carry_a_remark_but_a_partial_date_is_no_date():
+    from datetime import date
+
+    from curul.forecast._shared_files import iso_date
+
+    assert iso_date("2026-05-31 (PDF timestamp 260531)") == date(2026, 5, 31)
+    assert iso_date(" 2026-05-31 ") == date(2026, 5, 31)
+    assert iso_date("2026-01") is None and iso_date("") is None and iso_date("31 May 2026") is None

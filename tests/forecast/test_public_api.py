@@ -14,6 +14,7 @@ def test_public_api_is_curated():
         "PollCheck",
         "PollRow",
         "RunoffBacktest",
+        "RunoffForecast",
         "Score",
         "bundled_rows",
         "calibrate",
@@ -31,6 +32,8 @@ def test_public_api_is_curated():
         "run_backtest",
         "run_forecast",
         "run_runoff_backtest",
+        "run_runoff_forecast",
+        "select_runoff_polls",
         "simulate_presidential",
         "to_valid",
     ]

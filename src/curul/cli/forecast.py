@@ -33,16 +33,44 @@ def forecast(
     bloc: list[str] | None = typer.Option(None, "--bloc", help="NAME=PARTY,PARTY: report P(bloc ≥ 66 / 87)."),
     chart: Path | None = typer.Option(None, "--chart", help="Write the candidate distributions (.png/.svg)."),
     congress: bool = CONGRESS_OPT,
+    round_: int = typer.Option(
+        1, "--round", help="1: the first round, its runoff and Congress; 2: the runoff from its own polls."
+    ),
+    include_unconfirmed: bool = typer.Option(
+        False, "--include-unconfirmed", help="Round 2: also use the poll waves listed as unconfirmed."
+    ),
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Forecast a general election from the polls: first round, runoff and Congress."""
     from curul._files import write_atomic
     from curul.forecast import check_sims, get_election, parse_blocs, read_polls, run_forecast
+
+    if round_ not in (1, 2):
+        raise CurulError(f"--round: {round_} is not 1 or 2")
+    rows = read_polls(polls) if polls is not None else None
+    cutoff_date = parse_date(cutoff, "--cutoff")
+    if round_ == 2:
+        if bloc or chart is not None:
+            raise CurulError("--round: the runoff forecast takes no --bloc or --chart")
+        from curul.forecast import run_runoff_forecast
+
+        runoff = run_runoff_forecast(
+            election,
+            rows=rows,
+            cutoff=cutoff_date,
+            sims=sims,
+            seed=seed,
+            include_unconfirmed=include_unconfirmed,
+        )
+        emit(runoff, as_json)
+        return
+    if include_unconfirmed:
+        raise CurulError(
+            "--include-unconfirmed: only the runoff forecast (--round 2) lists unconfirmed polls"
+        )
     from curul.viz import chart_format
 
-    rows = read_polls(polls) if polls is not None else None
     blocs = parse_blocs(bloc)
-    cutoff_date = parse_date(cutoff, "--cutoff")
     with options(path="--chart"):
         fmt = chart_format(chart) if chart is not None else None
     check_sims(sims)
@@ -64,7 +92,7 @@ def forecast(
 
 
 def backtest(
-    election: str = typer.Option(..., "--election", help="peru-2016 or peru-2021."),
+    election: str = typer.Option(..., "--election", help="peru-2016, peru-2021 or peru-2026."),
     cutoff: str | None = CUTOFF_OPT,
     sims: int = SIMS_OPT,
     seed: int = SEED_OPT,

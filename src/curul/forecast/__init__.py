@@ -2,9 +2,10 @@
 
 Polls (a documented CSV format, bundled curated copies) -> valid-vote shares -> a poll average with
 house effects -> a fat-tailed simulation of the first round, the runoff and Congress -> summaries,
-charts and backtests against the official results. Every result (:class:`Forecast`, :class:`Backtest`,
-:class:`RunoffBacktest`, :class:`Calibration`, :class:`PollCheck`, :class:`ImportResult`) gives
-``as_dict()``, ``report()`` and, where tabular, ``to_frame()``.
+charts and backtests against the official results; the runoff also from its own head-to-head polls.
+Every result (:class:`Forecast`, :class:`RunoffForecast`, :class:`Backtest`, :class:`RunoffBacktest`,
+:class:`Calibration`, :class:`PollCheck`, :class:`ImportResult`) gives ``as_dict()``, ``report()``
+and, where tabular, ``to_frame()``.
 """
 
 from curul.forecast._average import PollAverage, plain_average
@@ -18,6 +19,7 @@ from curul.forecast._model import ErrorModel, draw_first_round, simulate_preside
 from curul.forecast._poll_check import PollCheck, check_polls
 from curul.forecast._polls import Poll, PollRow, format_polls, group_polls, parse_polls, read_polls
 from curul.forecast._runoff import RunoffBacktest, run_runoff_backtest
+from curul.forecast._runoff_forecast import RunoffForecast, run_runoff_forecast, select_runoff_polls
 from curul.forecast._valid import to_valid
 
 __all__ = [
@@ -32,6 +34,7 @@ __all__ = [
     "PollCheck",
     "PollRow",
     "RunoffBacktest",
+    "RunoffForecast",
     "Score",
     "bundled_rows",
     "calibrate",
@@ -49,6 +52,8 @@ __all__ = [
     "run_backtest",
     "run_forecast",
     "run_runoff_backtest",
+    "run_runoff_forecast",
+    "select_runoff_polls",
     "simulate_presidential",
     "to_valid",
 ]

@@ -3,7 +3,9 @@
 Scores (candidates with at least 3% of valid votes): mean absolute error in points, 90% interval
 coverage; over every modelled candidate: Brier and log score of "reaches the runoff"; the rank the
 forecast gave the actual winner. The plain poll average and each pollster's last poll are scored the
-same way (no intervals, so only MAE and rank). The runoff's backtest is in ``_runoff``.
+same way (no intervals, so only MAE and rank). Congress: mean absolute seat error and 90% interval
+coverage per list, for the unicameral Congress (2016, 2021) or per chamber (2026: the Senate, its
+national list and districts, the Chamber of Deputies). The runoff's backtest is in ``_runoff``.
 """
 
 from __future__ import annotations
@@ -17,9 +19,10 @@ from curul.data import fold
 from curul.elections import congress_results
 from curul.errors import ArgumentError
 from curul.forecast._average import last_poll_of, last_polls_average, plain_average
+from curul.forecast._congress import PartySeats
 from curul.forecast._elections import bundled_rows, get_election, polls_until
 from curul.forecast._forecast import CandidateForecast, Forecast, Progress, run_forecast
-from curul.forecast._official import OfficialResult, match_official, official_first_round
+from curul.forecast._official import OfficialResult, match_official, official_first_round, official_seats_2026
 from curul.report import Column, Presentable, Report, Table
 
 if TYPE_CHECKING:
@@ -29,6 +32,15 @@ SCORED_MIN_SHARE = 3.0
 # The one public Peruvian model's first-round MAE (issue 6), for comparison only.
 REFERENCE_MAE = {"peru-2016": 2.2, "peru-2021": 3.0}
 SCORE_COLUMNS = ("mae", "coverage90", "brier_runoff", "log_runoff", "winner_rank", "winner_in_90")
+# Official seats per chamber, for the elections whose Congress has more than one (chamber -> reader).
+CHAMBER_SEATS = {2026: official_seats_2026}
+CHAMBER_ORDER = ("senate", "senate-national", "senate-districts", "deputies")
+CHAMBER_NAMES = {
+    "senate": "Senate",
+    "senate-national": "Senate national list",
+    "senate-districts": "Senate districts",
+    "deputies": "Chamber of Deputies",
+}
 FrameTable = Literal["scores", "candidates", "seats"]
 
 
@@ -91,6 +103,10 @@ class Backtest(Presentable):
             return pd.DataFrame(list(detail), columns=["name", "predicted", "actual"]).set_index("name")
         if table == "seats":
             columns = ["name", "mean_seats", "p05", "p95", "actual"]
+            if self.seats and "chambers" in self.seats:
+                rows = [{"chamber": c["chamber"], **r} for c in self.seats["chambers"] for r in c["parties"]]
+                frame = pd.DataFrame(rows, columns=["chamber", "name", "party", *columns[1:]])
+                return frame.set_index(["chamber", "name"])
             parties = self.seats["parties"] if self.seats else []
             return pd.DataFrame(parties, columns=columns).set_index("name")
         raise ArgumentError("table", f"{table!r} is not scores, candidates or seats")
@@ -123,16 +139,37 @@ class Backtest(Presentable):
         )
         seats: list[Table | str] = []
         if self.seats:
-            table = Table.build(
-                ["list", *(Column(h, align="right") for h in ("forecast", "90% interval", "official"))],
-                [
-                    [r["name"], f"{r['mean_seats']:.1f}", f"{r['p05']}–{r['p95']}", str(r["actual"])]
-                    for r in self.seats["parties"]
-                ],
-                title=f"Congress seats vs official (MAE {self.seats['mae']:.1f} seats)",
-            )
-            seats = [table, f"Congress simulated on {self.forecast.congress_sims:,} draws"]
+            chambers = self.seats.get("chambers") or [dict(self.seats, chamber=None)]
+            seats = [*(_seat_table(c) for c in chambers)]
+            seats.append(f"Congress simulated on {self.forecast.congress_sims:,} draws")
         return Report.of(scores, detail, self.forecast.calibration.describe(tails=False), *seats)
+
+
+def _seat_table(scores: dict[str, Any]) -> Table:
+    """One chamber's seats against the official ones (``chamber`` None: the unicameral Congress)."""
+    chamber = scores["chamber"]
+    if chamber is None:
+        title = f"Congress seats vs official (MAE {scores['mae']:.1f} seats)"
+    else:
+        name = CHAMBER_NAMES.get(chamber, chamber)
+        title = (
+            f"{name} ({scores['seats']}) seats vs official "
+            f"(MAE {scores['mae']:.1f} seats, 90% coverage {scores['coverage90']:.0%})"
+        )
+    return Table.build(
+        ["list", *(Column(h, align="right") for h in ("forecast", "90% interval", "official"))],
+        [
+            [_list_label(r), f"{r['mean_seats']:.1f}", f"{r['p05']}–{r['p95']}", str(r["actual"])]
+            for r in scores["parties"]
+        ],
+        title=title,
+    )
+
+
+def _list_label(row: dict[str, Any]) -> str:
+    """A list as the table names it: a list named after its candidate also shows its official party."""
+    party = row.get("party")
+    return f"{row['name']} ({party})" if party and row["name"].startswith("list of ") else row["name"]
 
 
 def _point_score(method: str, predicted: dict[str, float], official: tuple[OfficialResult, ...]) -> Score:
@@ -226,7 +263,11 @@ def run_backtest(
                 f"last_poll:{pollster}", last_poll_of(polls, pollster, cutoff, election.exits), official
             )
         )
-    seats = _seat_score(forecast, election.official_year) if forecast.parties else None
+    seats = None
+    if forecast.parties and election.official_year in CHAMBER_SEATS:
+        seats = chamber_seat_scores(forecast, CHAMBER_SEATS[election.official_year](), official)
+    elif forecast.parties:
+        seats = _seat_score(forecast, election.official_year)
     return Backtest(election_name, cutoff, forecast, tuple(scores), REFERENCE_MAE.get(election_name), seats)
 
 
@@ -252,3 +293,72 @@ def _seat_score(forecast: Forecast, year: int) -> dict[str, Any]:
         "coverage90": sum(r["p05"] <= r["actual"] <= r["p95"] for r in rows) / len(rows),
         "parties": rows,
     }
+
+
+def _scored(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    return {
+        "mae": sum(abs(r["mean_seats"] - r["actual"]) for r in rows) / len(rows),
+        "coverage90": sum(r["p05"] <= r["actual"] <= r["p95"] for r in rows) / len(rows),
+        "parties": rows,
+    }
+
+
+def chamber_seat_scores(
+    forecast: Forecast, official: dict[str, dict[str, int]], tickets: tuple[OfficialResult, ...]
+) -> dict[str, Any]:
+    """Per chamber (``official``: chamber -> party -> seats), the mean absolute seat error and the
+    share of lists whose official seats fall inside their 90% interval, over the lists that won seats
+    or were forecast at least half a seat (the 2016/2021 rule).
+
+    A forecast list is its candidate's party, or "list of NAME" where the polls give none; it is
+    matched to the party of its candidate's official ticket (``tickets``), else by its own name. The
+    "other lists" (parties without a polled candidate) won no seat unless ``official`` says so.
+    """
+    by_list = {c.party or f"list of {c.name}": c for c in forecast.average.candidates_}
+    chambers = []
+    for chamber in [c for c in CHAMBER_ORDER if c in official] + sorted(set(official) - set(CHAMBER_ORDER)):
+        seats = official[chamber]
+        folded = {fold(p): p for p in seats}
+        lists = [p for p in (*forecast.parties, *forecast.seat_parts) if p.chamber == chamber]
+        if not lists:
+            continue
+        rows: list[dict[str, Any]] = []
+        used: set[str] = set()
+        for p in lists:
+            party = _official_party(p, by_list, folded, tickets)
+            actual = seats.get(party, 0) if party else 0
+            if party:
+                used.add(party)
+            if actual or p.mean_seats >= 0.5:
+                rows.append(
+                    {
+                        "name": p.name,
+                        "party": party,
+                        "mean_seats": p.mean_seats,
+                        "p05": p.p05,
+                        "p95": p.p95,
+                        "actual": actual,
+                    }
+                )
+        for party, actual in seats.items():  # seat winners the forecast has no list for
+            if actual and party not in used:
+                rows.append(
+                    {"name": party, "party": party, "mean_seats": 0.0, "p05": 0, "p95": 0, "actual": actual}
+                )
+        chambers.append({"chamber": chamber, "seats": sum(seats.values()), **_scored(rows)})
+    return {"chambers": chambers}
+
+
+def _official_party(
+    seats: PartySeats,
+    by_list: dict[str, Any],
+    folded: dict[str, str],
+    tickets: tuple[OfficialResult, ...],
+) -> str | None:
+    """The official party (as the seat figures name it) of a forecast list, or None."""
+    candidate = by_list.get(seats.name)
+    if candidate is not None:
+        ticket = match_official(candidate.name, candidate.party, tickets)
+        if ticket is not None and fold(ticket.party) in folded:
+            return folded[fold(ticket.party)]
+    return folded.get(fold(seats.name))

@@ -118,8 +118,9 @@ def calibrate(
 
     At the blackout (the default cutoff) the scale is fitted (``fit_scale``: maximum likelihood, each
     election one draw of the shared-divisor t) on Peru's own misses: the final published polls of 2001,
-    2006 and 2011 (``_history``) and this model's average at the blackout in the bundled elections,
-    never the election being forecast. A cutoff ``days_before`` the vote earlier than the blackout adds,
+    2006 and 2011 (``_history``) and this model's average at the blackout in the bundled elections that
+    calibrate (``Election.calibrates``: 2016 and 2021; 2026 is scored, not calibrated on), never the
+    election being forecast. A cutoff ``days_before`` the vote earlier than the blackout adds,
     in quadrature, the movement still to come between that cutoff and the blackout, measured on the
     bundled elections (the only ones with a full poll series): k(d)^2 - k(blackout)^2 over them.
 
@@ -127,7 +128,9 @@ def calibrate(
     variances (the simulation adds them the same way), so k is the error beyond them; the older
     elections have no poll series, hence no such term.
     """
-    bundled = tuple(n for n, e in elections().items() if e.official_year is not None and n != exclude)
+    bundled = tuple(
+        n for n, e in elections().items() if e.official_year is not None and e.calibrates and n != exclude
+    )
     with_sd = [e for n in bundled for e in _polling_errors(n, None, **settings)]
     at_blackout = [(e[0], e[1], e[2], e[3]) for e in with_sd]
     history = [

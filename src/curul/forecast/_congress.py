@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -67,6 +67,17 @@ class BlocResult:
             "p_majority": self.p_majority,
             "p_two_thirds": self.p_two_thirds,
         }
+
+
+class CongressSeats(NamedTuple):
+    """What :func:`simulate_congress` returns: seats per list and chamber, the blocs' chances, the
+    draws simulated, and the parts of a chamber that has a national district besides the others
+    (the Senate's ``senate-national`` and ``senate-districts``)."""
+
+    parties: tuple[PartySeats, ...]
+    blocs: tuple[BlocResult, ...]
+    draws: int
+    parts: tuple[PartySeats, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -238,8 +249,8 @@ def simulate_congress(
     blocs: Mapping[str, Sequence[str]],
     progress: Callable[[int], None] | None = None,
     allocate: Allocator = allocate_system_batch,
-) -> tuple[tuple[PartySeats, ...], tuple[BlocResult, ...], int]:
-    """Seats per party and chamber; returns (party results, bloc results, draws used).
+) -> CongressSeats:
+    """Seats per party and chamber, the blocs' chances, the draws used and the chambers' parts.
 
     ``allocate`` is the seat engine: ``curul.elections.allocate_system_batch``, or the exact per-draw
     :func:`allocate_system_loop` it is tested against (same random stream, same seats).
@@ -276,6 +287,7 @@ def simulate_congress(
         layout.append((system, np.array(positions)))
     seats_all: list[list[np.ndarray]] = [[] for _ in systems]
     passed_all: list[list[np.ndarray]] = [[] for _ in systems]
+    national_all: list[list[np.ndarray]] = [[] for _ in systems]  # the national district's seats
     for start in range(0, n, CHUNK):
         nat = national[start : start + CHUNK].astype(np.float32)
         share = rng.standard_normal((nat.shape[0], len(regular), len(parties)), dtype=np.float32)
@@ -301,31 +313,29 @@ def simulate_congress(
                     national_votes = np.rint(nat * np.float32(1e5)).astype(np.int64)
                     votes[:, i, :] = national_votes * len(parties) + lot[:, 0]
             result = allocate(system, votes, parties)
-            seats_all[s_i].append(np.asarray(result.seats).sum(axis=1))
+            by_district = np.asarray(result.seats)
+            seats_all[s_i].append(by_district.sum(axis=1))
             passed_all[s_i].append(np.asarray(result.passed))
+            if 0 < (index < 0).sum() < len(index):
+                national_all[s_i].append(by_district[:, index < 0, :].sum(axis=1))
             if progress:  # one step per draw and chamber, so the bar ends at sims x (1 + chambers)
                 progress(nat.shape[0])
+    parts: list[PartySeats] = []
     for s_i, (system, _) in enumerate(layout):
         seats = np.concatenate(seats_all[s_i])
         passed = np.concatenate(passed_all[s_i])
         chamber = system.chamber
-        totals: dict[str, np.ndarray] = {}
+        totals = _by_list(seats, parties, k)
         thresholds: dict[str, np.ndarray] = {}
         for j, party in enumerate(parties):
             name = "other lists" if j >= k else party
-            totals[name] = totals.get(name, 0) + seats[:, j]
             thresholds[name] = np.maximum(thresholds.get(name, 0), passed[:, j])
-        for name, s in totals.items():
-            results.append(
-                PartySeats(
-                    name,
-                    chamber,
-                    float(s.mean()),
-                    int(np.quantile(s, 0.05)),
-                    int(np.quantile(s, 0.95)),
-                    float(np.mean(thresholds[name])),
-                )
-            )
+        results.extend(_summary(name, chamber, s, thresholds[name]) for name, s in totals.items())
+        if national_all[s_i]:
+            national = np.concatenate(national_all[s_i])
+            for part, part_seats in (("national", national), ("districts", seats - national)):
+                for name, s in _by_list(part_seats, parties, k).items():
+                    parts.append(_summary(name, f"{chamber}-{part}", s, thresholds[name]))
         if system.total_seats == 130:
             for bloc, members in blocs.items():
                 keys = {fold(m) for m in members}
@@ -341,4 +351,25 @@ def simulate_congress(
                     )
                 )
     results.sort(key=lambda p: (p.chamber, -p.mean_seats))
-    return tuple(results), tuple(bloc_results), n
+    parts.sort(key=lambda p: (p.chamber, -p.mean_seats))
+    return CongressSeats(tuple(results), tuple(bloc_results), n, tuple(parts))
+
+
+def _by_list(seats: np.ndarray, parties: Sequence[str], k: int) -> dict[str, np.ndarray]:
+    """Draws x lists seats -> list name -> seats per draw (the identical other lists summed)."""
+    totals: dict[str, np.ndarray] = {}
+    for j, party in enumerate(parties):
+        name = "other lists" if j >= k else party
+        totals[name] = totals.get(name, 0) + seats[:, j]
+    return totals
+
+
+def _summary(name: str, chamber: str, seats: np.ndarray, passed: np.ndarray) -> PartySeats:
+    return PartySeats(
+        name,
+        chamber,
+        float(seats.mean()),
+        int(np.quantile(seats, 0.05)),
+        int(np.quantile(seats, 0.95)),
+        float(np.mean(passed)),
+    )

@@ -22,6 +22,28 @@ class Exit:
 
 
 @dataclass(frozen=True)
+class Unconfirmed:
+    """A poll wave a forecast leaves out unless asked: its figures lack a primary source, and a
+    source casts doubt on them (``elections.toml`` gives the reason and where it is recorded)."""
+
+    round: int
+    pollster: str
+    field_start: date
+    field_end: date
+    reason: str
+    source: str
+
+    def matches(self, poll: Poll) -> bool:
+        row = poll.first
+        return (row.round, row.pollster, row.field_start, row.field_end) == (
+            self.round,
+            self.pollster,
+            self.field_start,
+            self.field_end,
+        )
+
+
+@dataclass(frozen=True)
 class Election:
     name: str
     first_round: date
@@ -30,11 +52,20 @@ class Election:
     congress: tuple[str, ...]
     exits: tuple[Exit, ...]
     date_source: str
+    unconfirmed: tuple[Unconfirmed, ...] = ()
+    # Whether this election's polling misses calibrate the error scale of the others (its own
+    # forecast never uses them): see ``calibrate`` and docs/forecast.md.
+    calibrates: bool = True
 
     @property
     def default_cutoff(self) -> date:
         """Last day polls may be published: one week before the vote (the blackout starts after it)."""
         return self.first_round - timedelta(days=BLACKOUT_DAYS)
+
+    @property
+    def runoff_cutoff(self) -> date:
+        """Last day runoff polls may be published: one week before the runoff."""
+        return self.runoff - timedelta(days=BLACKOUT_DAYS)
 
     def simulation_steps(self, sims: int, congress: bool = True) -> int:
         """The progress a run of ``sims`` simulations reports in all (the total of a progress bar): one
@@ -55,6 +86,13 @@ def elections() -> dict[str, Election]:
             congress=tuple(spec.get("congress", ())),
             exits=tuple(Exit(e["candidate"], e["date"], e["source"]) for e in spec.get("exits", ())),
             date_source=spec["date_source"],
+            unconfirmed=tuple(
+                Unconfirmed(
+                    u["round"], u["pollster"], u["field_start"], u["field_end"], u["reason"], u["source"]
+                )
+                for u in spec.get("unconfirmed", ())
+            ),
+            calibrates=spec.get("calibrates", True),
         )
         for name, spec in raw.items()
     }

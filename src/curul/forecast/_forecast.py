@@ -68,6 +68,9 @@ class Forecast(Presentable):
     parties: tuple[PartySeats, ...] = ()
     blocs: tuple[BlocResult, ...] = ()
     congress_sims: int = 0
+    # The Senate's national list and district seats per list (chambers "senate-national" and
+    # "senate-districts"), which the 2026 backtest scores; not part of ``as_dict``.
+    seat_parts: tuple[PartySeats, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -242,9 +245,10 @@ def run_forecast(
     pairs = _runoff_pairs(draws)
     parties: tuple[PartySeats, ...] = ()
     bloc_results: tuple[BlocResult, ...] = ()
+    seat_parts: tuple[PartySeats, ...] = ()
     congress_sims = 0
     if congress and election.congress:
-        parties, bloc_results, congress_sims = simulate_congress(
+        parties, bloc_results, congress_sims, seat_parts = simulate_congress(
             election, avg, draws, rng, blocs or {}, progress=progress
         )
     return Forecast(
@@ -260,6 +264,7 @@ def run_forecast(
         parties,
         bloc_results,
         congress_sims,
+        seat_parts,
     )
 
 

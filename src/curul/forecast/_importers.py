@@ -1,35 +1,62 @@
 """Importers from the shared poll research files (``../shared/data/polls``) to the poll CSV format.
 
-The shared files use Spanish poll types, free-text answer names and, for 2026, no ``basis`` column;
-dates of many 2026 waves are only in ``polls_2026_r1_waves.csv``. The importer maps each of them to
-the documented format, reconciles the 2026 dates with explicit rules, and drops (with a reason) the
-rows that cannot be dated or were never published before the blackout. The bundled files in
-``curul/forecast/polls/`` are this importer's output.
+The shared files use Spanish poll types, free-text answer names and, for the 2026 first round, no
+``basis`` column; dates of many 2026 waves are only in ``polls_2026_r1_waves.csv``; the 2026 runoff file
+writes its bases in words, names a pollster with its client ("Datum (El Comercio)") and gives the
+blank and undecided shares only in its notes. The importer maps each of them to the documented format,
+reconciles the 2026 dates with explicit rules, and drops (with a reason) the rows that cannot be dated
+or were never published before the blackout. The bundled files in ``curul/forecast/polls/`` are this
+importer's output.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from curul._files import write_atomic
 from curul.errors import ArgumentError, InputError
-from curul.forecast._polls import PollRow, format_polls, parse_polls
+from curul.forecast._elections import BLACKOUT_DAYS, get_election
+from curul.forecast._polls import NON_CHOICE, PUBLICATION_LAG_DAYS, PollRow, format_polls, parse_polls
 from curul.forecast._shared_files import Dropped, iso_date, read_rows, whole_number
-from curul.forecast._waves import WAVES_FILE, Wave, match_wave, read_waves, wave_rows
+from curul.forecast._waves import WAVES_FILE, Wave, match_wave, note_pairs, read_waves, wave_rows
 from curul.report import Presentable, Report
 
 if TYPE_CHECKING:
     import pandas as pd
 
+
+@dataclass(frozen=True)
+class SharedFile:
+    """A shared poll file, the election and round it holds, and what its importer must do besides."""
+
+    name: str
+    election: str
+    round: int
+    # Dates reconciled with polls_2026_r1_waves.csv, and the waves only its notes describe.
+    waves: bool = False
+    # data/README.md says every row was published before the blackout: a row without a publication
+    # date is taken as published by the last legal day, not two days after its fieldwork.
+    pre_blackout: bool = False
+    # Blank/null and undecided shares given only in a row's note ("blank/null 17, undecided 7").
+    note_non_choice: bool = False
+
+
 SHARED_FILES = {
-    "peru-2016-r1.csv": ("polls_2016_r1.csv", "peru-2016", 1),
-    "peru-2016-r2.csv": ("polls_2016_r2.csv", "peru-2016", 2),
-    "peru-2021-r1.csv": ("polls_2021_r1.csv", "peru-2021", 1),
-    "peru-2021-r2.csv": ("polls_2021_r2.csv", "peru-2021", 2),
-    "peru-2026-r1.csv": ("polls_2026_r1.csv", "peru-2026", 1),
+    "peru-2016-r1.csv": SharedFile("polls_2016_r1.csv", "peru-2016", 1),
+    "peru-2016-r2.csv": SharedFile("polls_2016_r2.csv", "peru-2016", 2),
+    "peru-2021-r1.csv": SharedFile("polls_2021_r1.csv", "peru-2021", 1),
+    "peru-2021-r2.csv": SharedFile("polls_2021_r2.csv", "peru-2021", 2),
+    "peru-2026-r1.csv": SharedFile("polls_2026_r1.csv", "peru-2026", 1, waves=True),
+    "peru-2026-r2.csv": SharedFile(
+        "polls_2026_r2.csv", "peru-2026", 2, pre_blackout=True, note_non_choice=True
+    ),
 }
+# "Datum (El Comercio)": the pollster, then the client it polled for.
+_CLIENT = re.compile(r"(.+?)\s*\((.+)\)")
 
 POLL_TYPES = {
     "intencion_voto": "intention",
@@ -110,15 +137,21 @@ def _check_source_row(path: Path, line: int, row: dict[str, str]) -> None:
         )
 
 
+def last_legal_day(election: str, round_: int) -> date:
+    """The last day a poll of this round may be published: one week before the vote."""
+    spec = get_election(election)
+    return (spec.first_round if round_ == 1 else spec.runoff) - timedelta(days=BLACKOUT_DAYS)
+
+
 def _convert(
     line: int,
     row: dict[str, str],
-    election: str,
-    round_: int,
-    file: str,
+    spec: SharedFile,
     waves: list[Wave] | None,
     dropped: list[Dropped],
 ) -> PollRow | None:
+    election, round_, file = spec.election, spec.round, spec.name
+
     def drop(reason: str) -> None:
         dropped.append(Dropped(file, line, row["candidate"], reason))
 
@@ -133,7 +166,8 @@ def _convert(
     notes = [note] if note else []
     if row.get("verification"):
         notes.insert(0, f"verification={row['verification']}")
-    basis = row.get("basis", "")
+    # "all respondents", "valid votes" (2026 runoff file) are the format's all_respondents, valid_votes.
+    basis = (row.get("basis") or "").strip().replace(" ", "_")
     if not basis:
         if row["poll_type"] == "simulacro_votos_validos":
             basis = "valid_votes"
@@ -143,7 +177,14 @@ def _convert(
             basis = "emitted_votes"
             notes.append("importer: basis not given, simulated ballot assumed to be of emitted votes")
     fs, fe, pub = iso_date(row["field_start"]), iso_date(row["field_end"]), iso_date(row["published"])
+    if pub is not None and row["published"].strip() != pub.isoformat():
+        notes.append(f"published: {row['published'].strip()}")
     sample_n, population = whole_number(row["sample_n"]), row.get("population", "") or ""
+    pollster = row["pollster"].strip()
+    client = _CLIENT.fullmatch(pollster)
+    if client:
+        pollster = client.group(1)
+        population = f"{population} (for {client.group(2)})" if population else f"for {client.group(2)}"
     sources = [row["source"]]
     if waves is not None:
         wave, why = match_wave(row, waves)
@@ -158,6 +199,14 @@ def _convert(
     if fe is None and pub is None:
         drop("no publication date and no fieldwork dates")
         return None
+    if spec.pre_blackout and pub is None and fe is not None:
+        last = last_legal_day(election, round_)
+        if fe <= last < fe + timedelta(days=PUBLICATION_LAG_DAYS):
+            pub = last
+            notes.append(
+                f"importer: no publication date; the file holds only polls published before the "
+                f"blackout (data/README.md), so published by {last}, the last legal day"
+            )
     if fe and pub and pub < fe:
         drop(f"published {pub} before fieldwork ended {fe}")
         return None
@@ -169,7 +218,7 @@ def _convert(
     return PollRow(
         election=election,
         round=round_,
-        pollster=row["pollster"].strip(),
+        pollster=pollster,
         poll_type=poll_type,
         field_start=fs,
         field_end=fe,
@@ -207,20 +256,42 @@ def import_shared_polls(directory: str | Path) -> ImportResult:
     waves = read_waves(directory / WAVES_FILE)
     files: dict[str, tuple[PollRow, ...]] = {}
     dropped: list[Dropped] = []
-    for out_name, (name, election, round_) in SHARED_FILES.items():
+    for out_name, spec in SHARED_FILES.items():
         rows = []
-        for line, raw in read_rows(directory / name):
-            _check_source_row(directory / name, line, raw)
-            row = _convert(line, raw, election, round_, name, waves if "2026" in name else None, dropped)
+        for line, raw in read_rows(directory / spec.name):
+            _check_source_row(directory / spec.name, line, raw)
+            row = _convert(line, raw, spec, waves if spec.waves else None, dropped)
             if row is not None:
                 rows.append(row)
-        if "2026" in name:
+        if spec.waves:
             rows += wave_rows(waves, rows, WAVES_FILE, dropped)
+        if spec.note_non_choice:
+            rows += _note_non_choice(rows)
         rows = _fill_parties(rows)
-        rows = _drop_repeated(rows, name, dropped)
+        rows = _drop_repeated(rows, spec.name, dropped)
         # Round-trip through the validating parser: the import must be a valid poll file.
         files[out_name] = parse_polls(format_polls(rows), out_name)
     return ImportResult(files, tuple(dropped))
+
+
+def _note_non_choice(rows: list[PollRow]) -> list[PollRow]:
+    """Non-choice rows from the notes of waves that have none: "blank/null 17, undecided 7" on a row
+    of all respondents or emitted votes (a valid-vote row's note describes another base)."""
+    added: list[PollRow] = []
+    done: set[tuple[Any, ...]] = {r.wave_key for r in rows if r.option in NON_CHOICE}
+    for r in rows:
+        if r.wave_key in done or r.basis == "valid_votes" or not r.note:
+            continue
+        pairs = [
+            (option, label, share) for option, label, share in note_pairs(r.note) if option in NON_CHOICE
+        ]
+        if not pairs:
+            continue
+        done.add(r.wave_key)
+        for option, label, share in pairs:
+            note = f"importer: from the note of line {r.line} ({r.note})"
+            added.append(replace(r, option=option, candidate=label, party="", share=share, note=note, line=0))
+    return added
 
 
 def _drop_repeated(rows: list[PollRow], file: str, dropped: list[Dropped]) -> list[PollRow]:

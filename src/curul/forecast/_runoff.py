@@ -3,17 +3,19 @@ the final official result (``presidential-runoffs``), beside the plain average a
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from statistics import NormalDist
 from typing import TYPE_CHECKING, Any
 
 from curul.data import load
 from curul.errors import ArgumentError
 from curul.forecast._average import PollAverage, last_polls_average, plain_average
-from curul.forecast._elections import BLACKOUT_DAYS, bundled_rows, get_election, polls_until
+from curul.forecast._elections import Election, bundled_rows, get_election, polls_until
 from curul.forecast._model import RUNOFF_POLL_SD
 from curul.forecast._official import OfficialResult, match_official
+from curul.forecast._polls import Poll
 from curul.report import Column, Presentable, Report, Row, Span, Table
 
 if TYPE_CHECKING:
@@ -92,6 +94,25 @@ class RunoffBacktest(Presentable):
         )
 
 
+def check_runoff_cutoff(election: Election, cutoff: date | None) -> date:
+    """The cutoff of a runoff forecast: by default the last day runoff polls may be published (one
+    week before the runoff); it must fall between the first round and the runoff."""
+    cutoff = cutoff or election.runoff_cutoff
+    if cutoff >= election.runoff:
+        raise ArgumentError("cutoff", f"{cutoff} is not before the runoff ({election.runoff})")
+    if cutoff < election.first_round:
+        raise ArgumentError("cutoff", f"{cutoff} is before the first round; runoff polls start after it")
+    return cutoff
+
+
+def runoff_average(polls: Sequence[Poll], cutoff: date, runoff: date) -> tuple[PollAverage, float]:
+    """The runoff model's point forecast: the house-effect average of head-to-head polls (valid votes,
+    the damped trend projected to the runoff) and the first finalist's (by name) share of the pair.
+    Its error is normal with SD ``RUNOFF_POLL_SD``."""
+    avg = PollAverage().fit(polls, cutoff, target=runoff)
+    return avg, float(100 * avg.shares_[0] / (avg.shares_[0] + avg.shares_[1]))
+
+
 def run_runoff_backtest(election_name: str, cutoff: date | None = None) -> RunoffBacktest:
     """Score the runoff model against the final official runoff (``presidential-runoffs``).
 
@@ -101,22 +122,22 @@ def run_runoff_backtest(election_name: str, cutoff: date | None = None) -> Runof
     election = get_election(election_name)
     if election.official_year is None:
         raise ArgumentError("election", f"{election_name} has no official result to score against")
-    cutoff = cutoff or (election.runoff - timedelta(days=BLACKOUT_DAYS))
-    if cutoff >= election.runoff:
-        raise ArgumentError("cutoff", f"{cutoff} is not before the runoff ({election.runoff})")
-    if cutoff < election.first_round:
-        raise ArgumentError("cutoff", f"{cutoff} is before the first round; runoff polls start after it")
+    cutoff = check_runoff_cutoff(election, cutoff)
     rows = [r for r in load("presidential-runoffs").rows if r.year == election.official_year]
     final = [r for r in rows if r.stage.startswith("final")] or rows
+    if not final:
+        raise ArgumentError(
+            "election",
+            f"no official runoff count of {election_name} is bundled: its runoff can be forecast, not scored",
+        )
     polls = [
         p for p in polls_until(bundled_rows(election_name, 2), cutoff, round_=2) if len(p.candidates()) == 2
     ]
     if not polls:
         raise ArgumentError("cutoff", f"no runoff polls of {election_name} published by {cutoff}")
-    avg = PollAverage().fit(polls, cutoff, target=election.runoff)
+    avg, share = runoff_average(polls, cutoff, election.runoff)
     names = [c.name for c in avg.candidates_]
     first = names[0]
-    share = float(100 * avg.shares_[0] / (avg.shares_[0] + avg.shares_[1]))
     official = next(r for r in final if match_official(first, "", (_as_result(r),)) is not None)
     dist = NormalDist(share, RUNOFF_POLL_SD)
     plain = plain_average(polls, cutoff)

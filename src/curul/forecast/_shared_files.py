@@ -27,11 +27,11 @@ class Dropped:
 
 
 def iso_date(text: str) -> date | None:
-    """A ``YYYY-MM-DD`` date, or None for anything else (empty, "2026-01", a free-text date)."""
+    """A ``YYYY-MM-DD`` date, possibly followed by a remark in parentheses ("2026-05-31 (PDF timestamp
+    260531)"), or None for anything else (empty, "2026-01", a free-text date)."""
     text = (text or "").strip()
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        return date.fromisoformat(text)
-    return None
+    match = re.fullmatch(r"(\d{4}-\d{2}-\d{2})(?:\s+\(.*\))?", text)
+    return date.fromisoformat(match.group(1)) if match else None
 
 
 def whole_number(text: str) -> int | None:

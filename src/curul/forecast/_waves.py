@@ -108,7 +108,7 @@ def _note_segments(note: str) -> list[tuple[str | None, str]]:
     return [(None, note)]
 
 
-def _note_pairs(text: str) -> list[tuple[str, str, float]]:
+def note_pairs(text: str) -> list[tuple[str, str, float]]:
     """(option, candidate, share) pairs named in a note segment."""
     out = []
     for key, value in _NOTE_PAIR.findall(text):
@@ -132,7 +132,7 @@ def wave_rows(waves: list[Wave], rows: list[PollRow], file: str, dropped: list[D
                 )
         mine = [r for r in rows if f"({wave.label};" in r.note]
         for segment_type, text in _note_segments(wave.note):
-            pairs = _note_pairs(text)
+            pairs = note_pairs(text)
             if not pairs:
                 continue
             if new_wave:
