@@ -28,6 +28,7 @@ PUBLIC = (
     "curul.errors",
     "curul.forecast",
     "curul.history",
+    "curul.inputs",
     "curul.report",
     "curul.rollcalls",
     "curul.viz",

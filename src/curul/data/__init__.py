@@ -10,8 +10,8 @@ seats sum to district magnitudes) run whenever a dataset is loaded. ``load(name)
 from curul.data._catalog import Check, Column, DatasetSpec, catalog
 from curul.data._dataset import Dataset, bundled_dir, load, names, spec_of
 from curul.data._members import Member, Members, SecondSource, members
-from curul.data._names import fold
 from curul.data._views import Checked, DatasetView, Listing, check, listing, show, summary
+from curul.inputs import fold
 
 __all__ = [
     "Check",

@@ -14,8 +14,8 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from curul.data._catalog import Check, Selection
-from curul.data._names import fold
 from curul.errors import InputError
+from curul.inputs import fold
 
 if TYPE_CHECKING:
     from curul.data._dataset import Dataset

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from curul.data._dataset import load
-from curul.data._names import fold
 from curul.errors import ArgumentError
+from curul.inputs import fold
 from curul.report import Column, Line, Presentable, Report, Table
 
 if TYPE_CHECKING:

@@ -1,4 +1,5 @@
-"""Name folding: official sources spell the same party or district with and without accents and case."""
+"""Name folding: official sources and users spell the same party or district with and without accents
+and case, so names are compared through :func:`fold`."""
 
 from __future__ import annotations
 

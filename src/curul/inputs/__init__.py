@@ -1,0 +1,35 @@
+"""Reading the files users give: one reader, reused by every command and by the web.
+
+* :func:`read_text`: regular files only (``-`` reads standard input explicitly; a FIFO or device is
+  refused), bounded in size, UTF-8 (a byte-order mark is accepted) with a bad byte reported at its line
+  and column;
+* :func:`read_csv` against a :class:`CsvSchema` declared as data: exact headers, rows as wide as the
+  header, bounded cells, typed values (:data:`KINDS`), one row per key, cross-row checks;
+* :func:`fold`, the name key every comparison of parties and districts uses.
+
+Every problem is one :class:`curul.errors.InputError` (file, line, column, field, problem), which the
+command line prints on one line with exit status 2 and the web returns as a 422.
+"""
+
+from curul.inputs._cells import KINDS
+from curul.inputs._csv import Col, CsvSchema, CsvTable, parse_csv, read_csv
+from curul.inputs._limits import LIMITS, Limits
+from curul.inputs._names import fold
+from curul.inputs._text import STDIN, UserText, decode, read_bytes, read_text
+
+__all__ = [
+    "KINDS",
+    "LIMITS",
+    "STDIN",
+    "Col",
+    "CsvSchema",
+    "CsvTable",
+    "Limits",
+    "UserText",
+    "decode",
+    "fold",
+    "parse_csv",
+    "read_bytes",
+    "read_csv",
+    "read_text",
+]
