@@ -8,7 +8,7 @@ import typer
 
 from curul import __version__
 from curul.cli import congress, constitution, data, elections, forecast, history, rollcalls
-from curul.errors import ArgumentError, CurulError
+from curul.errors import ArgumentError, CurulError, InputError
 
 app = typer.Typer(
     name="curul",
@@ -38,7 +38,16 @@ for _group in (data, elections, constitution, history, congress, rollcalls, fore
     _group.register(app)
 
 
-def _error(message: str) -> None:
+def _error(message: str, as_json: bool, details: dict[str, object] | None = None) -> None:
+    """One line on stderr: ``error: ...`` for people, ``{"error": {...}}`` with ``--json``."""
+    if as_json:
+        import json
+
+        print(
+            json.dumps({"error": {"message": message, **(details or {})}}, ensure_ascii=False),
+            file=sys.stderr,
+        )
+        return
     from rich.markup import escape
 
     from curul.cli._output import err_console
@@ -46,31 +55,50 @@ def _error(message: str) -> None:
     err_console().print(f"[bold red]error:[/] {escape(message)}", highlight=False, soft_wrap=True)
 
 
+def _details(exc: CurulError) -> dict[str, object]:
+    if isinstance(exc, InputError):
+        return {
+            "file": exc.path,
+            "line": exc.line,
+            "column": exc.column,
+            "field": exc.field,
+            "problem": exc.problem,
+        }
+    return {}
+
+
 def main(argv: list[str] | None = None) -> None:
-    """Console-script entry point: user mistakes become one line and exit status 2."""
+    """Console-script entry point. Exit status: 0 success, 2 a user mistake (one line on stderr), 130
+    interrupted (Ctrl-C: "aborted" on stderr), 1 only for a bug (with its traceback)."""
+    args = sys.argv[1:] if argv is None else list(argv)
+    as_json = "--json" in args
     try:
-        app(args=argv, standalone_mode=False)
+        # Outside standalone mode typer returns the exit status instead of raising it (130 after Ctrl-C).
+        status = app(args=args, standalone_mode=False)
+        if isinstance(status, int) and status != 0:
+            if status == 130:
+                print("aborted", file=sys.stderr)
+            sys.exit(status)
     except ArgumentError as exc:
         from curul.cli._options import option_name
 
-        _error(exc.naming(option_name(exc.argument)))
+        option = option_name(exc.argument)
+        _error(exc.naming(option), as_json, {"option": option})
         sys.exit(2)
     except CurulError as exc:
-        _error(str(exc))
+        _error(str(exc), as_json, _details(exc))
         sys.exit(2)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
-    except typer.Abort:
-        from curul.cli._output import err_console
-
-        err_console().print("aborted")
-        sys.exit(1)
+    except (typer.Abort, KeyboardInterrupt):
+        print("aborted", file=sys.stderr)
+        sys.exit(130)
     except Exception as exc:
         # Usage errors (missing argument, bad option value) come from click, which typer may vendor:
         # recognise them by their interface and print them on one line like every other user mistake.
         code = getattr(exc, "exit_code", None)
         format_message = getattr(exc, "format_message", None)
         if callable(format_message) and isinstance(code, int):
-            _error(format_message())
+            _error(format_message(), as_json)
             sys.exit(code)
         raise

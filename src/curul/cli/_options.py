@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import typer
 
@@ -37,3 +39,39 @@ def options(**names: str) -> Iterator[None]:
         yield
     except ArgumentError as exc:
         raise CurulError(exc.naming(names.get(exc.argument) or option_name(exc.argument))) from None
+
+
+NAME_MAX = 255  # bytes in one path component on the file systems curul runs on
+
+
+def output_file(path: Path | None, option: str, suffixes: tuple[str, ...]) -> Path | None:
+    """Check a file a command will write, before any work starts: a valid name ending in one of
+    ``suffixes``, in a folder that exists and can be written, and not itself a folder or a special
+    file. No folder is created; the write itself is atomic, so a failed run leaves nothing behind."""
+    if path is None:
+        return None
+    name = path.name
+    if not name or name in (".", ".."):
+        raise CurulError(f"{option}: {str(path)!r} is not a file name")
+    if "\x00" in str(path) or len(name.encode("utf-8", "surrogateescape")) > NAME_MAX:
+        raise CurulError(f"{option}: the file name is not valid (at most {NAME_MAX} bytes, no NUL)")
+    if suffixes and path.suffix.lower() not in suffixes:
+        raise CurulError(f"{option}: {path}: the name must end in {' or '.join(suffixes)}")
+    parent = path.parent
+    if not parent.is_dir():
+        raise CurulError(f"{option}: {path}: the folder {parent} does not exist")
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise CurulError(f"{option}: {path}: the folder {parent} cannot be written")
+    if path.exists() and not path.is_file():
+        what = "a folder" if path.is_dir() else "not a regular file"
+        raise CurulError(f"{option}: {path} is {what}")
+    return path
+
+
+def output_folder(path: Path, option: str) -> Path:
+    """Check a folder a command will write files into: it exists and can be written (none is created)."""
+    if not path.is_dir():
+        raise CurulError(f"{option}: {path}: no such folder (create it first)")
+    if not os.access(path, os.W_OK | os.X_OK):
+        raise CurulError(f"{option}: {path}: the folder cannot be written")
+    return path
