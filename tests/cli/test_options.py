@@ -38,4 +38,3 @@ def test_a_folder_or_a_fifo_is_not_an_output_file(tmp_path):
     os.mkfifo(tmp_path / "pipe.svg")
     with pytest.raises(CurulError, match="not a regular file"):
         output_file(tmp_path / "pipe.svg", "--svg", (".svg",))
-
