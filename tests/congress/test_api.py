@@ -54,3 +54,19 @@ def test_chamber_arithmetic_needs_no_pandas_or_scipy():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_2026_chambers_need_no_pandas_and_older_ones_no_member_list():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, curul.congress as c; c.composition('2021-07'); a = 'curul.data' in sys.modules; "
+        "c.chamber_power('2026-07-deputies', 'vacancy.approval', senate='2026-07-senate', "
+        "senate_threshold='vacancy.approval'); "
+        "print(a, sorted(m for m in ('pandas', 'scipy', 'curul.rollcalls') if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    # a unicameral composition is read without the 2026 member list; the vacancy arithmetic of the
+    # bicameral Congress (member lists, regime, product game) without pandas or scipy
+    assert result.stdout.strip() == "False []"

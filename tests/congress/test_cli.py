@@ -98,6 +98,8 @@ def test_compositions_list(capsys):
         "2021-07",
         "2022-06",
         "2025-07",
+        "2026-07-senate",
+        "2026-07-deputies",
     ]
 
 
@@ -154,3 +156,55 @@ def test_joint_bicameral_power(capsys, tmp_path):
     # A + B is the only minimal way to 87 deputies and it has 55 senators: C is never needed
     assert rows["C"]["seats_first"] == 0 and rows["C"]["shapley_shubik"] == 0
     assert rows["A"]["shapley_shubik"] == rows["B"]["shapley_shubik"] == 0.5
+
+
+# -- the bicameral Congress from July 2026 (peru-rules.md §2.3: 39, 40% of hábiles, 87, 40) ----------
+
+
+@pytest.mark.parametrize(
+    ("comp", "procedure", "votes", "rule", "chamber"),
+    [
+        ("2026-07-deputies", "vacancy.approval", 87, "B4", "deputies"),
+        ("2026-07-senate", "vacancy.approval", 40, "B5", "senate"),
+        ("2026-07-deputies", "vacancy.admission", 52, "B2", "deputies"),
+        ("2026-07-deputies", "vacancy.filing", 39, "B1", "deputies"),
+    ],
+)
+def test_power_on_a_2026_chamber_uses_its_rule(capsys, comp, procedure, votes, rule, chamber):
+    code, out, _ = run(capsys, "power", "-c", comp, "-t", procedure, "--json")
+    assert code == 0
+    threshold = json.loads(out)["threshold"]
+    assert (threshold["votes"], threshold["rule_id"], threshold["chamber"]) == (votes, rule, chamber)
+    assert threshold["confirmed"] is True and threshold["sources"]
+    code, out, _ = run(capsys, "power", "-c", comp, "-t", procedure)
+    assert code == 0 and f"rule {rule}" in out and "confirmed" in out
+
+
+def test_habiles_on_the_2026_deputies_counts_the_sworn(capsys):
+    code, out, _ = run(
+        capsys, "power", "-c", "2026-07-deputies", "-t", "vacancy.admission", "--habiles", "--json"
+    )
+    assert code == 0
+    data = json.loads(out)
+    # 128 sworn of 130 on 31 July 2026: ⌈2/5 · 128⌉ = 52
+    assert (
+        data["threshold"]["arithmetic"] == "⌈2/5 · 128⌉ = 52" and "128 members" in data["threshold"]["basis"]
+    )
+    assert sum(r["seats"] for r in data["rows"]) == 128
+
+
+def test_bicameral_power_and_members_on_2026(capsys):
+    args = ["power", "-c", "2026-07-deputies", "-t", "vacancy.approval", "--senate", "2026-07-senate",
+            "--senate-threshold", "vacancy.approval"]  # fmt: skip
+    code, out, _ = run(capsys, *args, "--json")
+    data = json.loads(out)
+    assert (
+        code == 0 and data["senate_threshold"]["votes"] == 40 and data["senate_threshold"]["rule_id"] == "B5"
+    )
+    code, out, _ = run(capsys, *args, "--joint", "--json")
+    rows = {r["group"]: r for r in json.loads(out)["rows"]}
+    assert rows["FP"]["seats_first"] == 41 and rows["FP"]["seats_second"] == 22
+    assert rows["FP"]["shapley_shubik"] == pytest.approx(1 / 2) and rows["AN"]["shapley_shubik"] == 0
+    code, out, _ = run(capsys, *args, "--members", "--json")
+    data = json.loads(out)
+    assert code == 0 and data["players"] == 190 and len(data["rows"]) == 190

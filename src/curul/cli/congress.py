@@ -30,7 +30,11 @@ COMPOSITION_OPT = typer.Option(
 THRESHOLD_OPT = typer.Option(
     ..., "--threshold", "-t", help="Votes needed (a number) or a procedure id such as vacancy.approval."
 )
-HABILES_OPT = typer.Option(False, "--habiles", help="Roll-call compositions: only members able to vote.")
+HABILES_OPT = typer.Option(
+    False,
+    "--habiles",
+    help="Only members able to vote: roll-call compositions, or member lists with a status (2026: sworn).",
+)
 BLOC_OPT = typer.Option(False, "--unattached-bloc", help="Treat non-attached members (NA) as one group.")
 DATE_OPT = typer.Option(None, "--date", help="Date for a procedure threshold (default: composition's).")
 CHAMBER_OPT = typer.Option(None, "--chamber", help="Chamber for a procedure threshold.")
@@ -46,7 +50,12 @@ def _composition(name: str, data: Path | None, habiles_only: bool = False) -> Co
 
         comp = resolve_composition(name)
         if habiles_only:
-            raise CurulError("--habiles needs a composition taken from roll calls (rollcalls:YYYY-MM-DD)")
+            if not comp.statuses_known:
+                raise CurulError(
+                    "--habiles needs a composition whose members' status is known (rollcalls:YYYY-MM-DD, "
+                    "2026-07-senate, 2026-07-deputies)"
+                )
+            comp = comp.habiles_only()
         return comp
     from curul.rollcalls import composition_on, load_rollcalls
 
@@ -62,6 +71,22 @@ def _composition(name: str, data: Path | None, habiles_only: bool = False) -> Co
         assert comp.date is not None
         comp = composition_on(rollcalls, comp.date, habiles_only=True)
     return comp
+
+
+def _senate(name: str | None, data: Path | None, habiles: bool) -> Composition | str | None:
+    """The second chamber: one from the roll calls is read here (as it always was, without
+    ``--habiles``); a member list with a status keeps only its hábiles under ``--habiles``; any other is
+    left to the library, which reads it in its turn."""
+    if name is None:
+        return None
+    if name.startswith("rollcalls:"):
+        return _composition(name, data)
+    if not habiles:
+        return name
+    from curul.congress import resolve_composition
+
+    comp = resolve_composition(name)
+    return comp.habiles_only() if comp.statuses_known else comp
 
 
 # Options given together that the library refuses, in this command's words (the library names its
@@ -112,8 +137,7 @@ def power(
 
     comp = _composition(composition, data, habiles)
     when = parse_date(date, "--date")
-    # a bundled or CSV senate is read by the library, in its turn; one from the roll calls, here
-    other = _composition(senate, data) if senate is not None and senate.startswith("rollcalls:") else senate
+    other = _senate(senate, data, habiles)
     with _combinations():
         result = chamber_power(
             comp,
@@ -166,7 +190,8 @@ def coalitions_command(
 def list_compositions(as_json: bool = JSON_OPTION) -> None:
     """The bundled dated compositions (seats per group) and their sources.
 
-    JSON: {compositions: [{id, date, label, chamber, legal_number, total, source, note, groups}]}.
+    JSON: {compositions: [{id, date, label, chamber, legal_number, total, source, note, groups}]}; the
+    2026 chambers, built from the member lists, also give status_on and unable_to_vote.
     """
     from curul.congress import composition_listing
 

@@ -3,12 +3,15 @@ bicameral game and the thresholds a chamber needs.
 
 ``power_indices(WeightedGame.of({"PL": 37, ...}, quota=87))`` gives exact Banzhaf and Shapley–Shubik
 indices; ``chamber_power(composition("2021-07"), "vacancy.approval")`` gives them for a dated chamber at
-a procedure's threshold, as a result that prints, converts to a frame and serialises. Everything here
-is exact integer and ``Fraction`` arithmetic in plain Python; the analytics of recorded votes live in
+a procedure's threshold, as a result that prints, converts to a frame and serialises. From July 2026
+the Congress has two chambers (``2026-07-senate``, ``2026-07-deputies``, built from the member lists),
+and a procedure is evaluated in the composition's own chamber. Everything here is exact integer and
+``Fraction`` arithmetic in plain Python; the analytics of recorded votes live in
 :mod:`curul.rollcalls`, which builds on this package (never the reverse).
 """
 
 from curul.congress._bicameral import BicameralIndices, JointIndices, bicameral_indices, joint_indices
+from curul.congress._bundled import composition, composition_listing, compositions, resolve_composition
 from curul.congress._chamber import (
     ChamberCoalitions,
     ChamberPower,
@@ -17,16 +20,7 @@ from curul.congress._chamber import (
     composition_quota,
 )
 from curul.congress._coalitions import Coalition, CoalitionReport, coalitions, minimal_winning
-from curul.congress._compositions import (
-    Composition,
-    CompositionListing,
-    GroupSeats,
-    composition,
-    composition_listing,
-    compositions,
-    read_composition_csv,
-    resolve_composition,
-)
+from curul.congress._compositions import Composition, CompositionListing, GroupSeats, read_composition_csv
 from curul.congress._games import WeightedGame
 from curul.congress._power import PowerIndices, banzhaf_swings, power_indices, shapley_shubik
 from curul.congress._thresholds import Quota, resolve_threshold
