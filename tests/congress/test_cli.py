@@ -208,3 +208,64 @@ def test_bicameral_power_and_members_on_2026(capsys):
     code, out, _ = run(capsys, *args, "--members", "--json")
     data = json.loads(out)
     assert code == 0 and data["players"] == 190 and len(data["rows"]) == 190
+
+
+def test_coalitions_in_both_chambers(capsys):
+    code, out, _ = run(
+        capsys, "coalitions", "-c", "2026-07-deputies", "-t", "vacancy.approval",
+        "--senate", "2026-07-senate", "--senate-threshold", "vacancy.approval", "--json",
+    )  # fmt: skip
+    assert code == 0
+    data = json.loads(out)
+    assert data["count"] == 4 and data["veto"] == ["FP"] and data["dummies"] == ["AN"]
+    # 32 + 15 + 18 + 14 + 10 = 89 deputies but 14 + 8 + 7 + 5 + 4 = 38 senators
+    assert {"groups": ["JPP", "PBG", "RP", "Obras", "AN"], "seats_first": 89, "seats_second": 38,
+            "surplus_first": 2, "surplus_second": -2} in data["first_only"]  # fmt: skip
+
+
+def test_coalitions_procedure_vacancy(capsys):
+    code, out, _ = run(capsys, "coalitions", "--procedure", "vacancy", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["procedure"] == "vacancy" and data["on"] == "2026-07-31"
+    assert [s["votes"] for s in data["steps"]] == [39, 52, 87, 40]
+    assert {"groups": ["FP", "JPP", "RP"], "seats_first": 88, "seats_second": 44, "surplus_first": 1,
+            "surplus_second": 4} in data["minimal_winning"]  # fmt: skip
+    assert data["most_pivotal"] == {"banzhaf": ["FP"], "shapley_shubik": ["FP"]}
+    code, out, _ = run(capsys, "coalitions", "--procedure", "vacancy")
+    assert code == 0 and "veto parties" in out and "B5" in out
+    code, out, _ = run(
+        capsys, "coalitions", "--procedure", "vacancy", "--habiles", "--date", "2026-08-01", "--json"
+    )
+    data = json.loads(out)
+    assert code == 0 and data["habiles_only"] is True and data["steps"][1]["arithmetic"] == "⌈2/5 · 128⌉ = 52"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["coalitions", "--procedure", "censure"], "--procedure: unknown procedure 'censure'"),
+        (["coalitions", "--procedure", "vacancy", "-t", "87"], "--procedure sets the thresholds"),
+        (["coalitions", "--procedure", "vacancy", "--date", "2026-01-01"], "--date 2026-01-01 is outside"),
+        (["coalitions", "-t", "87"], "coalitions needs --composition and --threshold"),
+        (["coalitions", "-c", "2026-07-deputies", "-t", "87", "--senate", "2026-07-senate"],
+         "--senate needs --senate-threshold"),
+        (["power", "-c", "2026-07-senate", "-t", "vacancy.filing"], "voted in deputies, not 'senate'"),
+    ],
+)  # fmt: skip
+def test_bicameral_mistakes_exit_2_with_one_line(capsys, args, message):
+    code, out, err = run(capsys, *args)
+    assert code == 2
+    assert out == ""
+    assert err.count("\n") == 1 and message in err
+
+
+def test_procedure_help_names_what_the_library_follows():
+    # the help is written out; it must name every whole procedure the command accepts
+    from curul.cli.congress import PROCEDURES, coalitions_command
+
+    assert PROCEDURES == ("vacancy",)
+    import inspect
+
+    option = inspect.signature(coalitions_command).parameters["procedure"].default
+    assert all(p in option.help for p in PROCEDURES)
