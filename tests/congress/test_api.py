@@ -5,6 +5,7 @@ import curul.congress
 
 def test_public_names():
     assert sorted(curul.congress.__all__) == [
+        "BicameralCoalitions",
         "BicameralIndices",
         "ChamberCoalitions",
         "ChamberPower",
@@ -13,11 +14,16 @@ def test_public_names():
         "Composition",
         "CompositionListing",
         "GroupSeats",
+        "JointCoalition",
+        "JointCoalitionReport",
         "JointIndices",
         "PowerIndices",
         "Quota",
+        "VacancyArithmetic",
+        "VacancyStep",
         "WeightedGame",
         "banzhaf_swings",
+        "bicameral_coalitions",
         "bicameral_indices",
         "chamber_coalitions",
         "chamber_power",
@@ -26,6 +32,7 @@ def test_public_names():
         "composition_listing",
         "composition_quota",
         "compositions",
+        "joint_coalitions",
         "joint_indices",
         "minimal_winning",
         "power_indices",
@@ -33,6 +40,7 @@ def test_public_names():
         "resolve_composition",
         "resolve_threshold",
         "shapley_shubik",
+        "vacancy_arithmetic",
     ]
     for name in curul.congress.__all__:
         assert hasattr(curul.congress, name)
@@ -54,3 +62,18 @@ def test_chamber_arithmetic_needs_no_pandas_or_scipy():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_2026_chambers_need_no_pandas_and_older_ones_no_member_list():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, curul.congress as c; c.composition('2021-07'); a = 'curul.data' in sys.modules; "
+        "c.vacancy_arithmetic(); "
+        "print(a, sorted(m for m in ('pandas', 'scipy', 'curul.rollcalls') if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    # a unicameral composition is read without the 2026 member list; the vacancy arithmetic of the
+    # bicameral Congress (member lists, regime, joint game) without pandas or scipy
+    assert result.stdout.strip() == "False []"

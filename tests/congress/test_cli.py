@@ -98,6 +98,8 @@ def test_compositions_list(capsys):
         "2021-07",
         "2022-06",
         "2025-07",
+        "2026-07-senate",
+        "2026-07-deputies",
     ]
 
 
@@ -154,3 +156,116 @@ def test_joint_bicameral_power(capsys, tmp_path):
     # A + B is the only minimal way to 87 deputies and it has 55 senators: C is never needed
     assert rows["C"]["seats_first"] == 0 and rows["C"]["shapley_shubik"] == 0
     assert rows["A"]["shapley_shubik"] == rows["B"]["shapley_shubik"] == 0.5
+
+
+# -- the bicameral Congress from July 2026 (peru-rules.md §2.3: 39, 40% of hábiles, 87, 40) ----------
+
+
+@pytest.mark.parametrize(
+    ("comp", "procedure", "votes", "rule", "chamber"),
+    [
+        ("2026-07-deputies", "vacancy.approval", 87, "B4", "deputies"),
+        ("2026-07-senate", "vacancy.approval", 40, "B5", "senate"),
+        ("2026-07-deputies", "vacancy.admission", 52, "B2", "deputies"),
+        ("2026-07-deputies", "vacancy.filing", 39, "B1", "deputies"),
+    ],
+)
+def test_power_on_a_2026_chamber_uses_its_rule(capsys, comp, procedure, votes, rule, chamber):
+    code, out, _ = run(capsys, "power", "-c", comp, "-t", procedure, "--json")
+    assert code == 0
+    threshold = json.loads(out)["threshold"]
+    assert (threshold["votes"], threshold["rule_id"], threshold["chamber"]) == (votes, rule, chamber)
+    assert threshold["confirmed"] is True and threshold["sources"]
+    code, out, _ = run(capsys, "power", "-c", comp, "-t", procedure)
+    assert code == 0 and f"rule {rule}" in out and "confirmed" in out
+
+
+def test_habiles_on_the_2026_deputies_counts_the_sworn(capsys):
+    code, out, _ = run(
+        capsys, "power", "-c", "2026-07-deputies", "-t", "vacancy.admission", "--habiles", "--json"
+    )
+    assert code == 0
+    data = json.loads(out)
+    # 128 sworn of 130 on 31 July 2026: ⌈2/5 · 128⌉ = 52
+    assert (
+        data["threshold"]["arithmetic"] == "⌈2/5 · 128⌉ = 52" and "128 members" in data["threshold"]["basis"]
+    )
+    assert sum(r["seats"] for r in data["rows"]) == 128
+
+
+def test_bicameral_power_and_members_on_2026(capsys):
+    args = ["power", "-c", "2026-07-deputies", "-t", "vacancy.approval", "--senate", "2026-07-senate",
+            "--senate-threshold", "vacancy.approval"]  # fmt: skip
+    code, out, _ = run(capsys, *args, "--json")
+    data = json.loads(out)
+    assert (
+        code == 0 and data["senate_threshold"]["votes"] == 40 and data["senate_threshold"]["rule_id"] == "B5"
+    )
+    code, out, _ = run(capsys, *args, "--joint", "--json")
+    rows = {r["group"]: r for r in json.loads(out)["rows"]}
+    assert rows["FP"]["seats_first"] == 41 and rows["FP"]["seats_second"] == 22
+    assert rows["FP"]["shapley_shubik"] == pytest.approx(1 / 2) and rows["AN"]["shapley_shubik"] == 0
+    code, out, _ = run(capsys, *args, "--members", "--json")
+    data = json.loads(out)
+    assert code == 0 and data["players"] == 190 and len(data["rows"]) == 190
+
+
+def test_coalitions_in_both_chambers(capsys):
+    code, out, _ = run(
+        capsys, "coalitions", "-c", "2026-07-deputies", "-t", "vacancy.approval",
+        "--senate", "2026-07-senate", "--senate-threshold", "vacancy.approval", "--json",
+    )  # fmt: skip
+    assert code == 0
+    data = json.loads(out)
+    assert data["count"] == 4 and data["veto"] == ["FP"] and data["dummies"] == ["AN"]
+    # 32 + 15 + 18 + 14 + 10 = 89 deputies but 14 + 8 + 7 + 5 + 4 = 38 senators
+    assert {"groups": ["JPP", "PBG", "RP", "Obras", "AN"], "seats_first": 89, "seats_second": 38,
+            "surplus_first": 2, "surplus_second": -2} in data["first_only"]  # fmt: skip
+
+
+def test_coalitions_procedure_vacancy(capsys):
+    code, out, _ = run(capsys, "coalitions", "--procedure", "vacancy", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["procedure"] == "vacancy" and data["on"] == "2026-07-31"
+    assert [s["votes"] for s in data["steps"]] == [39, 52, 87, 40]
+    assert {"groups": ["FP", "JPP", "RP"], "seats_first": 88, "seats_second": 44, "surplus_first": 1,
+            "surplus_second": 4} in data["minimal_winning"]  # fmt: skip
+    assert data["most_pivotal"] == {"banzhaf": ["FP"], "shapley_shubik": ["FP"]}
+    code, out, _ = run(capsys, "coalitions", "--procedure", "vacancy")
+    assert code == 0 and "veto parties" in out and "B5" in out
+    code, out, _ = run(
+        capsys, "coalitions", "--procedure", "vacancy", "--habiles", "--date", "2026-08-01", "--json"
+    )
+    data = json.loads(out)
+    assert code == 0 and data["habiles_only"] is True and data["steps"][1]["arithmetic"] == "⌈2/5 · 128⌉ = 52"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["coalitions", "--procedure", "censure"], "--procedure: unknown procedure 'censure'"),
+        (["coalitions", "--procedure", "vacancy", "-t", "87"], "--procedure sets the thresholds"),
+        (["coalitions", "--procedure", "vacancy", "--date", "2026-01-01"], "--date 2026-01-01 is outside"),
+        (["coalitions", "-t", "87"], "coalitions needs --composition and --threshold"),
+        (["coalitions", "-c", "2026-07-deputies", "-t", "87", "--senate", "2026-07-senate"],
+         "--senate needs --senate-threshold"),
+        (["power", "-c", "2026-07-senate", "-t", "vacancy.filing"], "voted in deputies, not 'senate'"),
+    ],
+)  # fmt: skip
+def test_bicameral_mistakes_exit_2_with_one_line(capsys, args, message):
+    code, out, err = run(capsys, *args)
+    assert code == 2
+    assert out == ""
+    assert err.count("\n") == 1 and message in err
+
+
+def test_procedure_help_names_what_the_library_follows():
+    # the help is written out; it must name every whole procedure the command accepts
+    from curul.cli.congress import PROCEDURES, coalitions_command
+
+    assert PROCEDURES == ("vacancy",)
+    import inspect
+
+    option = inspect.signature(coalitions_command).parameters["procedure"].default
+    assert all(p in option.help for p in PROCEDURES)

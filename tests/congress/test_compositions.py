@@ -10,9 +10,11 @@ from curul.errors import CurulError, InputError
 
 def test_bundled_compositions_are_complete_and_sourced():
     ids = [c.id for c in compositions()]
-    assert ids == ["2016", "2020", "2021-07", "2022-06", "2025-07"]
+    assert ids == ["2016", "2020", "2021-07", "2022-06", "2025-07", "2026-07-senate", "2026-07-deputies"]
+    # the unicameral Congress had 130 seats; the bicameral one a Senate of 60 and 130 deputies
+    legal = {"congress": 130, "senate": 60, "deputies": 130}
     for c in compositions():
-        assert c.total == c.legal_number == 130
+        assert c.total == c.legal_number == legal[c.chamber]
         assert c.source.startswith("http")
         assert c.date is not None
 

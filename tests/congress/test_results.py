@@ -107,10 +107,18 @@ def test_composition_listing():
         "2021-07",
         "2022-06",
         "2025-07",
+        "2026-07-senate",
+        "2026-07-deputies",
     ]
     frame = listing.to_frame()
-    assert set(frame["id"]) == {"2016", "2020", "2021-07", "2022-06", "2025-07"}
-    assert frame.groupby("id")["seats"].sum().eq(130).all()
+    unicameral = frame[frame["chamber"] == "congress"]
+    assert set(unicameral["id"]) == {"2016", "2020", "2021-07", "2022-06", "2025-07"}
+    assert unicameral.groupby("id")["seats"].sum().eq(130).all()
+    # the bicameral Congress: a Senate of 60 and 130 deputies (Law 31988, peru-rules.md §2.1)
+    assert frame[frame["chamber"] != "congress"].groupby("id")["seats"].sum().to_dict() == {
+        "2026-07-deputies": 130,
+        "2026-07-senate": 60,
+    }
     assert "El Comercio" in listing._repr_html_() or "http" in listing._repr_html_()
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 from math import factorial
+from typing import Any
 
 from curul.congress._games import WeightedGame
 from curul.congress._power import banzhaf_swings, swing_profiles, winning_by_size
@@ -134,15 +135,23 @@ class JointIndices:
         ]
 
 
-def joint_indices(first: WeightedGame, second: WeightedGame) -> JointIndices:
-    """Parties as single players in both chambers: a coalition wins iff it wins both.
+@dataclass(frozen=True)
+class JointTable:
+    """Every coalition of parties (bit i of the index: party i is in) with its seats in each chamber,
+    its size and whether it wins both; numpy arrays, shared by the joint indices and coalitions."""
 
-    This is a two-dimensional weighted game (no single weight represents it), so all 2^n coalitions of
-    parties are enumerated with numpy (n ≤ ``MAX_JOINT_PARTIES``); counts are exact integers.
-    """
-    import numpy as np  # only here: the rest of the package is plain Python
+    labels: tuple[str, ...]
+    weights: tuple[Any, Any]
+    sums: tuple[Any, Any]
+    count: Any
+    wins: Any
 
-    labels = list(dict.fromkeys(first.labels + second.labels))
+
+def joint_table(first: WeightedGame, second: WeightedGame) -> JointTable:
+    """The 2^n coalitions of the parties of both games (a party absent from a chamber has 0 seats there)."""
+    import numpy as np
+
+    labels = tuple(dict.fromkeys(first.labels + second.labels))
     n = len(labels)
     if n > MAX_JOINT_PARTIES:
         raise CurulError(
@@ -160,7 +169,21 @@ def joint_indices(first: WeightedGame, second: WeightedGame) -> JointIndices:
         sum_b[lo:hi] = sum_b[:lo] + wb[i]
         count[lo:hi] = count[:lo] + 1
     wins = (sum_a >= first.quota) & (sum_b >= second.quota)
-    masks = np.arange(size)
+    return JointTable(labels, (wa, wb), (sum_a, sum_b), count, wins)
+
+
+def joint_indices(first: WeightedGame, second: WeightedGame) -> JointIndices:
+    """Parties as single players in both chambers: a coalition wins iff it wins both.
+
+    This is a two-dimensional weighted game (no single weight represents it), so all 2^n coalitions of
+    parties are enumerated with numpy (n ≤ ``MAX_JOINT_PARTIES``); counts are exact integers.
+    """
+    import numpy as np  # only here: the rest of the package is plain Python
+
+    table = joint_table(first, second)
+    labels, n, count, wins = table.labels, len(table.labels), table.count, table.wins
+    wa, wb = table.weights
+    masks = np.arange(1 << n)
     fact = [factorial(k) for k in range(n + 1)]
     swings, ss = [], []
     for i in range(n):

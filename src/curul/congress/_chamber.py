@@ -9,15 +9,16 @@ and ``_repr_html_`` come from it) and ``to_frame()``. The indices stay exact fra
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from curul.congress._bicameral import BicameralIndices, JointIndices, bicameral_indices, joint_indices
+from curul.congress._bundled import resolve_composition
 from curul.congress._coalitions import CoalitionReport, coalitions
-from curul.congress._compositions import Composition, resolve_composition
+from curul.congress._compositions import BICAMERAL_CHAMBERS, Composition
 from curul.congress._games import WeightedGame
 from curul.congress._power import PowerIndices, power_indices
-from curul.congress._thresholds import Quota, resolve_threshold
+from curul.congress._thresholds import CHAMBER_NAMES, Quota, resolve_threshold
 from curul.errors import ArgumentError
 from curul.report import Column, Presentable, Report, Span, Table
 
@@ -35,14 +36,37 @@ def composition_quota(
 ) -> Quota:
     """Votes ``threshold`` means in ``composition``: a number as given, or a procedure id of the
     constitution engine evaluated on ``date`` (default: the composition's date) and on the
-    composition's hábiles when they are known (compositions read off the roll calls)."""
-    return resolve_threshold(
+    composition's hábiles when they are known (compositions read off the roll calls, or a member
+    list's :meth:`~Composition.habiles_only`).
+
+    The chamber is ``chamber`` if given, else the composition's own when it is one of the bicameral
+    Congress (``senate``, ``deputies``): ``vacancy.approval`` on ``2026-07-senate`` is the Senate's rule.
+    A procedure of a named chamber also says what its share was counted on (``basis``).
+    """
+    named = chamber or (composition.chamber if composition.chamber in BICAMERAL_CHAMBERS else None)
+    quota = resolve_threshold(
         str(threshold),
         date=date or composition.date,
-        chamber=chamber,
+        chamber=named,
         habiles=composition.habiles,
         present=present,
     )
+    if quota.chamber is None:
+        return quota
+    return replace(quota, basis=_basis(quota, composition, present))
+
+
+def _basis(quota: Quota, composition: Composition, present: int | None) -> str:
+    value = quota.base_value
+    if quota.base is None or value is None:
+        return "a fixed number, not a share of the chamber"
+    if quota.base == "habiles":
+        return composition.habiles_basis(value)
+    if quota.base == "present":
+        given = "given" if present is not None else "everyone able to vote taken as present"
+        return f"counted on those present: {value} ({given})"
+    chamber = quota.chamber or ""
+    return f"counted on the legal number of the {CHAMBER_NAMES.get(chamber, chamber)}: {value}"
 
 
 def _resolved(composition: Composition | str) -> Composition:
@@ -162,7 +186,13 @@ class ChamberPower(Presentable):
                     _pct(row["shapley_shubik"]),
                 ]
             )
-        return Report.of(Table.build(columns, rows, title=title), Span(f"source: {comp.source}", "dim"))
+        senate_lines = self.senate_quota.explained() if self.senate_quota is not None else []
+        return Report.of(
+            Table.build(columns, rows, title=title),
+            Span(f"source: {comp.source}", "dim"),
+            *self.quota.explained(),
+            *senate_lines,
+        )
 
 
 def chamber_power(
@@ -263,6 +293,7 @@ class ChamberCoalitions(Presentable):
             pivotal,
             f"veto groups (in every winning coalition): {', '.join(found.veto)}" if found.veto else None,
             f"never decisive: {', '.join(found.dummies)}" if found.dummies else None,
+            *self.quota.explained(),
         )
 
 

@@ -1,6 +1,7 @@
 """Chamber compositions as dated data: seats per parliamentary group, with their source.
 
-Bundled compositions live in ``compositions.toml`` (validated on load). Users can also give a CSV:
+A :class:`Composition` is one chamber (``congress`` before July 2026, then ``senate`` or ``deputies``)
+on one date. The bundled ones are read by :mod:`curul.congress._bundled`; users can also give a CSV:
 ``group,seats`` (one row per group) or ``member,group`` (one row per legislator). A composition as
 recorded in a roll call is built by :func:`curul.rollcalls.composition_on`. The listing of the bundled
 ones is a result (:class:`CompositionListing`) like every other.
@@ -10,22 +11,23 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import tomllib
-from dataclasses import dataclass
-from functools import cache
-from importlib import resources
+from collections import Counter
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from curul.congress._games import WeightedGame
 from curul.errors import CurulError, InputError
-from curul.report import Presentable, Report, Span
+from curul.report import Line, Presentable, Report, Span
 
 if TYPE_CHECKING:
     import pandas as pd
 
 #: Code of the non-attached members ("no agrupados"), who do not vote as a group.
 UNATTACHED = "NA"
+
+#: The chambers of the bicameral Congress (from 27 July 2026); ``congress`` is the unicameral one.
+BICAMERAL_CHAMBERS = ("senate", "deputies")
 
 
 @dataclass(frozen=True)
@@ -40,7 +42,13 @@ class GroupSeats:
 
 @dataclass(frozen=True)
 class Composition:
-    """Seats per group of one chamber on one date; ``members`` is set when legislators are known."""
+    """Seats per group of one chamber on one date; ``members`` is set when legislators are known.
+
+    ``chamber`` is ``congress`` (unicameral), ``senate`` or ``deputies``: a procedure threshold is
+    evaluated in it. ``habiles`` is the number of members able to vote when it is known (roll calls, or
+    :meth:`habiles_only`); ``status_on`` is the date of the members' status when the member list
+    records one, and ``unable_to_vote`` the members who could not vote then, with their status.
+    """
 
     id: str
     date: dt.date | None
@@ -52,6 +60,77 @@ class Composition:
     note: str = ""
     members: tuple[tuple[str, str], ...] = ()  # (member, group code)
     habiles: int | None = None  # members able to vote, when known (roll-call compositions)
+    status_on: dt.date | None = None
+    unable_to_vote: tuple[tuple[str, str, str], ...] = ()  # (member, group code, status)
+
+    @property
+    def statuses_known(self) -> bool:
+        """Whether the member list records who can vote (so :meth:`habiles_only` applies)."""
+        return self.status_on is not None and bool(self.members)
+
+    def habiles_only(self) -> Composition:
+        """The members able to vote on ``status_on`` only (a member still to be sworn in is not), their
+        groups recounted; ``habiles`` is their number. A second source's figures no longer apply. Applied
+        twice it changes nothing."""
+        if not self.statuses_known:
+            raise CurulError(
+                f"composition {self.id!r} records no member's status: hábiles are known for member "
+                "lists with a status (2026-07-senate, 2026-07-deputies) and for roll calls"
+            )
+        unable = {m for m, _, _ in self.unable_to_vote}
+        able = tuple((m, g) for m, g in self.members if m not in unable)
+        if self.habiles == len(able) == len(self.members):
+            return self  # already only its hábiles
+        counts = Counter(g for _, g in able)
+        groups = tuple(
+            replace(g, seats=counts[g.code], alternative_seats=None, alternative_source="")
+            for g in self.groups
+            if counts[g.code]
+        )
+        return replace(
+            self,
+            label=f"{self.label} (hábiles only)",
+            groups=groups,
+            members=able,
+            habiles=len(able),
+        )
+
+    def with_alternative_seats(self) -> Composition | None:
+        """The same chamber with the figures another source gives (``alternative_seats``), or ``None``
+        when no group has one; its member list is left out (it is the first source's)."""
+        if all(g.alternative_seats is None for g in self.groups):
+            return None
+        groups = tuple(
+            replace(g, seats=g.alternative_seats, alternative_seats=g.seats, alternative_source="")
+            if g.alternative_seats is not None
+            else g
+            for g in self.groups
+        )
+        others = "; ".join(dict.fromkeys(g.alternative_source for g in self.groups if g.alternative_source))
+        return replace(
+            self,
+            label=f"{self.label} (by {others})",
+            groups=groups,
+            source=others,
+            members=(),
+            status_on=None,
+            unable_to_vote=(),
+        )
+
+    def habiles_basis(self, value: int) -> str:
+        """What a share "of the hábiles" was counted on, in words (``value`` members)."""
+        if self.habiles is None:
+            return (
+                f"hábiles: the legal number, {value} (every member taken as able to vote; the members' "
+                "status is not applied)"
+            )
+        if self.status_on is None:
+            return f"hábiles: {value}, as recorded"
+        unable = "; ".join(f"{m} ({g}, {status})" for m, g, status in self.unable_to_vote) or "none"
+        return (
+            f"hábiles: {value} members able to vote on {self.status_on.isoformat()} by the member "
+            f"list's status (not able: {unable})"
+        )
 
     @property
     def seats(self) -> dict[str, int]:
@@ -85,7 +164,7 @@ class Composition:
         return WeightedGame.members([m for m, _ in self.members], quota)
 
     def as_dict(self) -> dict[str, object]:
-        return {
+        out: dict[str, object] = {
             "id": self.id,
             "date": self.date,
             "label": self.label,
@@ -106,59 +185,12 @@ class Composition:
                 for g in self.groups
             ],
         }
-
-
-_REQUIRED = ("id", "date", "label", "chamber", "legal_number", "source", "group")
-
-
-def _parse_bundle(text: str, where: str) -> tuple[Composition, ...]:
-    data = tomllib.loads(text)
-    out = []
-    for k, raw in enumerate(data.get("composition", [])):
-        missing = [f for f in _REQUIRED if f not in raw]
-        if missing:
-            raise InputError(where, f"composition #{k + 1} lacks {', '.join(missing)}")
-        groups = tuple(
-            GroupSeats(
-                g["code"],
-                g["name"],
-                int(g["seats"]),
-                g.get("note", ""),
-                g.get("alternative_seats"),
-                g.get("alternative_source", ""),
-            )
-            for g in raw["group"]
-        )
-        comp = Composition(
-            raw["id"],
-            dt.date.fromisoformat(str(raw["date"])),
-            raw["label"],
-            raw["chamber"],
-            int(raw["legal_number"]),
-            groups,
-            raw["source"],
-            raw.get("note", ""),
-        )
-        if comp.total != comp.legal_number:
-            raise InputError(where, f"{comp.id}: seats sum to {comp.total}, not {comp.legal_number}")
-        out.append(comp)
-    return tuple(out)
-
-
-@cache
-def compositions() -> tuple[Composition, ...]:
-    """All bundled compositions, oldest first."""
-    text = resources.files("curul.congress").joinpath("compositions.toml").read_text("utf-8")
-    return tuple(sorted(_parse_bundle(text, "compositions.toml"), key=lambda c: c.date or dt.date.min))
-
-
-def composition(name: str) -> Composition:
-    """A bundled composition by id (``2016``, ``2020``, ``2021-07``, ``2022-06``, ``2025-07``)."""
-    for c in compositions():
-        if c.id == name:
-            return c
-    known = ", ".join(c.id for c in compositions())
-    raise CurulError(f"unknown composition {name!r}; known: {known}, a CSV file, or rollcalls:YYYY-MM-DD")
+        if self.status_on is not None:  # a member list with each member's status
+            out["status_on"] = self.status_on
+            out["unable_to_vote"] = [
+                {"member": m, "group": g, "status": status} for m, g, status in self.unable_to_vote
+            ]
+        return out
 
 
 def read_composition_csv(path: str | Path) -> Composition:
@@ -222,19 +254,6 @@ def read_composition_csv(path: str | Path) -> Composition:
     )
 
 
-def resolve_composition(name: str) -> Composition:
-    """``NAME`` (bundled) or a CSV path.
-
-    Compositions read off the roll calls (``rollcalls:YYYY-MM-DD`` on the command line) come from
-    :func:`curul.rollcalls.composition_on`, which builds on this package.
-    """
-    if name.startswith("rollcalls:"):
-        raise CurulError(f"{name!r} is read from the roll calls: use curul.rollcalls.composition_on")
-    if name.lower().endswith(".csv") or Path(name).exists():
-        return read_composition_csv(name)
-    return composition(name)
-
-
 @dataclass(frozen=True)
 class CompositionListing(Presentable):
     """The bundled dated compositions: seats per group, with their sources."""
@@ -254,6 +273,7 @@ class CompositionListing(Presentable):
                     "id": c.id,
                     "date": c.date,
                     "label": c.label,
+                    "chamber": c.chamber,
                     "group": g.code,
                     "name": g.name,
                     "seats": g.seats,
@@ -267,11 +287,11 @@ class CompositionListing(Presentable):
         lines: list[Any] = []
         for c in self.compositions:
             seats = ", ".join(f"{g.code} {g.seats}" for g in c.groups)
+            if c.chamber in BICAMERAL_CHAMBERS:  # two chambers sit at once: say which, and the caveats
+                lines.append([Span(c.id, "bold"), f" ({c.date}, {c.chamber}, {c.total}) {c.label}: {seats}"])
+                lines.append(["  ", Span(c.source, "dim")])
+                lines.append(Line.of(f"  {c.note}") if c.note else None)
+                continue
             lines.append([Span(c.id, "bold"), f" ({c.date}) {c.label}: {seats}"])
             lines.append(["  ", Span(c.source, "dim")])
         return Report.of(*lines)
-
-
-def composition_listing() -> CompositionListing:
-    """Every bundled composition, oldest first."""
-    return CompositionListing(compositions())
