@@ -38,3 +38,18 @@ def test_a_folder_or_a_fifo_is_not_an_output_file(tmp_path):
     os.mkfifo(tmp_path / "pipe.svg")
     with pytest.raises(CurulError, match="not a regular file"):
         output_file(tmp_path / "pipe.svg", "--svg", (".svg",))
+
+
+def test_csv_of_a_table_to_a_file_and_to_stdout(tmp_path, curul_cli):
+    import csv as csvlib
+
+    target = tmp_path / "seats.csv"
+    done = curul_cli("data", "show", "congress-2016-district-seats", "--csv", str(target), "--json")
+    assert done.returncode == 0, done.stderr
+    rows = list(csvlib.DictReader(target.read_text(encoding="utf-8").splitlines()))
+    assert len(rows) == 60 and sum(int(r["seats"]) for r in rows) == 130  # 2016: 130 seats
+    piped = curul_cli("data", "list", "--csv", "-")
+    listing = list(csvlib.DictReader(piped.stdout.splitlines()))
+    assert listing[0]["name"] == "district-magnitudes" and "[" not in listing[0]["columns"]
+    bad = curul_cli("data", "show", "congress-2016-district-seats", "--csv", str(tmp_path / "x.txt"))
+    assert bad.returncode == 2 and "must end in .csv" in bad.stderr and bad.stdout == ""

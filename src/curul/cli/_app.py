@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 import typer
+import typer.main
 
 from curul import __version__
 from curul.cli import congress, constitution, data, elections, forecast, history, rollcalls
@@ -16,6 +18,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # Plain help: it pipes and wraps like any other text, and names no Python types.
+    rich_markup_mode=None,
 )
 
 
@@ -67,6 +71,27 @@ def _details(exc: CurulError) -> dict[str, object]:
     return {}
 
 
+def command() -> Any:
+    """The click command tree of :data:`app`, with help that names no Python types: a flag shows no
+    value, and an option or argument without an explicit ``metavar`` shows its own name
+    (``--cutoff CUTOFF``, ``YEAR``)."""
+    root = typer.main.get_command(app)
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        for param in node.params:
+            kind = getattr(param, "param_type_name", "")
+            if kind not in ("option", "argument") or param.metavar is not None:
+                continue
+            flag = getattr(param, "is_flag", False) or getattr(param, "count", False)
+            name = (param.name or "value").rstrip("_").upper()
+            param.metavar = (
+                "" if flag else (f"{name}..." if kind == "argument" and param.nargs == -1 else name)
+            )
+        stack.extend(getattr(node, "commands", {}).values())
+    return root
+
+
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point. Exit status: 0 success, 2 a user mistake (one line on stderr), 130
     interrupted (Ctrl-C: "aborted" on stderr), 1 only for a bug (with its traceback)."""
@@ -74,7 +99,7 @@ def main(argv: list[str] | None = None) -> None:
     as_json = "--json" in args
     try:
         # Outside standalone mode typer returns the exit status instead of raising it (130 after Ctrl-C).
-        status = app(args=args, standalone_mode=False)
+        status = command().main(args=args, prog_name="curul", standalone_mode=False)
         if isinstance(status, int) and status != 0:
             if status == 130:
                 print("aborted", file=sys.stderr)

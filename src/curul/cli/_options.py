@@ -14,6 +14,13 @@ from curul.errors import ArgumentError, CurulError
 
 # ``--json`` on every command: the machine-readable view of what the command prints.
 JSON_OPTION = typer.Option(False, "--json", help="Print JSON instead of the human view.")
+# ``--csv FILE`` on every command whose result is a table: the table's data as CSV (``-``: standard output).
+CSV_OPTION = typer.Option(
+    None,
+    "--csv",
+    metavar="FILE",
+    help="Also write the result's table as CSV to FILE (- for standard output).",
+)
 
 
 def parse_date(value: str | None, option: str) -> dt.date | None:

@@ -5,26 +5,39 @@ Rich is imported on first use, so ``curul --version`` and ``curul --help`` never
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from curul._files import write_atomic
+from curul.cli._options import output_file
+from curul.errors import CurulError
 from curul.report import Presentable, Report, to_json
 
 if TYPE_CHECKING:
     from rich.console import Console
 
 
+# Piped or redirected output is read by programs and searched by people: it is never cut to a width.
+UNBOUNDED = 10_000
+
+
 @cache
 def console() -> Console:
-    """The terminal (stdout)."""
+    """Standard output: a terminal's own width, or (piped, with no ``COLUMNS`` set) wide enough that no
+    table cell or identifier is cut or wrapped."""
+    import os
+
     from rich.console import Console
 
     from curul.cli import _rich
 
     _rich.install()
-    return Console()
+    piped = not sys.stdout.isatty() and not os.environ.get("COLUMNS")
+    return Console(width=UNBOUNDED if piped else None)
 
 
 @cache
@@ -35,12 +48,40 @@ def err_console() -> Console:
     return Console(stderr=True)
 
 
-def emit(result: Presentable | Report, as_json: bool) -> None:
-    """Print ``result`` as JSON (its ``as_dict()``) when asked, otherwise its report for people."""
+def emit(result: Presentable | Report, as_json: bool, csv: Path | None = None) -> None:
+    """Print ``result`` as JSON (its ``as_dict()``) when asked, otherwise its report for people; with
+    ``csv``, write its table (``to_frame()``) as CSV there, or to standard output for ``-`` (then
+    instead of the view)."""
+    if csv is not None:
+        write_csv(result, csv)
+        if str(csv) == "-":
+            return
     if as_json:
         print(to_json(result))
     else:
         show(result)
+
+
+def check_csv(result: object, csv: Path | None) -> None:
+    """Refuse ``--csv`` for a result with no table, or a bad output path, before any output."""
+    if csv is None:
+        return
+    if not hasattr(result, "to_frame"):
+        raise CurulError(f"--csv: {type(result).__name__} has no table to write")
+    if str(csv) != "-":
+        output_file(csv, "--csv", (".csv",))
+
+
+def write_csv(result: object, csv: Path) -> None:
+    """The result's table as CSV (UTF-8, one header line), written atomically."""
+    check_csv(result, csv)
+    frame = result.to_frame()  # type: ignore[attr-defined]
+    frame = frame.map(lambda v: "; ".join(map(str, v)) if isinstance(v, list | tuple) else v)
+    text = frame.to_csv(index=frame.index.name is not None or frame.index.names[0] is not None)
+    if str(csv) == "-":
+        sys.stdout.write(text)
+    else:
+        write_atomic(csv, text)
 
 
 def show(result: Presentable | Report) -> None:
