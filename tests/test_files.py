@@ -13,7 +13,7 @@ from curul.report import to_json
 
 def test_write_atomic_replaces_and_leaves_no_temporary(tmp_path):
     target = tmp_path / "out" / "result.json"
-    write_atomic(target, "first")
+    write_atomic(target, "first", parents=True)
     write_atomic(target, b"second")
     assert target.read_bytes() == b"second"
     assert [p.name for p in target.parent.iterdir()] == ["result.json"]
@@ -29,6 +29,13 @@ def test_write_atomic_keeps_old_content_when_writing_fails(tmp_path):
         write_atomic(target, 12345)  # type: ignore[arg-type]
     assert target.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["result.txt"]
+
+
+def test_write_atomic_creates_no_folder_unless_asked(tmp_path):
+    target = tmp_path / "mistyped" / "deeper" / "result.txt"
+    with pytest.raises(FileNotFoundError):
+        write_atomic(target, "text")
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_to_json_handles_fractions_dates_and_sets():

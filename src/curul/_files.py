@@ -11,10 +11,15 @@ import tempfile
 from pathlib import Path
 
 
-def write_atomic(path: str | Path, content: str | bytes) -> None:
-    """Write ``content`` to ``path`` through a temporary file in the same folder and ``os.replace``."""
+def write_atomic(path: str | Path, content: str | bytes, *, parents: bool = False) -> None:
+    """Write ``content`` to ``path`` through a temporary file in the same folder and ``os.replace``.
+
+    The folder must exist: a mistyped output path is an error, not a new directory tree. Only the
+    program's own folders (the cache) are created, with ``parents=True``.
+    """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if parents:
+        path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     umask = os.umask(0)
     os.umask(umask)

@@ -29,6 +29,7 @@ def ok(argv, capsys):
 
 def test_official_2016_json_reproduces_every_district(capsys, tmp_path):
     svg = tmp_path / "out" / "2016.svg"
+    (tmp_path / "out").mkdir()
     argv = ["seats", "--system", "peru-2016", "--official", "--json", "--svg", str(svg)]
     data = json.loads(ok(argv, capsys))
     assert data["system"] == "peru-2016" and data["method"] == "dhondt"

@@ -1,5 +1,7 @@
 from importlib import resources
 
+import pytest
+
 from curul.forecast import import_shared_polls, parse_polls
 
 
@@ -120,6 +122,9 @@ def test_cli_import_writes_all_files_or_none(cli, shared_polls, tmp_path):
 
     out = tmp_path / "out"
     code, _, err = cli("polls", "import", str(shared_polls), "--out", str(out))
+    assert code == 2 and err.strip() == f"error: --out: {out}: no such folder (create it first)"
+    out.mkdir()
+    code, _, err = cli("polls", "import", str(shared_polls), "--out", str(out))
     assert code == 0, err
     for name in ("peru-2016-r1.csv", "peru-2021-r1.csv", "peru-2026-r1.csv", "peru-2026-r2.csv"):
         bundled = resources.files("curul.forecast").joinpath("polls", name).read_text(encoding="utf-8")
@@ -130,12 +135,13 @@ def test_cli_import_writes_all_files_or_none(cli, shared_polls, tmp_path):
     text = path.read_text(encoding="utf-8").replace(",14.6,", ",146,", 1)
     path.write_text(text, encoding="utf-8")
     out2 = tmp_path / "out2"
+    out2.mkdir()
     code, stdout, err = cli("polls", "import", str(broken), "--out", str(out2))
     assert code == 2 and stdout == ""
     header = (shared_polls / "polls_2026_r1.csv").read_text(encoding="utf-8").splitlines()[0].split(",")
     line = next(i for i, row in enumerate(text.splitlines(), start=1) if ",146," in row)
     assert err.strip() == f"error: {path}:{line}:{header.index('pct') + 1}: pct: 146.0 is outside 0..100"
-    assert not out2.exists()
+    assert list(out2.iterdir()) == []
 
 
 def test_an_import_is_a_result_written_only_when_asked(tmp_path):
@@ -153,6 +159,9 @@ def test_an_import_is_a_result_written_only_when_asked(tmp_path):
         "1 rows left out (use --json to list them)",
     ]
     assert not any(tmp_path.iterdir())
+    with pytest.raises(FileNotFoundError):
+        result.write(tmp_path / "out")  # no folder is created for a mistyped path
+    (tmp_path / "out").mkdir()
     result.write(tmp_path / "out")
     assert (tmp_path / "out" / "peru-2021-r2.csv").read_text(encoding="utf-8") == format_polls(rows)
     lines = result.report(folder=tmp_path / "out").to_text().splitlines()

@@ -80,8 +80,10 @@ def seats(
             else "give one of --votes, --official and --partial"
         )
     from curul._files import write_atomic
+    from curul.cli._options import output_file
     from curul.elections import allocate_file, allocate_official, allocate_partial, parse_reading_args
 
+    output_file(svg, "--svg", (".svg",))
     with options(readings="--reading"):
         readings = parse_reading_args(reading)
         if partial:

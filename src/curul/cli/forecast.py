@@ -43,6 +43,7 @@ def forecast(
 ) -> None:
     """Forecast a general election from the polls: first round, runoff and Congress."""
     from curul._files import write_atomic
+    from curul.cli._options import output_file
     from curul.forecast import check_sims, get_election, parse_blocs, read_polls, run_forecast
 
     if round_ not in (1, 2):
@@ -73,6 +74,7 @@ def forecast(
     blocs = parse_blocs(bloc)
     with options(path="--chart"):
         fmt = chart_format(chart) if chart is not None else None
+    output_file(chart, "--chart", ())
     check_sims(sims)
     steps = get_election(election).simulation_steps(sims, congress)
     with progress(steps, "simulating", not as_json) as advance:
@@ -137,8 +139,10 @@ def polls_import(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Convert the shared poll research files to the poll format (what the bundled files are)."""
+    from curul.cli._options import output_folder
     from curul.forecast import import_shared_polls
 
+    output_folder(out, "--out")
     result = import_shared_polls(source)  # everything is validated before anything is written
     result.write(out)
     emit(result if as_json else result.report(folder=out), as_json)

@@ -69,10 +69,12 @@ def _load(data: Path | None, start: str | None = None, end: str | None = None) -
 def _plot(path: Path, draw: Callable[[str], bytes]) -> Path:
     """Write the chart ``draw(format)`` to ``path``, in the format its suffix names."""
     from curul._files import write_atomic
+    from curul.cli._options import output_file
     from curul.viz import plot_format
 
     with options(path="--plot"):
         fmt = plot_format(path)
+    output_file(path, "--plot", ())
     write_atomic(path, draw(fmt))
     return path
 

@@ -45,8 +45,8 @@ def save_rollcalls(rc: RollCalls, out: str | Path | None = None) -> Path:
         "contradictions": [c.as_dict() for c in rc.contradictions],
         "source": rc.source,
     }
-    write_atomic(path, pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL))
-    write_atomic(cache_dir() / "last-import", str(path.resolve()))
+    write_atomic(path, pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL), parents=True)
+    write_atomic(cache_dir() / "last-import", str(path.resolve()), parents=True)
     return path
 
 
