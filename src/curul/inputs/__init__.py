@@ -13,7 +13,7 @@ Every problem is one :class:`curul.errors.InputError` (file, line, column, field
 command line prints on one line with exit status 2 and the web returns as a 422.
 """
 
-from curul.inputs._cells import KINDS, parse_count
+from curul.inputs._cells import KINDS, parse_count, parse_date
 from curul.inputs._csv import Col, CsvSchema, CsvTable, parse_csv, read_csv
 from curul.inputs._limits import LIMITS, Limits
 from curul.inputs._names import fold
@@ -35,6 +35,7 @@ __all__ = [
     "fold",
     "parse_count",
     "parse_csv",
+    "parse_date",
     "parse_toml",
     "read_bytes",
     "read_csv",
