@@ -114,6 +114,7 @@ def test_systems_lists_every_system_with_sources(capsys):
             ":1:3: header lacks column 'party' (expected: district, party, votes; optional:",
         ),
         ("", ":1:1: empty file: expected a header line for a votes file"),
+        ("district,party,votes\n", ":2:1: no vote rows after the header"),
     ],
 )
 def test_bad_votes_files_give_one_located_line_and_exit_2(capsys, tmp_path, text, message):

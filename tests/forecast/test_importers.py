@@ -163,7 +163,7 @@ def test_import_refuses_renamed_columns_bad_bytes_and_impossible_dates(cli, shar
         (original.replace(first.encode(), first.replace(first.split(",")[4], "2016-02-31").encode(), 1),
          "2:5: field_end: '2016-02-31' is not a date (YYYY-MM-DD)"),
     ]  # fmt: skip
-    assert "Keiko" in first and header[4] == "field_end"
+    assert "Keiko" in first and header[4] == "field_end" and ",1800.0," in first
     for number, (text, message) in enumerate(cases):
         broken = tmp_path / f"broken{number}"
         shutil.copytree(shared_polls, broken)
