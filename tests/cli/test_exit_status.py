@@ -16,10 +16,10 @@ REPO = Path(__file__).resolve().parents[2]
 def test_ctrl_c_exits_130_with_aborted_on_stderr():
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     process = subprocess.Popen(
-        [sys.executable, "-m", "curul", "forecast", "--election", "peru-2026", "--sims", "400000", "--json"],
+        [sys.executable, "-m", "curul", "forecast", "--election", "peru-2026", "--sims", "200000", "--json"],
         cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
     )  # fmt: skip
-    time.sleep(4)  # well into the simulation (it takes far longer than this)
+    time.sleep(4)  # well into the simulation (200,000, the most --sims takes, run for about 20 s)
     assert process.poll() is None, "the run ended before it could be interrupted"
     process.send_signal(signal.SIGINT)
     out, err = process.communicate(timeout=60)

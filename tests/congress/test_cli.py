@@ -125,7 +125,7 @@ def test_bad_csv_exit_2_names_place(capsys, tmp_path):
     path.write_text("group,seats\nA,50\nB,lots\n", encoding="utf-8")
     code, _, err = run(capsys, "power", "-c", str(path), "-t", "30")
     assert code == 2
-    assert f"{path}:3:2: seats: not a whole number" in err
+    assert f"{path}:3:2: seats: 'lots' is not a whole number (digits 0-9 only)" in err
 
 
 def test_single_member_share_is_exact():

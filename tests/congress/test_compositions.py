@@ -52,12 +52,16 @@ def test_member_csv(tmp_path):
 @pytest.mark.parametrize(
     ("text", "where"),
     [
-        ("group,seats\nA,50\nB,many\n", ":3:2: seats: not a whole number"),
-        ("group,seats\nA,50\nA,3\n", ":3:1: group: group 'A' listed twice"),
-        ("party,votes\nA,1\n", ":1:1: header must be"),
-        ("group,seats\nA,-4\n", ":2:2: seats: negative seats"),
-        ("member,group\nAna,A\nAna,B\n", ":3:1: member: member 'Ana' listed twice"),
-        ("member,group\nAna\n", ":2:1: expected 2 columns"),
+        ("group,seats\nA,50\nB,many\n", ":3:2: seats: 'many' is not a whole number (digits 0-9 only)"),
+        ("group,seats\nA,50\nA,3\n", ":3:1: group: group 'A' listed twice (first on line 2)"),
+        ("party,votes\nA,1\n", ":1:1: header must be 'group,seats' or 'member,group'"),
+        ("group,seats\nA,-4\n", ":2:2: seats: -4 is negative"),
+        ("member,group\nAna,A\nAna,B\n", ":3:1: member: member 'Ana' listed twice (first on line 2)"),
+        ("member,group\nAna\n", ":2:2: expected 2 fields as in the header, found 1"),
+        ("member,group\nAna,A\nANA,B\n", ":3:1: member: member 'ANA' listed twice (first on line 2)"),
+        ("group,seats,extra\nA,1,x\n", ":1:3: unknown column 'extra' (expected: group, seats)"),
+        ("group,seats\nA,0\n", ":2:1: no seats in the file"),
+        ("member,group\nAna,\u202eA\n", ":2:2: group: has a control or formatting character (U+202E"),
     ],
 )
 def test_bad_csv_names_line_and_column(tmp_path, text, where):

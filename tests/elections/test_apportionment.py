@@ -163,10 +163,29 @@ def test_electorate_readers(tmp_path):
         == "--set 'TUMBES=0': expected DISTRICT=ELECTORS with a positive whole number"
     )
     path.write_text("district,voters\nTUMBES,5\n", encoding="utf-8")
-    with pytest.raises(InputError, match="missing column 'electors'"):
+    with pytest.raises(InputError, match=r"1:2: unknown column 'voters' \(expected: district, electors;"):
         read_electorate(path)
-    with pytest.raises(InputError, match="cannot read"):
+    with pytest.raises(InputError, match="no such file"):
         read_electorate(tmp_path / "none.csv")
+    huge = "9" * 5000  # int() of it would raise Python's own digit-limit error
+    with pytest.raises(ArgumentError) as exc:
+        parse_electors([f"TUMBES={huge}"])
+    assert exc.value.naming("--set").endswith(
+        "positive whole number (99999999999999999999… (5000 digits) is larger than 1,000,000,000,000)"
+    )
+    for text, message in (
+        ("district,electors\nTUMBES,\xff\n", "electorate.csv:2:8: not UTF-8 text: byte 0xff cannot be read"),
+        (
+            "district,electors\nTUMBES,0\n",
+            "electorate.csv:2:2: electors: electors must be a positive whole number",
+        ),
+        ("district,electors\nTUMBES,1\ntumbes,2\n", "electorate.csv:3:1: duplicate row (district=tumbes)"),
+        ("district,electors,x\nTUMBES,1,2\n", "electorate.csv:1:3: unknown column 'x'"),
+    ):
+        path.write_bytes(text.encode("latin-1"))
+        with pytest.raises(InputError) as caught:
+            read_electorate(path)
+        assert str(caught.value).startswith(f"{tmp_path}/{message}"), str(caught.value)
 
 
 def test_missing_figures_name_the_argument_that_gives_them():

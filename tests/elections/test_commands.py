@@ -103,11 +103,18 @@ def test_systems_lists_every_system_with_sources(capsys):
     ("text", "message"),
     [
         ("district,party,votes\nATLANTIDA,A,5\n", ":2:1: district: unknown district 'ATLANTIDA'"),
-        ("district,party,votes\nLIMA,A,-5\n", ":2:3: votes: votes must not be negative"),
-        ("district,party,votes\nLIMA,A,5.5\n", ":2:3: votes: votes must be a whole number"),
-        ("district,party,votes\nLIMA,A,5\nlima,a,7\n", ":3:2: party: duplicate district/party"),
-        ("district,votes\nLIMA,5\n", ":1: party: missing column 'party'"),
-        ("", ":1: empty file"),
+        ("district,party,votes\nLIMA,A,-5\n", ":2:3: votes: -5 is negative"),
+        ("district,party,votes\nLIMA,A,5.5\n", ":2:3: votes: '5.5' is not a whole number (digits 0-9 only)"),
+        (
+            "district,party,votes\nLIMA,A,5\nlima,a,7\n",
+            ":3:1: duplicate row (district=lima, party=a) already on line 2",
+        ),
+        (
+            "district,votes\nLIMA,5\n",
+            ":1:3: header lacks column 'party' (expected: district, party, votes; optional:",
+        ),
+        ("", ":1:1: empty file: expected a header line for a votes file"),
+        ("district,party,votes\n", ":2:1: no vote rows after the header"),
     ],
 )
 def test_bad_votes_files_give_one_located_line_and_exit_2(capsys, tmp_path, text, message):
@@ -180,7 +187,7 @@ def test_apportion_bad_input(capsys, argv, message):
 def test_apportion_electorate_file_errors(capsys, tmp_path):
     path = _votes(tmp_path, "district,electors\nTUMBES,-3\n", "electorate.csv")
     code, _, err = run(["apportion", "--electorate", path], capsys)
-    assert code == 2 and f"{path}:2:2: electors: electors must be a positive whole number" in err
+    assert code == 2 and f"{path}:2:2: electors: -3 is negative" in err
 
 
 def test_method_help_names_every_method_of_the_library(capsys):

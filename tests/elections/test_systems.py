@@ -150,3 +150,21 @@ def test_a_system_shows_its_districts():
     text = system.report().to_text()
     assert "LIMA METROPOLITANA" in text and "threshold: (≥ 5% of national valid votes" in text
     assert "<table" in system._repr_html_()
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (("year = 2031", 'year = "2031"'), "reform.toml:5:1: year: must be a year, got '2031'"),
+        (("year = 2031", "year = 20310"), "reform.toml:5:1: year: 20310 is not a year in 1900..2100"),
+        (('sources = ["a bill\'s text"]', "sources = [1]"), "reform.toml:8:1: sources: must be a list of"),
+        (('law = "a bill"', "law = {}"), "reform.toml:7:1: law: must be a string, got {}"),
+        (('name = "reform"', 'name = "reform"\naliases = ["N"]'), "reform.toml:3:1: aliases: must be a"),
+        (("[threshold]", "[threshold"), "reform.toml:10:11: invalid TOML: Expected ']'"),
+    ],
+)
+def test_a_system_file_is_checked_key_by_key_at_its_line(tmp_path, change, message):
+    """Wrong types are refused at their line before any is used (a string year once crashed)."""
+    with pytest.raises(CurulError) as caught:
+        load_system(_write(tmp_path, GOOD.replace(*change)))
+    assert str(caught.value).startswith(f"{tmp_path}/{message}"), str(caught.value)

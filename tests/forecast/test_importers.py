@@ -140,8 +140,40 @@ def test_cli_import_writes_all_files_or_none(cli, shared_polls, tmp_path):
     assert code == 2 and stdout == ""
     header = (shared_polls / "polls_2026_r1.csv").read_text(encoding="utf-8").splitlines()[0].split(",")
     line = next(i for i, row in enumerate(text.splitlines(), start=1) if ",146," in row)
-    assert err.strip() == f"error: {path}:{line}:{header.index('pct') + 1}: pct: 146.0 is outside 0..100"
+    where = f"{path}:{line}:{header.index('pct') + 1}: pct"
+    assert err.strip() == f"error: {where}: 146.0 is not a percentage between 0 and 100"
     assert list(out2.iterdir()) == []
+
+
+def test_import_refuses_renamed_columns_bad_bytes_and_impossible_dates(cli, shared_polls, tmp_path):
+    """Each was a traceback (KeyError, UnicodeDecodeError, ValueError) before the import read through
+    curul.inputs; now one line at the place, and nothing written."""
+    import shutil
+
+    original = (shared_polls / "polls_2016_r1.csv").read_bytes()
+    header = original.split(b"\n", 1)[0].decode().split(",")
+    first = original.split(b"\n")[1].decode()
+    cases = [
+        (original.replace(b",pct,", b",share,", 1),
+         f"1:{header.index('pct') + 1}: unknown column 'share' (expected: pollster, poll_type, candidate"),
+        (original.replace(b"candidate,", b"", 1).replace(first.encode(), b"", 1),
+         f"1:{len(header)}: header lacks column 'candidate' (expected: pollster"),
+        (original.replace(first.encode(), first.encode().replace(b"Keiko", b"K\xe9iko"), 1),
+         f"2:{first.index('Keiko') + 2}: not UTF-8 text: byte 0xe9 cannot be read"),
+        (original.replace(first.encode(), first.replace(first.split(",")[4], "2016-02-31").encode(), 1),
+         "2:5: field_end: '2016-02-31' is not a date (YYYY-MM-DD)"),
+    ]  # fmt: skip
+    assert "Keiko" in first and header[4] == "field_end" and ",1800.0," in first
+    for number, (text, message) in enumerate(cases):
+        broken = tmp_path / f"broken{number}"
+        shutil.copytree(shared_polls, broken)
+        (broken / "polls_2016_r1.csv").write_bytes(text)
+        out = tmp_path / f"out{number}"
+        out.mkdir()
+        code, stdout, err = cli("polls", "import", str(broken), "--out", str(out))
+        assert code == 2 and stdout == "" and list(out.iterdir()) == []
+        (line,) = err.strip().splitlines()
+        assert line.startswith(f"error: {broken / 'polls_2016_r1.csv'}:{message}"), line
 
 
 def test_an_import_is_a_result_written_only_when_asked(tmp_path):

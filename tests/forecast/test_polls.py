@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from curul.errors import InputError
 from curul.forecast import bundled_rows, format_polls, group_polls, parse_polls
 from curul.forecast._polls import COLUMNS
+from curul.inputs import fold
 
 HEADER = ",".join(COLUMNS)
 GOOD = (
@@ -36,12 +37,19 @@ def test_bundled_files_validate_and_carry_sources(election):
 
 
 BAD = [
-    ("published,2021-13-40", "published", 7, "is not a date"),
-    ("share,140", "share", 14, "outside 0..100"),
-    ("basis,respondents", "basis", 10, "is not one of"),
-    ("round,3", "round", 2, "is not 1 or 2"),
-    ("sample_n,-5", "sample_n", 8, "positive whole number"),
-    ("source,", "source", 15, "is required"),
+    ("published,2021-13-40", "published", 7, "'2021-13-40' is not a date (YYYY-MM-DD)"),
+    ("share,140", "share", 14, "140.0 is not a percentage between 0 and 100"),
+    ("share,inf", "share", 14, "'inf' is not a number between 0 and 100"),
+    ("share,1e400", "share", 14, "'1e400' is not a number between 0 and 100"),
+    ("share,nan", "share", 14, "'nan' is not a number between 0 and 100"),
+    ("basis,respondents", "basis", 10, "'respondents' is not one of all_respondents, emitted_votes"),
+    ("round,3", "round", 2, "3 is not 1 or 2"),
+    ("sample_n,-5", "sample_n", 8, "-5 is negative"),
+    ("sample_n,0", "sample_n", 8, "0 is not a positive whole number"),
+    ("sample_n,1200.0", "sample_n", 8, "'1200.0' is not a whole number (digits 0-9 only)"),
+    ("source,", "source", 15, "is empty"),
+    ("pollster,I\x1b[2JEP", "pollster", 3, "has a control or formatting character (U+001B"),
+    ("field_start,1850-01-01", "field_start", 5, "1850-01-01 is outside 1900-01-01..2100-12-31"),
 ]
 
 
@@ -70,8 +78,10 @@ def test_duplicate_candidate_and_overfull_poll():
 
 
 def test_missing_column_and_dates():
-    with pytest.raises(InputError, match=r"p.csv:1: missing column\(s\): share"):
+    with pytest.raises(InputError, match=r"p.csv:1:16: header lacks column 'share' \(expected: election,"):
         parse_polls(HEADER.replace(",share", "") + "\n", "p.csv")
+    with pytest.raises(InputError, match=r"p.csv:1:14: unknown column 'pct' \(expected: election,"):
+        parse_polls(HEADER.replace(",share", ",pct") + "\n", "p.csv")
     no_dates = _with("published", "")
     no_dates = no_dates.replace("2021-04-01,2021-04-02,", ",,")
     with pytest.raises(InputError, match="needs a publication date or an end of fieldwork"):
@@ -88,14 +98,15 @@ def test_format_and_parse_round_trip(shares):
         f"peru-2026,1,CPI,intention,,2026-03-01,,1200,,all_respondents,candidate,{name},,{value:g},https://x.org,"
         for name, value in shares.items()
     ]
-    if len({n.casefold() for n in shares}) < len(shares):
+    if len({fold(n) for n in shares}) < len(shares):
         return
     rows = parse_polls(HEADER + "\n" + "\n".join(lines) + "\n")
     assert parse_polls(format_polls(rows)) == rows
 
 
 BAD_FILES = [
-    ("share", "140", ":2:14: share: 140.0 is outside 0..100 (shares are percentages)"),
+    ("share", "140", ":2:14: share: 140.0 is not a percentage between 0 and 100"),
+    ("share", "inf", ":2:14: share: 'inf' is not a number between 0 and 100"),
     ("field_end", "2021-04-09", ":2:7: published: published before fieldwork ended"),
     ("poll_type", "survey", ":2:4: poll_type: 'survey' is not one of intention, simulated_ballot"),
 ]
@@ -113,6 +124,27 @@ def test_cli_rejects_bad_poll_files_with_one_line(cli, tmp_path: Path, field, va
         assert code == 2
         assert out == ""
         assert err.strip().splitlines() == [f"error: {path}{expected}"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (HEADER.replace(",share", "").encode() + b"\n", ":1:16: header lacks column 'share' (expected: "),
+        (HEADER.replace("share", "pct").encode() + b"\n", ":1:14: unknown column 'pct' (expected: "),
+        ((HEADER + "\n" + GOOD).encode().replace(b"Peru Libre", b"Per\xfa Libre"),
+         f":2:{GOOD.index('Peru Libre') + 4}: not UTF-8 text: byte 0xfa cannot be read"),
+        (b"", ":1:1: empty file: expected a header line for a poll file"),
+    ],
+)  # fmt: skip
+def test_cli_refuses_missing_renamed_columns_and_bad_bytes(cli, tmp_path: Path, text, expected):
+    """Once a KeyError or a UnicodeDecodeError traceback; now one line with the place."""
+    path = tmp_path / "polls.csv"
+    path.write_bytes(text)
+    for command in (["polls", "check", str(path)], ["forecast", "--polls", str(path), "--sims", "200"]):
+        code, out, err = cli(*command)
+        assert code == 2 and out == ""
+        (line,) = err.strip().splitlines()
+        assert line.startswith(f"error: {path}{expected}"), line
 
 
 def test_cli_missing_poll_file(cli, tmp_path: Path):

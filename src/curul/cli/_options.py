@@ -11,6 +11,14 @@ from pathlib import Path
 import typer
 
 from curul.errors import ArgumentError, CurulError
+from curul.inputs import LIMITS
+
+# Bounds of the numeric options (README, "Input files and options"): a simulation count beyond
+# MAX_SIMS would take minutes and gigabytes without changing an answer that 20,000 already settles;
+# seeds are what NumPy's generators take; member counts far above any chamber (130, 60 + 130).
+MAX_SIMS = 200_000
+MAX_SEED = 2**32 - 1
+MAX_MEMBERS = 1_000
 
 # ``--json`` on every command: the machine-readable view of what the command prints.
 JSON_OPTION = typer.Option(False, "--json", help="Print JSON instead of the human view.")
@@ -24,13 +32,17 @@ CSV_OPTION = typer.Option(
 
 
 def parse_date(value: str | None, option: str) -> dt.date | None:
-    """An ISO date given to ``option``, or None when the option was not given."""
+    """An ISO date given to ``option`` (in the documented range, 1900-01-01..2100-12-31), or None when
+    the option was not given."""
     if value is None:
         return None
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         raise CurulError(f"{option}: not a date (YYYY-MM-DD): {value!r}") from None
+    if not LIMITS.first_date <= day <= LIMITS.last_date:
+        raise CurulError(f"{option}: {day.isoformat()} is outside {LIMITS.first_date}..{LIMITS.last_date}")
+    return day
 
 
 def option_name(argument: str) -> str:
@@ -82,3 +94,9 @@ def output_folder(path: Path, option: str) -> Path:
     if not os.access(path, os.W_OK | os.X_OK):
         raise CurulError(f"{option}: {path}: the folder cannot be written")
     return path
+
+
+def check_csv_file(path: Path | None) -> None:
+    """Check ``--csv FILE`` before any work starts (``-``, standard output, needs no check)."""
+    if path is not None and str(path) != "-":
+        output_file(path, "--csv", (".csv",))

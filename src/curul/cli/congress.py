@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from curul.cli._options import JSON_OPTION, options, parse_date
+from curul.cli._options import CSV_OPTION, JSON_OPTION, MAX_MEMBERS, check_csv_file, options, parse_date
 from curul.cli._output import emit
 from curul.cli.rollcalls import DATA_OPT
 from curul.errors import ArgumentError, CurulError
@@ -42,7 +42,11 @@ BLOC_OPT = typer.Option(False, "--unattached-bloc", help="Treat non-attached mem
 DATE_OPT = typer.Option(None, "--date", help="Date for a procedure threshold (default: composition's).")
 CHAMBER_OPT = typer.Option(None, "--chamber", help="Chamber for a procedure threshold.")
 PRESENT_OPT = typer.Option(
-    None, "--present", min=0, help="Members present, for procedures counted on those present."
+    None,
+    "--present",
+    min=0,
+    max=MAX_MEMBERS,
+    help="Members present, for procedures counted on those present.",
 )
 
 
@@ -128,6 +132,7 @@ def power(
     chamber: str | None = CHAMBER_OPT,
     present: int | None = PRESENT_OPT,
     data: Path | None = DATA_OPT,
+    csv: Path | None = CSV_OPTION,
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Exact Banzhaf and Shapley–Shubik power of each group (or legislator) for a threshold.
@@ -136,6 +141,7 @@ def power(
     rows: [{group|member, seats, banzhaf, banzhaf_absolute, shapley_shubik}]}. With --senate: + senate,
     senate_threshold, joint; rows carry chamber, or with --joint seats_first and seats_second.
     """
+    check_csv_file(csv)
     from curul.congress import chamber_power
 
     comp = _composition(composition, data, habiles)
@@ -155,7 +161,7 @@ def power(
             senate_threshold=senate_threshold,
             joint=joint,
         )
-    emit(result, as_json)
+    emit(result, as_json, csv)
 
 
 #: What ``--procedure`` accepts (the whole procedures the library follows through both chambers).
@@ -193,6 +199,7 @@ def coalitions_command(
     chamber: str | None = CHAMBER_OPT,
     present: int | None = PRESENT_OPT,
     data: Path | None = DATA_OPT,
+    csv: Path | None = CSV_OPTION,
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Minimal winning coalitions of groups, the smallest ones, and the pivotal groups.
@@ -202,6 +209,7 @@ def coalitions_command(
     --senate: coalitions reaching both thresholds, seats_first / seats_second, first_only, second_only
     and the joint game's indices. --procedure vacancy: + procedure, on, steps, earlier_steps_covered.
     """
+    check_csv_file(csv)
     when = parse_date(date, "--date")
     if procedure is not None:
         if procedure not in PROCEDURES:
@@ -221,7 +229,7 @@ def coalitions_command(
             result: Presentable = vacancy_arithmetic(
                 when, deputies=deputies, senate=second, habiles=habiles, limit=limit
             )
-        emit(result, as_json)
+        emit(result, as_json, csv)
         return
     if composition is None or threshold is None:
         raise CurulError("coalitions needs --composition and --threshold (or --procedure vacancy)")
@@ -244,7 +252,7 @@ def coalitions_command(
             chamber=chamber,
             present=present,
         )
-        emit(result, as_json)
+        emit(result, as_json, csv)
         return
     from curul.congress import chamber_coalitions
 
@@ -257,18 +265,19 @@ def coalitions_command(
         chamber=chamber,
         present=present,
     )
-    emit(result, as_json)
+    emit(result, as_json, csv)
 
 
-def list_compositions(as_json: bool = JSON_OPTION) -> None:
+def list_compositions(csv: Path | None = CSV_OPTION, as_json: bool = JSON_OPTION) -> None:
     """The bundled dated compositions (seats per group) and their sources.
 
     JSON: {compositions: [{id, date, label, chamber, legal_number, total, source, note, groups}]}; the
     2026 chambers, built from the member lists, also give status_on and unable_to_vote.
     """
+    check_csv_file(csv)
     from curul.congress import composition_listing
 
-    emit(composition_listing(), as_json)
+    emit(composition_listing(), as_json, csv)
 
 
 def register(app: typer.Typer) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import typer
 
-from curul.cli._options import JSON_OPTION, options
+from curul.cli._options import CSV_OPTION, JSON_OPTION, MAX_SEED, check_csv_file, options
 from curul.cli._output import emit, show
 from curul.errors import CurulError
 from curul.report import Report
@@ -27,6 +27,7 @@ def results(
     chamber: str | None = typer.Option(
         None, "--chamber", help="2026 only: senate or deputies (default: both chambers)."
     ),
+    csv: Path | None = CSV_OPTION,
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Official results of an election, summed nationally: votes, share of valid votes, seats.
@@ -34,9 +35,10 @@ def results(
     2026: the official seats of both chambers (Senate per part), the partial count of 11 May 2026
     labelled with its stage, and the presidential first round's nine leading tickets.
     """
+    check_csv_file(csv)
     from curul.elections import election_results
 
-    emit(election_results(year, chamber=chamber), as_json)
+    emit(election_results(year, chamber=chamber), as_json, csv)
 
 
 def seats(
@@ -65,12 +67,14 @@ def seats(
         None, "--method", "-m", help=f"Replace the system's method: {METHOD_NAMES}."
     ),
     tie_break: int | None = typer.Option(
-        None, "--tie-break", help="Settle ties by a reproducible draw with this seed."
+        None, "--tie-break", min=0, max=MAX_SEED, help="Settle ties by a reproducible draw with this seed."
     ),
     svg: Path | None = typer.Option(None, "--svg", help="Write the hemicycle of the result to this SVG."),
+    csv: Path | None = CSV_OPTION,
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Allocate seats under an electoral system: national threshold, then cifra repartidora per district."""
+    check_csv_file(csv)
     if votes is None and not official and not partial:
         raise CurulError("give --votes FILE.csv, --official or --partial")
     if (votes is not None) + official + partial > 1:
@@ -98,16 +102,17 @@ def seats(
             )
     if svg is not None:
         write_atomic(svg, result.hemicycle_svg())
-    emit(result, as_json)
+    emit(result, as_json, csv)
     if svg is not None and not as_json:
         show(Report.of(f"hemicycle written to {svg}"))
 
 
-def systems_command(as_json: bool = JSON_OPTION) -> None:
+def systems_command(csv: Path | None = CSV_OPTION, as_json: bool = JSON_OPTION) -> None:
     """List the bundled electoral systems with their districts, method, threshold rules and sources."""
+    check_csv_file(csv)
     from curul.elections import systems_listing
 
-    emit(systems_listing(), as_json)
+    emit(systems_listing(), as_json, csv)
 
 
 def apportion_command(
@@ -117,15 +122,17 @@ def apportion_command(
     assign: list[str] = typer.Option(
         [], "--set", help="Electors of one district, e.g. --set TUMBES=170000 (repeatable)."
     ),
+    csv: Path | None = CSV_OPTION,
     as_json: bool = JSON_OPTION,
 ) -> None:
     """2026 Chamber of Deputies: 1 seat per district (abroad 2) + 102 by electorate, largest remainder."""
+    check_csv_file(csv)
     from curul.elections import deputies_apportionment, parse_electors, read_electorate
 
     with options(assignments="--set", overrides="--set"):
         overrides = read_electorate(electorate) if electorate is not None else {}
         overrides |= parse_electors(assign)
-        emit(deputies_apportionment(overrides), as_json)
+        emit(deputies_apportionment(overrides), as_json, csv)
 
 
 def register(app: typer.Typer) -> None:

@@ -7,16 +7,26 @@ from pathlib import Path
 
 import typer
 
-from curul.cli._options import JSON_OPTION, options, parse_date
-from curul.cli._output import emit, progress
+from curul.cli._options import (
+    CSV_OPTION,
+    JSON_OPTION,
+    MAX_SEED,
+    MAX_SIMS,
+    check_csv_file,
+    options,
+    parse_date,
+)
+from curul.cli._output import emit, progress, write_csv
 from curul.errors import CurulError
 
 # Written out, not read from curul.forecast (so --help imports no domain module); a test keeps them in
 # step with the elections the library knows.
 ELECTION_OPT = typer.Option("peru-2026", "--election", help="peru-2016, peru-2021 or peru-2026.")
 CUTOFF_OPT = typer.Option(None, "--cutoff", help="Use polls published on or before this date (YYYY-MM-DD).")
-SIMS_OPT = typer.Option(20_000, "--sims", help="Number of simulated elections.")
-SEED_OPT = typer.Option(0, "--seed", help="Random seed (same seed, same result).")
+SIMS_OPT = typer.Option(
+    20_000, "--sims", max=MAX_SIMS, help=f"Number of simulated elections (at most {MAX_SIMS:,})."
+)
+SEED_OPT = typer.Option(0, "--seed", min=0, max=MAX_SEED, help="Random seed (same seed, same result).")
 CONGRESS_OPT = typer.Option(True, "--congress/--no-congress", help="Simulate Congress seats too.")
 
 polls_app = typer.Typer(
@@ -39,9 +49,11 @@ def forecast(
     include_unconfirmed: bool = typer.Option(
         False, "--include-unconfirmed", help="Round 2: also use the poll waves listed as unconfirmed."
     ),
+    csv: Path | None = CSV_OPTION,
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Forecast a general election from the polls: first round, runoff and Congress."""
+    check_csv_file(csv)
     from curul._files import write_atomic
     from curul.cli._options import output_file
     from curul.forecast import check_sims, get_election, parse_blocs, read_polls, run_forecast
@@ -63,7 +75,7 @@ def forecast(
             seed=seed,
             include_unconfirmed=include_unconfirmed,
         )
-        emit(runoff, as_json)
+        emit(runoff, as_json, csv)
         return
     if include_unconfirmed:
         raise CurulError(
@@ -90,6 +102,10 @@ def forecast(
         )
     if chart is not None and fmt is not None:
         write_atomic(chart, result.chart(fmt))
+    if csv is not None:  # the table, beside (or, for -, instead of) the view with its chart
+        write_csv(result, csv)
+        if str(csv) == "-":
+            return
     emit(result if as_json else result.report(chart=chart), as_json)
 
 
@@ -100,16 +116,18 @@ def backtest(
     seed: int = SEED_OPT,
     congress: bool = CONGRESS_OPT,
     round_: int = typer.Option(1, "--round", help="1: the first round (and Congress); 2: the runoff."),
+    csv: Path | None = CSV_OPTION,
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Score the forecast against an official first round, beside the plain average and the last polls."""
+    check_csv_file(csv)
     from curul.forecast import get_election, run_backtest, run_runoff_backtest
 
     if round_ not in (1, 2):
         raise CurulError(f"--round: {round_} is not 1 or 2")
     cutoff_date = parse_date(cutoff, "--cutoff")
     if round_ == 2:
-        emit(run_runoff_backtest(election, cutoff=cutoff_date), as_json)
+        emit(run_runoff_backtest(election, cutoff=cutoff_date), as_json, csv)
         return
     steps = get_election(election).simulation_steps(sims, congress)
     with progress(steps, "simulating", not as_json) as advance:
@@ -121,30 +139,41 @@ def backtest(
             progress=advance,
             congress=congress,
         )
-    emit(result, as_json)
+    emit(result, as_json, csv)
 
 
 @polls_app.command("check")
-def polls_check(path: Path = typer.Argument(..., help="Poll CSV file."), as_json: bool = JSON_OPTION) -> None:
+def polls_check(
+    path: Path = typer.Argument(..., help="Poll CSV file."),
+    csv: Path | None = CSV_OPTION,
+    as_json: bool = JSON_OPTION,
+) -> None:
     """Validate a poll file and list its waves with their valid-vote conversion."""
+    check_csv_file(csv)
     from curul.forecast import check_polls
 
-    emit(check_polls(path), as_json)
+    emit(check_polls(path), as_json, csv)
 
 
 @polls_app.command("import")
 def polls_import(
     source: Path = typer.Argument(..., help="Folder with the shared poll files (polls_2016_r1.csv, …)."),
     out: Path = typer.Option(..., "--out", help="Folder for the converted files."),
+    csv: Path | None = CSV_OPTION,
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Convert the shared poll research files to the poll format (what the bundled files are)."""
+    check_csv_file(csv)
     from curul.cli._options import output_folder
     from curul.forecast import import_shared_polls
 
     output_folder(out, "--out")
     result = import_shared_polls(source)  # everything is validated before anything is written
     result.write(out)
+    if csv is not None:  # the rows left out
+        write_csv(result, csv)
+        if str(csv) == "-":
+            return
     emit(result if as_json else result.report(folder=out), as_json)
 
 

@@ -7,28 +7,32 @@ from pathlib import Path
 
 import typer
 
-from curul.cli._options import JSON_OPTION
+from curul.cli._options import CSV_OPTION, JSON_OPTION, check_csv_file
 from curul.cli._output import emit
 
 
 def history(
     events: bool = typer.Option(False, "--events", help="List every event with its trace."),
+    csv: Path | None = CSV_OPTION,
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Presidents of Peru 2016-2026 replayed from the sourced event file."""
+    check_csv_file(csv)
     from curul.history import history as replayed
 
-    emit(replayed(events=events), as_json)
+    emit(replayed(events=events), as_json, csv)
 
 
 def run_scenario_command(
     file: Path = typer.Argument(..., help="Scenario TOML file."),
+    csv: Path | None = CSV_OPTION,
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Run a counterfactual: replay the history up to a date, then apply the file's events."""
+    check_csv_file(csv)
     from curul.history import load_scenario, run_scenario
 
-    emit(run_scenario(load_scenario(file)), as_json)
+    emit(run_scenario(load_scenario(file)), as_json, csv)
 
 
 def options_command(as_json: bool = JSON_OPTION) -> None:

@@ -12,12 +12,14 @@ from __future__ import annotations
 import csv
 import datetime as dt
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from curul.congress._games import WeightedGame
 from curul.errors import CurulError, InputError
+from curul.inputs import Col, CsvSchema, CsvTable, UserText, fold, parse_csv, read_text
 from curul.report import Line, Presentable, Report, Span
 
 if TYPE_CHECKING:
@@ -193,64 +195,70 @@ class Composition:
         return out
 
 
+def _listed_once(column: str) -> Callable[[CsvTable], None]:
+    """A cross-row check: no name of ``column`` twice (compared case- and accent-insensitively)."""
+
+    def check(table: CsvTable) -> None:
+        first: dict[str, int] = {}
+        for index, row in enumerate(table.rows):
+            key = fold(row[column])
+            if key in first:
+                raise table.error(
+                    index, column, f"{column} {row[column]!r} listed twice (first on line {first[key]})"
+                )
+            first[key] = table.lines[index]
+
+    return check
+
+
+SEATS_FILE = CsvSchema(
+    "composition file (group,seats)",
+    (Col("group"), Col("seats", "count")),
+    checks=(_listed_once("group"),),
+)
+"""Seats per parliamentary group."""
+MEMBERS_FILE = CsvSchema(
+    "member list (member,group)",
+    (Col("member"), Col("group")),
+    checks=(_listed_once("member"),),
+)
+"""One row per legislator and the group they sit in."""
+
+
+def _schema_for(source: UserText) -> CsvSchema:
+    """The schema a composition file's header names: ``group,seats`` or ``member,group``."""
+    first = next(csv.reader(source.text.splitlines()[:1]), [""])
+    kind = first[0].strip().casefold() if first else ""
+    if kind == "group":
+        return SEATS_FILE
+    if kind == "member":
+        return MEMBERS_FILE
+    raise InputError(source.name, "header must be 'group,seats' or 'member,group'", line=1, column=1)
+
+
 def read_composition_csv(path: str | Path) -> Composition:
-    """A composition from ``group,seats`` or ``member,group`` CSV; mistakes are reported by line."""
-    path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise CurulError(f"{path}: no such file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(path, f"cannot read: {exc}") from None
-    rows = list(csv.reader(text.splitlines()))
-    if not rows:
-        raise InputError(path, "empty file", line=1)
-    header = [h.strip().lower() for h in rows[0]]
-    if header[:2] == ["group", "seats"]:
-        kind = "seats"
-    elif header[:2] == ["member", "group"]:
-        kind = "members"
-    else:
-        raise InputError(path, "header must be 'group,seats' or 'member,group'", line=1, column=1)
+    """A composition from a ``group,seats`` (:data:`SEATS_FILE`) or ``member,group``
+    (:data:`MEMBERS_FILE`) CSV file (``-``: standard input), read through :mod:`curul.inputs`."""
+    source = read_text(path)
+    schema = _schema_for(source)
+    table = parse_csv(source, schema)
     seats: dict[str, int] = {}
     members: list[tuple[str, str]] = []
-    seen: set[str] = set()
-    for lineno, row in enumerate(rows[1:], start=2):
-        if not row or all(not c.strip() for c in row):
-            continue
-        if len(row) < 2:
-            raise InputError(path, f"expected 2 columns, got {len(row)}", line=lineno, column=1)
-        first, second = row[0].strip(), row[1].strip()
-        if not first:
-            raise InputError(path, "empty name", line=lineno, column=1, field=header[0])
-        if kind == "seats":
-            try:
-                n = int(second)
-            except ValueError:
-                raise InputError(
-                    path, f"not a whole number: {second!r}", line=lineno, column=2, field="seats"
-                ) from None
-            if n < 0:
-                raise InputError(path, f"negative seats: {n}", line=lineno, column=2, field="seats")
-            if first in seats:
-                raise InputError(path, f"group {first!r} listed twice", line=lineno, column=1, field="group")
-            seats[first] = n
-        else:
-            if not second:
-                raise InputError(path, "empty group", line=lineno, column=2, field="group")
-            if first in seen:
-                raise InputError(
-                    path, f"member {first!r} listed twice", line=lineno, column=1, field="member"
-                )
-            seen.add(first)
-            members.append((first, second))
-            seats[second] = seats.get(second, 0) + 1
-    if not seats or sum(seats.values()) == 0:
-        raise InputError(path, "no seats in the file")
+    if schema is SEATS_FILE:
+        seats = {row["group"]: row["seats"] for row in table.rows}
+    else:
+        spelled: dict[str, str] = {}  # a group spelled two ways is one group, named as first written
+        for row in table.rows:
+            group = spelled.setdefault(fold(row["group"]), row["group"])
+            members.append((row["member"], group))
+            seats[group] = seats.get(group, 0) + 1
+    if sum(seats.values()) == 0:
+        raise InputError(source.name, "no seats in the file", line=2, column=1)
     groups = tuple(GroupSeats(code, code, n) for code, n in seats.items())
+    name = Path(source.name).stem
     total = sum(seats.values())
     return Composition(
-        path.stem, None, str(path), "congress", total, groups, str(path), members=tuple(members)
+        name, None, source.name, "congress", total, groups, source.name, members=tuple(members)
     )
 
 

@@ -19,10 +19,10 @@ from curul.constitution._regime_file import load_regime, load_regime_file, regim
 from curul.constitution._replay import PresidentRow, Replay, replay
 from curul.constitution._state import Board, Council, State, Tenure
 from curul.constitution._thresholds import Threshold, required_votes, required_votes_array
-from curul.constitution._toml import TomlLocator, parse_toml, read_toml
 from curul.constitution._trace import Trace, TraceStep, outcome_of
 from curul.constitution._votes import ThresholdListing, ThresholdResult, rules, thresholds, votes_needed
 from curul.constitution.procedures import EVENT_TYPES
+from curul.inputs import TomlLocator, parse_toml, read_toml
 
 __all__ = [
     "EVENT_TYPES",

@@ -21,9 +21,9 @@ from curul.constitution._events import (
 )
 from curul.constitution._regime import Regime
 from curul.constitution._regime_file import RegimeSource, regime_for_date, regime_set
-from curul.constitution._toml import TomlLocator
 from curul.constitution.procedures import EVENT_TYPES
 from curul.errors import InputError
+from curul.inputs import TomlLocator, toml_date
 
 _INT_FIELDS = ("yes", "no", "abstain", "present", "habiles", "blank", "null", "signatures", "round")
 _STR_FIELDS = ("type", "target", "chamber", "winner", "runner_up", "result", "expect", "name", "first_vp",
@@ -31,17 +31,12 @@ _STR_FIELDS = ("type", "target", "chamber", "winner", "runner_up", "result", "ex
 
 
 def as_date(value: Any) -> dt.date | None:
-    """A TOML date or an ISO date string as a date; None for anything else."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            return None
-    return None
+    """A TOML date or an ISO date string, in the documented range, as a date; None for anything else
+    (a TOML date and time too: its time of day would be dropped without a word)."""
+    try:
+        return toml_date(value)
+    except ValueError:
+        return None
 
 
 def parse_events(
@@ -82,11 +77,12 @@ def parse_events(
             if key not in raw:
                 raise fail(f"missing field {key!r}")
         kind = raw["type"]
-        if kind not in EVENT_TYPES:
+        if not isinstance(kind, str) or kind not in EVENT_TYPES:
             raise fail(f"unknown event type {kind!r} (known: {', '.join(EVENT_TYPES)})", "type")
-        date = as_date(raw["date"])
-        if date is None:
-            raise fail(f"not a date (YYYY-MM-DD): {raw['date']!r}", "date")
+        try:
+            date = toml_date(raw["date"])
+        except ValueError as exc:
+            raise fail(str(exc), "date") from None
         if previous is not None and date < previous:
             raise fail(f"dates out of order: {date.isoformat()} comes before {previous.isoformat()}", "date")
         previous = date

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-from curul.constitution._toml import TomlLocator, parse_toml
 from curul.errors import CurulError, InputError
+from curul.inputs import TomlLocator, parse_toml
 from curul.report import Line, Presentable, Report, Span
 
 

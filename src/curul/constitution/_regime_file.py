@@ -16,8 +16,8 @@ from typing import Any
 
 from curul.constitution._regime import Chamber, Provision, Regime, Rule
 from curul.constitution._thresholds import Threshold
-from curul.constitution._toml import TablePath, TomlLocator, parse_toml, read_toml
 from curul.errors import CurulError, InputError
+from curul.inputs import TablePath, TomlLocator, parse_toml, read_toml, toml_date
 
 _REGIME_DIR = "regimes"
 
@@ -84,12 +84,12 @@ class _Table:
 
     def date(self, key: str, *, required: bool = True) -> dt.date | None:
         raw = self.need(key, (str, dt.date)) if required else self.get(key, (str, dt.date))
-        if raw is None or isinstance(raw, dt.date):
-            return raw
+        if raw is None:
+            return None
         try:
-            return dt.date.fromisoformat(raw)
-        except ValueError:
-            raise self.error(f"not a date (YYYY-MM-DD): {raw!r}", key) from None
+            return toml_date(raw)
+        except ValueError as exc:
+            raise self.error(str(exc), key) from None
 
     def month_day(self, key: str) -> tuple[int, int]:
         raw = self.need(key, str)

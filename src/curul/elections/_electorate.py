@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, Any
 from curul.data import fold
 from curul.elections._apportionment import Apportionment
 from curul.elections._systems import ElectoralSystem, load_system
-from curul.errors import ArgumentError, CurulError, InputError
+from curul.errors import ArgumentError, CurulError
+from curul.inputs import Col, CsvSchema, CsvTable, parse_count, read_csv
 from curul.report import Column, Presentable, Report, Span, Table
 
 if TYPE_CHECKING:
@@ -70,46 +71,46 @@ def apportion_deputies_2026(
     return rule.apply(electorate)
 
 
+def _positive(table: CsvTable) -> None:
+    for index, row in enumerate(table.rows):
+        if row["electors"] < 1:
+            raise table.error(index, "electors", "electors must be a positive whole number, got 0")
+
+
+ELECTORATE_FILE = CsvSchema(
+    "electorate file",
+    (
+        Col("district"),
+        Col("electors", "count"),
+        Col("source", "text", required=False),
+        Col("note", "text", required=False),
+    ),
+    key=("district",),
+    checks=(_positive,),
+)
+"""Electors per district (``district,electors``; a source and a note may go beside them)."""
+
+
 def read_electorate(path: str | Path) -> dict[str, int]:
-    """Electors per district from a CSV file with columns ``district,electors`` (others ignored)."""
-    path = Path(path)
-    try:
-        lines = path.read_text(encoding="utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(path, f"cannot read: {exc}") from None
-    reader = csv.reader(lines)
-    header = [h.strip().lower() for h in next(reader, [])]
-    for col in ("district", "electors"):
-        if col not in header:
-            raise InputError(path, f"missing column {col!r}", line=1, field=col)
-    at_d, at_e = header.index("district"), header.index("electors")
-    out: dict[str, int] = {}
-    for line, row in enumerate(reader, start=2):
-        if not any(c.strip() for c in row):
-            continue
-        cell = row[at_e].strip() if len(row) > at_e else ""
-        if not cell.isdigit() or int(cell) < 1:
-            raise InputError(
-                path,
-                f"electors must be a positive whole number, got {cell!r}",
-                line=line,
-                column=at_e + 1,
-                field="electors",
-            )
-        out[row[at_d].strip() if len(row) > at_d else ""] = int(cell)
-    return out
+    """Electors per district from an :data:`ELECTORATE_FILE` CSV (``-``: standard input)."""
+    return {row["district"]: row["electors"] for row in read_csv(path, ELECTORATE_FILE).rows}
 
 
 def parse_electors(assignments: Iterable[str]) -> dict[str, int]:
-    """Electors per district from ``DISTRICT=N`` texts (``TUMBES=170000``), as a command or a form gives."""
+    """Electors per district from ``DISTRICT=N`` texts (``TUMBES=170000``), as a command or a form gives;
+    ``N`` is a count as in a file (ASCII digits, at most 10^12)."""
     out: dict[str, int] = {}
     for item in assignments:
         name, sep, value = item.partition("=")
-        if not sep or not value.strip().isdigit() or int(value) < 1:
-            raise ArgumentError(
-                "assignments", f"{{name}} {item!r}: expected DISTRICT=ELECTORS with a positive whole number"
-            )
-        out[name] = int(value)
+        shown = item if len(item) <= 60 else item[:60] + "…"
+        expected = f"{{name}} {shown!r}: expected DISTRICT=ELECTORS with a positive whole number"
+        try:
+            number = parse_count(value) if sep else 0
+        except ValueError as exc:
+            raise ArgumentError("assignments", f"{expected} ({exc})") from None
+        if number < 1:
+            raise ArgumentError("assignments", expected)
+        out[name] = number
     return out
 
 

@@ -7,7 +7,6 @@ reform means copying a file and editing it: ``load_system("my-reform.toml")`` re
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -24,7 +23,8 @@ from curul.elections._readings import ChosenReading, Reading, apply_choices, par
 from curul.elections._system_parts import check_readings, check_rule_districts, parse_components
 from curul.elections._threshold_tables import parse_rule
 from curul.elections._thresholds import Rule
-from curul.errors import CurulError
+from curul.errors import CurulError, InputError
+from curul.inputs import LIMITS, TomlLocator, parse_toml, read_text
 from curul.report import Column, Line, Presentable, Report, Span, Table
 
 if TYPE_CHECKING:
@@ -217,10 +217,8 @@ def systems() -> list[str]:
 def load_system(name: str) -> ElectoralSystem:
     """A bundled system by name (``peru-2016``), or any system file given by its path (``*.toml``)."""
     if name.endswith(".toml"):
-        path = Path(name)
-        if not path.is_file():
-            raise CurulError(f"{name}: no such system file")
-        return _parse(path.read_text(encoding="utf-8"), str(path))
+        source = read_text(Path(name))  # regular files only, bounded, UTF-8 (curul.inputs)
+        return _parse(source.text, source.name)
     return _bundled(name)
 
 
@@ -257,21 +255,58 @@ def _magnitudes(spec: Any, where: str) -> tuple[list[str], list[int], list[str]]
     return names, seats, sources
 
 
-def _parse(text: str, where: str) -> ElectoralSystem:
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise CurulError(f"{where}: not valid TOML: {exc}") from None
-    extra = set(data) - _KEYS
-    if extra:
-        raise CurulError(f"{where}: unknown key(s) {', '.join(sorted(extra))}")
+# The type of each top-level value, checked before any is used (a wrong one is an error at its line).
+_TOP_TYPES: dict[str, tuple[type, str]] = {
+    "name": (str, "a string"),
+    "title": (str, "a string"),
+    "chamber": (str, "a string"),
+    "year": (int, "a year"),
+    "method": (str, "a string"),
+    "law": (str, "a string"),
+    "total_seats": (int, "a whole number"),
+    "sources": (list, "a list of citations"),
+    "notes": (list, "a list of strings"),
+    "aliases": (dict, "a table of district names"),
+    "districts": (list, "a list of tables"),
+    "threshold": (dict, "a table"),
+}
+
+
+def _check_top(data: dict[str, Any], where: str, locator: TomlLocator) -> None:
+    """The top-level keys of a system file: known, present and of their type, each error at its line."""
+
+    def fail(problem: str, key: str) -> InputError:
+        line, column = locator.key("", 0, key)
+        return InputError(where, problem, line=line or 1, column=column or 1, field=key)
+
+    for key in data:
+        if key not in _KEYS:
+            raise fail(f"unknown key(s) {key} (known: {', '.join(sorted(_KEYS))})", key)
     for key in ("name", "title", "chamber", "year", "method", "law", "sources", "threshold"):
         if key not in data:
-            raise CurulError(f"{where}: missing {key}")
+            raise fail(f"missing {key}", key)
+    for key, (kind, words) in _TOP_TYPES.items():
+        value = data.get(key)
+        if value is not None and (not isinstance(value, kind) or isinstance(value, bool)):
+            raise fail(f"must be {words}, got {value!r}", key)
+    if not LIMITS.first_date.year <= data["year"] <= LIMITS.last_date.year:
+        raise fail(
+            f"{data['year']} is not a year in {LIMITS.first_date.year}..{LIMITS.last_date.year}", "year"
+        )
+    for key in ("sources", "notes"):
+        if not all(isinstance(item, str) and item for item in data.get(key, ())):
+            raise fail("must be a list of non-empty strings", key)
     if not data["sources"]:
-        raise CurulError(f"{where}: sources must not be empty")
+        raise fail("sources must not be empty", "sources")
+    if not all(isinstance(v, str) for v in data.get("aliases", {}).values()):
+        raise fail("each alias must name a district (a string)", "aliases")
     if ("magnitudes" in data) == ("districts" in data):
-        raise CurulError(f"{where}: give either magnitudes (from the dataset) or districts (inline)")
+        raise fail("give either magnitudes (from the dataset) or districts (inline)", "districts")
+
+
+def _parse(text: str, where: str) -> ElectoralSystem:
+    data, locator = parse_toml(text, where)
+    _check_top(data, where, locator)
     if "magnitudes" in data:
         names, seats, mag_sources = _magnitudes(data["magnitudes"], where)
     else:

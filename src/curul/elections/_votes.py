@@ -1,8 +1,8 @@
-"""Reading a votes file (``district,party,votes``; extra columns ignored) with one-line, located errors."""
+"""Reading a votes file (``district,party,votes``, optionally ``org_type``, ``members`` and ``note``) through
+:mod:`curul.inputs`, with one-line, located errors."""
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -12,8 +12,22 @@ from curul.elections._election import ElectionResult, allocate_system
 from curul.elections._official import alliance_members
 from curul.elections._systems import ElectoralSystem, load_system
 from curul.errors import InputError
+from curul.inputs import Col, CsvSchema, read_csv
 
-REQUIRED = ("district", "party", "votes")
+VOTES_FILE = CsvSchema(
+    "votes file",
+    (
+        Col("district"),
+        Col("party"),
+        Col("votes", "count"),
+        # Alliances: their size (members) or the official organisation type that implies it.
+        Col("org_type", "text", required=False),
+        Col("members", "count?", required=False),
+        Col("note", "text", required=False),
+    ),
+    key=("district", "party"),
+)
+"""A votes file: one row per district and list (names compared case- and accent-insensitively)."""
 
 
 @dataclass(frozen=True)
@@ -25,93 +39,35 @@ class VotesTable:
 
 
 def read_votes(path: str | Path, system: ElectoralSystem) -> VotesTable:
-    """Parse ``path`` against ``system``'s districts; optional ``org_type`` / ``members`` size alliances."""
-    path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputError(path, "no such file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(path, f"cannot read: {exc}") from None
-    reader = csv.reader(text.splitlines())
-    header = next(reader, None)
-    if not header:
-        raise InputError(path, "empty file; expected a header district,party,votes", line=1)
-    names = [h.strip().lower() for h in header]
-    for col in REQUIRED:
-        if col not in names:
-            raise InputError(path, f"missing column {col!r} (header: {','.join(header)})", line=1, field=col)
-    at = {name: names.index(name) for name in names}
+    """Read ``path`` (``-``: standard input) as a :data:`VOTES_FILE` against ``system``'s districts;
+    optional ``org_type`` / ``members`` columns size alliances."""
+    table = read_csv(path, VOTES_FILE)
+    if not table.rows:
+        raise InputError(table.name, "no vote rows after the header", line=2, column=1)
     votes: dict[str, dict[str, int]] = {}
     members: dict[str, int] = {}
     seen: dict[tuple[str, str], int] = {}
     spelled: dict[str, str] = {}
-    for line, row in enumerate(reader, start=2):
-        if not any(cell.strip() for cell in row):
-            continue
-        if len(row) < len(header):
-            raise InputError(path, f"{len(row)} fields, expected {len(header)}", line=line)
-        raw_district = row[at["district"]].strip()
-        district = system.district(raw_district)
+    for index, row in enumerate(table.rows):
+        district = system.district(row["district"])
         if district is None:
-            raise InputError(
-                path,
-                f"unknown district {raw_district!r} for {system.name}",
-                line=line,
-                column=at["district"] + 1,
-                field="district",
-            )
-        party = row[at["party"]].strip()
-        if not party:
-            raise InputError(path, "empty party name", line=line, column=at["party"] + 1, field="party")
-        party = spelled.setdefault(fold(party), party)
-        cell = row[at["votes"]].strip()
-        try:
-            count = int(cell)
-        except ValueError:
-            raise InputError(
-                path,
-                f"votes must be a whole number, got {cell!r}",
-                line=line,
-                column=at["votes"] + 1,
-                field="votes",
-            ) from None
-        if count < 0:
-            raise InputError(
-                path,
-                f"votes must not be negative, got {count}",
-                line=line,
-                column=at["votes"] + 1,
-                field="votes",
-            )
+            raise table.error(index, "district", f"unknown district {row['district']!r} for {system.name}")
+        party = spelled.setdefault(fold(row["party"]), row["party"])
         key = (district, party)
-        if key in seen:
-            raise InputError(
-                path,
-                f"duplicate district/party {district} / {party} (first on line {seen[key]})",
-                line=line,
-                column=at["party"] + 1,
-                field="party",
+        if key in seen:  # two spellings of one district (an alias and its name)
+            raise table.error(
+                index, "party", f"duplicate district/party {district} / {party} (first on line {seen[key]})"
             )
-        seen[key] = line
-        votes.setdefault(district, {})[party] = count
+        seen[key] = table.lines[index]
+        votes.setdefault(district, {})[party] = row["votes"]
         size = 1
-        if "members" in at and row[at["members"]].strip():
-            cell = row[at["members"]].strip()
-            if not cell.isdigit() or int(cell) < 1:
-                raise InputError(
-                    path,
-                    f"members must be a positive whole number, got {cell!r}",
-                    line=line,
-                    column=at["members"] + 1,
-                    field="members",
-                )
-            size = int(cell)
-        elif "org_type" in at:
-            size = alliance_members(row[at["org_type"]])
+        if row["members"] is not None:
+            if row["members"] < 1:
+                raise table.error(index, "members", "members must be a positive whole number, got 0")
+            size = row["members"]
+        elif row["org_type"]:
+            size = alliance_members(row["org_type"])
         members[party] = max(members.get(party, 1), size)
-    if not votes:
-        raise InputError(path, "no vote rows after the header", line=2)
     return VotesTable(votes, members)
 
 

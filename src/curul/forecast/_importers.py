@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from curul._files import write_atomic
-from curul.errors import ArgumentError, InputError
+from curul.errors import ArgumentError
 from curul.forecast._elections import BLACKOUT_DAYS, get_election
 from curul.forecast._polls import NON_CHOICE, PUBLICATION_LAG_DAYS, PollRow, format_polls, parse_polls
 from curul.forecast._shared_files import Dropped, iso_date, read_rows, whole_number
@@ -114,26 +114,6 @@ class ImportResult(Presentable):
         return Report.of(
             *(f"{shown[name]}: {len(rows)} rows" for name, rows in self.files.items()),
             f"{len(self.dropped)} rows left out (use --json to list them)",
-        )
-
-
-def _check_source_row(path: Path, line: int, row: dict[str, str]) -> None:
-    """Errors in a shared file are reported at its own line and column, before any conversion."""
-    columns = list(row)
-    for name in ("pollster", "poll_type", "candidate", "pct", "source"):
-        if name not in row:
-            raise InputError(path, f"missing column {name!r}", line=1)
-        if not (row[name] or "").strip():
-            raise InputError(path, "is required", line=line, column=columns.index(name) + 1, field=name)
-    try:
-        share = float(row["pct"])
-    except ValueError:
-        raise InputError(
-            path, f"{row['pct']!r} is not a number", line=line, column=columns.index("pct") + 1, field="pct"
-        ) from None
-    if not 0 <= share <= 100:
-        raise InputError(
-            path, f"{share} is outside 0..100", line=line, column=columns.index("pct") + 1, field="pct"
         )
 
 
@@ -259,7 +239,6 @@ def import_shared_polls(directory: str | Path) -> ImportResult:
     for out_name, spec in SHARED_FILES.items():
         rows = []
         for line, raw in read_rows(directory / spec.name):
-            _check_source_row(directory / spec.name, line, raw)
             row = _convert(line, raw, spec, waves if spec.waves else None, dropped)
             if row is not None:
                 rows.append(row)

@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from curul.errors import InputError
+from curul.inputs import Col, CsvSchema, CsvTable, UserText, fold, parse_csv, read_text
 
 COLUMNS = (
     "election",
@@ -149,153 +150,117 @@ class Poll:
         return sum(values) if values else None
 
 
-def _parse_date(text: str, path: Path | str, line: int, column: int, name: str) -> date | None:
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise InputError(
-            path, f"{text!r} is not a date (use YYYY-MM-DD)", line=line, column=column, field=name
-        ) from None
+POLL_FILE = CsvSchema(
+    "poll file",
+    (
+        Col("election"),
+        Col("round", "count"),
+        Col("pollster"),
+        Col("poll_type"),
+        Col("field_start", "date?", required=False),
+        Col("field_end", "date?", required=False),
+        Col("published", "date?", required=False),
+        Col("sample_n", "count?", required=False),
+        Col("population", "text", required=False),
+        Col("basis"),
+        Col("option"),
+        Col("candidate"),
+        Col("party", "text", required=False),
+        Col("share", "percent"),
+        Col("source", "source"),
+        Col("note", "text", required=False),
+    ),
+)
+"""The poll format (docs/forecast.md): one row per answer option per wave; the cell kinds of
+:mod:`curul.inputs` (dates ``YYYY-MM-DD`` in range, shares plain decimals in [0, 100], counts in ASCII
+digits), the allowed values below, and the checks across rows of :func:`_check_waves`."""
+assert tuple(c.name for c in POLL_FILE.columns) == COLUMNS
 
 
-def parse_polls(text: str, path: Path | str = "<polls>") -> tuple[PollRow, ...]:
-    """Parse and validate poll CSV text; raise :class:`InputError` at the first problem."""
-    reader = csv.reader(io.StringIO(text))
-    try:
-        header = next(reader)
-    except StopIteration:
-        raise InputError(path, "empty file: expected a header row", line=1) from None
-    header = [h.strip() for h in header]
-    missing = [c for c in REQUIRED if c not in header]
-    if missing:
-        raise InputError(path, f"missing column(s): {', '.join(missing)}", line=1)
-    for i, name in enumerate(header):
-        if name not in COLUMNS:
-            raise InputError(path, f"unknown column {name!r}", line=1, column=i + 1)
-    index = {name: i for i, name in enumerate(header)}
-    rows: list[PollRow] = []
-    for record in reader:
-        line = reader.line_num
-        if not any(cell.strip() for cell in record):
-            continue
-        if len(record) != len(header):
-            raise InputError(path, f"expected {len(header)} fields, found {len(record)}", line=line, column=1)
-        rows.append(_parse_row(record, index, path, line))
-    if not rows:
-        raise InputError(path, "no poll rows", line=2)
-    _check_waves(rows, path, index)
-    return tuple(rows)
+def parse_polls(text: str | UserText, path: Path | str = "<polls>") -> tuple[PollRow, ...]:
+    """Parse and validate poll CSV text against :data:`POLL_FILE`; raise :class:`InputError` at the first
+    problem (file, line, column, field)."""
+    source = text if isinstance(text, UserText) else UserText(str(path), text)
+    table = parse_csv(source, POLL_FILE)
+    if not table.rows:
+        raise InputError(table.name, "no poll rows", line=2, column=1)
+    rows = tuple(_row(table, index) for index in range(len(table)))
+    _check_waves(rows, table)
+    return rows
 
 
-def _parse_row(record: Sequence[str], index: dict[str, int], path: Path | str, line: int) -> PollRow:
-    def cell(name: str) -> str:
-        return record[index[name]].strip() if name in index else ""
-
-    def col(name: str) -> int:
-        return index[name] + 1
+def _row(table: CsvTable, index: int) -> PollRow:
+    """One typed row, checked against the allowed values and the order of its dates."""
+    cells = table.rows[index]
 
     def fail(name: str, problem: str) -> InputError:
-        return InputError(path, problem, line=line, column=col(name), field=name)
+        return table.error(index, name if name in table.columns else None, problem)
 
-    for name in REQUIRED:
-        if not cell(name):
-            raise fail(name, "is required")
-    try:
-        round_ = int(cell("round"))
-    except ValueError:
-        raise fail("round", f"{cell('round')!r} is not 1 or 2") from None
-    if round_ not in (1, 2):
-        raise fail("round", f"{round_} is not 1 or 2")
+    if cells["round"] not in (1, 2):
+        raise fail("round", f"{cells['round']} is not 1 or 2")
     for name, allowed in (("poll_type", POLL_TYPES), ("basis", BASES), ("option", OPTIONS)):
-        if cell(name) not in allowed:
-            raise fail(name, f"{cell(name)!r} is not one of {', '.join(allowed)}")
-    dates = {
-        name: _parse_date(cell(name), path, line, col(name) if name in index else 0, name)
-        for name in ("field_start", "field_end", "published")
-    }
-    if dates["field_end"] is None and dates["published"] is None:
+        if cells[name] not in allowed:
+            raise fail(name, f"{cells[name]!r} is not one of {', '.join(allowed)}")
+    start, end, published = cells["field_start"], cells["field_end"], cells["published"]
+    if end is None and published is None:
         raise fail("published", "a poll needs a publication date or an end of fieldwork")
-    if dates["field_start"] and dates["field_end"] and dates["field_start"] > dates["field_end"]:
+    if start and end and start > end:
         raise fail("field_end", "fieldwork ends before it starts")
-    if dates["field_end"] and dates["published"] and dates["published"] < dates["field_end"]:
+    if end and published and published < end:
         raise fail("published", "published before fieldwork ended")
-    sample_n: int | None = None
-    if cell("sample_n"):
-        try:
-            value = float(cell("sample_n"))
-        except ValueError:
-            raise fail("sample_n", f"{cell('sample_n')!r} is not a number") from None
-        if value != int(value) or value < 1:
-            raise fail("sample_n", f"{cell('sample_n')} is not a positive whole number")
-        sample_n = int(value)
-    try:
-        share = float(cell("share"))
-    except ValueError:
-        raise fail("share", f"{cell('share')!r} is not a number") from None
-    if not 0 <= share <= 100:
-        raise fail("share", f"{share} is outside 0..100 (shares are percentages)")
+    if cells["sample_n"] == 0:
+        raise fail("sample_n", "0 is not a positive whole number")
     return PollRow(
-        election=cell("election"),
-        round=round_,
-        pollster=cell("pollster"),
-        poll_type=cell("poll_type"),
-        field_start=dates["field_start"],
-        field_end=dates["field_end"],
-        published=dates["published"],
-        sample_n=sample_n,
-        population=cell("population"),
-        basis=cell("basis"),
-        option=cell("option"),
-        candidate=cell("candidate"),
-        party=cell("party"),
-        share=share,
-        source=cell("source"),
-        note=cell("note"),
-        line=line,
+        election=cells["election"],
+        round=cells["round"],
+        pollster=cells["pollster"],
+        poll_type=cells["poll_type"],
+        field_start=start,
+        field_end=end,
+        published=published,
+        sample_n=cells["sample_n"],
+        population=cells["population"] or "",
+        basis=cells["basis"],
+        option=cells["option"],
+        candidate=cells["candidate"],
+        party=cells["party"] or "",
+        share=cells["share"],
+        source=cells["source"],
+        note=cells["note"] or "",
+        line=table.lines[index],
     )
 
 
-def _check_waves(rows: Sequence[PollRow], path: Path | str, index: dict[str, int]) -> None:
+def _check_waves(rows: Sequence[PollRow], table: CsvTable) -> None:
     """Checks across the rows of one wave: no answer twice, shares that add up to at most 100."""
-    seen: dict[tuple, dict[str, PollRow]] = {}
+    seen: dict[tuple, dict[str, int]] = {}
     totals: dict[tuple, float] = {}
-    for row in rows:
+    for index, row in enumerate(rows):
         options = seen.setdefault(row.wave_key, {})
-        key = f"{row.option}:{row.candidate.casefold()}"
+        key = f"{row.option}:{fold(row.candidate)}"
         if key in options:
-            raise InputError(
-                path,
-                f"{row.candidate!r} appears twice in the same poll (first on line {options[key].line})",
-                line=row.line,
-                column=index["candidate"] + 1,
-                field="candidate",
+            raise table.error(
+                index,
+                "candidate",
+                f"{row.candidate!r} appears twice in the same poll (first on line {options[key]})",
             )
-        options[key] = row
+        options[key] = row.line
         totals[row.wave_key] = totals.get(row.wave_key, 0.0) + row.share
         if totals[row.wave_key] > 100 + SUM_TOLERANCE:
-            raise InputError(
-                path,
-                f"the shares of this poll add up to {totals[row.wave_key]:.1f} > 100",
-                line=row.line,
-                column=index["share"] + 1,
-                field="share",
+            raise table.error(
+                index, "share", f"the shares of this poll add up to {totals[row.wave_key]:.1f} > 100"
             )
 
 
 def read_polls(path: str | Path) -> tuple[PollRow, ...]:
-    """Read and validate a poll CSV file."""
-    path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputError(path, "no such file") from None
-    except UnicodeDecodeError as exc:
-        raise InputError(path, f"not UTF-8 text ({exc.reason})") from None
-    except OSError as exc:
-        raise InputError(path, exc.strerror or "cannot read file") from None
-    return parse_polls(text, path)
+    """Read and validate a poll CSV file (``-``: standard input) through :mod:`curul.inputs`."""
+    return parse_polls(read_text(path))
+
+
+def _share(value: float) -> str:
+    """A share as the poll format writes it: shortest form, never an exponent (which it refuses)."""
+    text = f"{value:g}"
+    return f"{value:.6f}".rstrip("0").rstrip(".") if "e" in text else text
 
 
 def group_polls(rows: Iterable[PollRow]) -> tuple[Poll, ...]:
@@ -328,7 +293,7 @@ def format_polls(rows: Iterable[PollRow]) -> str:
                 r.option,
                 r.candidate,
                 r.party,
-                f"{r.share:g}",
+                _share(r.share),
                 r.source,
                 r.note,
             ]

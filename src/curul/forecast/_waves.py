@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from curul.forecast._polls import PollRow
-from curul.forecast._shared_files import Dropped, iso_date, read_rows, whole_number
+from curul.forecast._shared_files import SHARED_WAVES, Dropped, iso_date, read_rows, whole_number
 
 WAVES_FILE = "polls_2026_r1_waves.csv"
 
@@ -54,7 +54,7 @@ def read_waves(path: Path) -> list[Wave]:
             source=row["source"],
             note=row["note"],
         )
-        for _, row in read_rows(path)
+        for _, row in read_rows(path, SHARED_WAVES)
     ]
 
 

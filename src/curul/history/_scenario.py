@@ -31,6 +31,7 @@ from curul.constitution import (
 )
 from curul.errors import InputError
 from curul.history._timeline import history_events
+from curul.inputs import toml_date
 from curul.report import Presentable, Report, Span
 
 if TYPE_CHECKING:
@@ -38,12 +39,9 @@ if TYPE_CHECKING:
 
 
 def _date(value: Any) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
+    """A date as a TOML file must give it (a date and time is not one), or None."""
     try:
-        return dt.date.fromisoformat(value) if isinstance(value, str) else None
+        return toml_date(value)
     except ValueError:
         return None
 

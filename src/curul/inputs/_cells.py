@@ -69,6 +69,8 @@ def parse_count(text: str, limits: Limits = LIMITS) -> int:
         raise ValueError(f"{value} is negative")
     if not _DIGITS.fullmatch(value):
         raise ValueError(f"{text!r} is not a whole number (digits 0-9 only)")
+    if len(value.lstrip("0")) > len(str(limits.max_count)):  # before int(): no huge conversions
+        raise ValueError(f"{value[:20]}… ({len(value)} digits) is larger than {limits.max_count:,}")
     number = int(value)
     if number > limits.max_count:
         raise ValueError(f"{number} is larger than {limits.max_count:,}")

@@ -75,7 +75,10 @@ def _header(schema: CsvSchema, name: str, cells: Sequence[str]) -> dict[str, int
     for col in schema.columns:
         for spelling in (col.name, *col.aliases):
             spellings[spelling.strip().casefold()] = col.name
-    expected = ", ".join(c.name for c in schema.columns)
+    expected = ", ".join(c.name for c in schema.columns if c.required)
+    optional = [c.name for c in schema.columns if not c.required]
+    if optional:
+        expected += "; optional: " + ", ".join(optional)
     positions: dict[str, int] = {}
     for index, raw in enumerate(cells):
         cell = raw.strip()

@@ -1,22 +1,32 @@
-"""TOML files read with the place of every key, so a mistake is reported as ``file:line:column``.
+"""TOML files a user gives, read through the same reader as every other file (regular files or ``-``,
+bounded in size, UTF-8 with a bad byte located), with bounded nesting and the place of every key, so a
+mistake is reported as ``file:line:column``.
 
 ``tomllib`` gives values but no positions; :class:`TomlLocator` scans the text once for table headers and
 ``key =`` lines (quoted keys and dotted headers included) and answers where a key of a table is. Event
-files, scenarios, regime files and the contested readings all go through :func:`read_toml` or
-:func:`parse_toml`, so every one of them reports its mistakes the same way.
+files, scenarios, regime files, electoral systems and the contested readings all go through
+:func:`read_toml` or :func:`parse_toml`, so every one of them reports its mistakes the same way.
+
+Nesting is bounded before parsing: ``tomllib`` parses arrays and inline tables recursively, so a value
+opened a few hundred times would otherwise end in a ``RecursionError`` instead of an error at its place.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import tomllib
 from pathlib import Path
 from typing import Any
 
 from curul.errors import InputError
+from curul.inputs._cells import parse_date
+from curul.inputs._limits import LIMITS, Limits
+from curul.inputs._text import UserText, read_text
 
 _BARE = re.compile(r"[A-Za-z0-9_\-]+")
 _QUOTED = re.compile(r'"((?:[^"\\]|\\.)*)"|\'([^\']*)\'')
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _MULTILINE = ('"""', "'''")
 
 TablePath = tuple[str, ...]
@@ -148,8 +158,79 @@ class TomlLocator:
         return InputError(path, problem, line=line, column=column, field=field)
 
 
-def parse_toml(text: str, path: str | Path) -> tuple[dict[str, Any], TomlLocator]:
-    """Parse TOML text read from ``path``; a syntax error becomes an ``InputError`` at its line and column."""
+def _too_deep(text: str, limits: Limits) -> tuple[int, int] | None:
+    """The line and column of the first bracket or brace that opens more than ``limits.max_depth``
+    levels (outside strings and comments), or None."""
+    depth = 0
+    line, column = 1, 0
+    quote: str | None = None  # the delimiter of the string the scan is in
+    comment = False
+    pos, end = 0, len(text)
+    while pos < end:
+        char = text[pos]
+        column += 1
+        if char == "\n":
+            line, column, comment = line + 1, 0, False
+            if quote in ('"', "'"):  # a one-line string cannot span lines: tomllib will say so
+                quote = None
+            pos += 1
+            continue
+        if comment:
+            pos += 1
+            continue
+        if quote is not None:
+            if quote in ('"', '"""') and char == "\\":
+                pos += 2
+                column += 1
+                continue
+            if text.startswith(quote, pos):
+                pos += len(quote)
+                column += len(quote) - 1
+                quote = None
+                continue
+            pos += 1
+            continue
+        if char in "\"'":
+            quote = char * 3 if text.startswith(char * 3, pos) else char
+            pos += len(quote)
+            column += len(quote) - 1
+            continue
+        if char == "#":
+            comment = True
+        elif char in "[{":
+            depth += 1
+            if depth > limits.max_depth:
+                return line, column
+        elif char in "]}":
+            depth = max(0, depth - 1)
+        pos += 1
+    return None
+
+
+def _deep_keys(locator: TomlLocator, limits: Limits) -> tuple[int, int] | None:
+    """Where a dotted key or table header goes deeper than ``limits.max_depth`` levels, if anywhere."""
+    for (table, _, name), place in locator.keys.items():
+        if len(table) + name.count(".") + 1 > limits.max_depth:
+            return place
+    for (table, _), line in locator.headers.items():
+        if len(table) > limits.max_depth:
+            return line, 1
+    return None
+
+
+def parse_toml(
+    text: str | UserText, path: str | Path | None = None, *, limits: Limits = LIMITS
+) -> tuple[dict[str, Any], TomlLocator]:
+    """Parse TOML text read from ``path`` (or a :class:`UserText`, which names itself); a syntax error
+    or nesting deeper than ``limits.max_depth`` becomes an ``InputError`` at its line and column."""
+    if isinstance(text, UserText):
+        path, text = path or text.name, text.text
+    path = "<toml>" if path is None else path
+    deep = _too_deep(text, limits)
+    if deep is not None:
+        raise InputError(
+            path, f"nested more than {limits.max_depth} levels deep", line=deep[0], column=deep[1]
+        )
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -157,20 +238,35 @@ def parse_toml(text: str, path: str | Path) -> tuple[dict[str, Any], TomlLocator
         where = re.search(r"\(at line (\d+), column (\d+)\)", message)
         problem = re.sub(r"\s*\(at line \d+, column \d+\)", "", message)
         if where:
-            raise InputError(
-                path, f"invalid TOML: {problem}", line=int(where.group(1)), column=int(where.group(2))
-            ) from exc
-        raise InputError(path, f"invalid TOML: {problem}") from exc
-    return raw, TomlLocator(text)
+            line, column = int(where.group(1)), int(where.group(2))
+        else:  # "(at end of document)": the place after the last character
+            problem = problem.replace(" (at end of document)", " at the end of the file")
+            line, column = text.count("\n") + 1, len(text) - text.rfind("\n")
+        raise InputError(path, f"invalid TOML: {problem}", line=line, column=column) from exc
+    locator = TomlLocator(text)
+    deep = _deep_keys(locator, limits)
+    if deep is not None:
+        raise InputError(
+            path, f"keys nested more than {limits.max_depth} levels deep", line=deep[0], column=deep[1]
+        )
+    return raw, locator
 
 
-def read_toml(path: str | Path) -> tuple[dict[str, Any], TomlLocator]:
-    """Read and parse a TOML file: its data and where each key is."""
-    path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise InputError(path, "no such file") from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(path, f"cannot read: {exc}") from exc
-    return parse_toml(text, path)
+def read_toml(path: str | Path, *, limits: Limits = LIMITS) -> tuple[dict[str, Any], TomlLocator]:
+    """Read and parse a user's TOML file (``-``: standard input): its data and where each key is."""
+    return parse_toml(read_text(path, limits=limits), limits=limits)
+
+
+def toml_date(value: Any, limits: Limits = LIMITS) -> dt.date:
+    """A date where a TOML file must give one: a TOML local date (``2026-07-28``) or an ISO date string,
+    in the documented range. A date and time, a time, or anything else raises ``ValueError`` with the
+    reason (a time of day would be silently dropped otherwise)."""
+    if isinstance(value, dt.datetime):
+        raise ValueError(f"{value.isoformat()} is a date and time; give a date (YYYY-MM-DD)")
+    if isinstance(value, dt.date):
+        if not limits.first_date <= value <= limits.last_date:
+            raise ValueError(f"{value.isoformat()} is outside {limits.first_date}..{limits.last_date}")
+        return value
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value.strip()):
+        return parse_date(value, limits)
+    raise ValueError(f"not a date (YYYY-MM-DD): {value!r}")
