@@ -7,6 +7,7 @@ Congress and Rospigliosi, 1st VP of the board, presides Congress).
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -309,8 +310,22 @@ yes = 45
 """
     first = scenario(BICAMERAL + vacancy.format(date="2026-10-01")).as_dict()
     assert first["president"]["name"] == "Senator S"  # President of the Senate presides Congress in 2026-27
-    second = scenario(BICAMERAL + vacancy.format(date="2027-10-01")).as_dict()
+    # The boards of 2026-27 end on 26 Jul 2027 (one annual period, Reglamento Art. 12): in 2027-28 the
+    # President of Congress is whoever the Chamber of Deputies elects for that period.
+    reelected = """
+[[events]]
+date = "2027-07-26"
+type = "board_election"
+chamber = "deputies"
+winner = "Deputy D"
+yes = 80
+no = 50
+"""
+    second = scenario(BICAMERAL + reelected + vacancy.format(date="2027-10-01")).as_dict()
     assert second["president"]["name"] == "Deputy D"  # the Chamber of Deputies' president in 2027-28
+    unelected = scenario(BICAMERAL + vacancy.format(date="2027-10-01")).as_dict()
+    assert unelected["president"] is None  # no board elected for 2027-28: the presidency waits for one
+    assert unelected["pending_successor"] == "next_president_of_congress"
 
 
 def test_inauguration_only_on_28_july(scenario) -> None:
@@ -361,3 +376,18 @@ yes = {yes}
     later = 'base = "none"\n' + reform.format(date="2026-09-01", path="two_legislatures", yes=120)
     with pytest.raises(CurulError, match="unknown procedure for peru-2026-bicameral"):
         scenario(later)
+
+
+def test_a_scenario_after_july_2026_follows_its_date_even_when_its_event_is_refused(scenario) -> None:
+    """The base stops in February 2026 (Balcázar in office); the event, dated December 2026, is refused
+    (nobody to vacate): the state is still that of its date — bicameral regime, Balcázar's term over."""
+    result = scenario(
+        'base = "history"\nuntil = "2026-02-20"\n[[events]]\ndate = "2026-12-01"\n'
+        'type = "vacancy_admission"\nchamber = "deputies"\nyes = 60\nno = 50\n'
+    )
+    data = result.as_dict()
+    assert data["regime"] == data["state"]["regime"] == "peru-2026-bicameral"
+    assert data["president"] is None
+    assert [s["outcome"] for s in data["trace"]][-1] == "refused"
+    ended = result.state.presidents[-1]
+    assert (ended.name, ended.until) == ("José María Balcázar", dt.date(2026, 7, 28))
