@@ -13,7 +13,7 @@ def test_history_view_with_and_without_events() -> None:
     assert set(short.as_dict()) == {"presidents"}
     assert set(history(events=True).as_dict()) == {"presidents", "events"}
     assert short.to_frame().loc[1, "name"] == "Pedro Pablo Kuczynski"
-    assert "Presidents of Peru 2016-2026" in short._repr_html_()
+    assert "Presidents of Peru since 2016" in short._repr_html_()
     assert "2026-02-17" in history(events=True).report().to_text()
 
 

@@ -15,7 +15,7 @@ def history(
     events: bool = typer.Option(False, "--events", help="List every event with its trace."),
     as_json: bool = JSON_OPTION,
 ) -> None:
-    """Presidents of Peru 2016-2026 replayed from the sourced event file."""
+    """Presidents of Peru since 2016 replayed from the sourced event file."""
     from curul.history import history as replayed
 
     emit(replayed(events=events), as_json)
