@@ -181,6 +181,8 @@ def test_history_cli_json(curul_cli) -> None:
 
 def test_public_api() -> None:
     assert curul.history.__all__ == [
+        "Office",
+        "PowerState",
         "PresidentRow",
         "Scenario",
         "ScenarioResult",
@@ -191,6 +193,7 @@ def test_public_api() -> None:
         "presidents_frame",
         "replay_history",
         "run_scenario",
+        "state",
     ]
     frame = curul.history.presidents_frame()
     assert list(frame["name"]) == [p[0] for p in PRESIDENTS]

@@ -23,8 +23,13 @@ def test_scenario_result_is_a_result() -> None:
     assert set(result.as_dict()) == {
         "file", "date", "regime", "president", "president_of_congress", "acting_head_of_congress",
         "pending_successor", "options_used", "base", "until", "history_events_replayed", "events", "trace",
-        "state",
+        "state", "power",
     }  # fmt: skip
+    power = result.as_dict()["power"]  # who holds power on the scenario's last date
+    assert (
+        power["date"] == result.state.date
+        and power["offices"]["president"]["person"] == "Fernando Rospigliosi"
+    )
     lines = result.report().to_text().splitlines()
     assert lines[0] == "Scenario Jerí vacated instead of censured (acting head of Congress succeeds)"
     assert lines[2].startswith("  President: Fernando Rospigliosi since 2026-02-17")

@@ -34,10 +34,16 @@ class _Steps:
     def add(self, on: dt.date, outcome: str, cite: Provision, text: str) -> None:
         self.steps.append(
             TraceStep(
-                date=on, event=self.label, type=self.kind, outcome=outcome, rule=cite.rule_id,
-                article=cite.article, text=text, sources=cite.sources,
+                date=on,
+                event=self.label,
+                type=self.kind,
+                outcome=outcome,
+                rule=cite.rule_id,
+                article=cite.article,
+                text=text,
+                sources=cite.sources,
             )
-        )  # fmt: skip
+        )
 
 
 def presidential_term_end(tenure: Tenure, given: Iterable[RegimeSource] | None = None) -> dt.date:
@@ -130,16 +136,20 @@ def _end_term(state: State, day: dt.date, regime: Regime, out: _Steps) -> State:
     elect = state.president_elect
     if elect is None:
         out.add(
-            day, "info", regime.provision("inauguration"),
+            day,
+            "info",
+            regime.provision("inauguration"),
             f"the President elected for the term from {day.isoformat()} takes office on "
             f"{regime.inauguration_words}; no election for it is on record, so who holds the presidency is "
             "not in the sources",
-        )  # fmt: skip
+        )
         return replace(state, pending_successor="president-elect (not in the sources)")
     out.add(
-        day, "applied", regime.provision("inauguration"),
+        day,
+        "applied",
+        regime.provision("inauguration"),
         f"{elect[0]} takes office on {regime.inauguration_words} (no inauguration event recorded)",
-    )  # fmt: skip
+    )
     return replace(
         state,
         presidents=(*state.presidents, Tenure(name=elect[0], since=day, via="elected (Arts. 111, 116)")),
