@@ -15,6 +15,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 demo: $(STAMP)
+	$(BIN)/curul state
 	$(BIN)/curul data list
 	$(BIN)/curul results 2016
 	$(BIN)/curul history

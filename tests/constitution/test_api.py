@@ -34,7 +34,7 @@ def test_public_api() -> None:
         "EVENT_TYPES", "READINGS", "ArticleEntry", "ArticleIndex", "Board", "Chamber", "Choice", "CitedRule",
         "Council", "Event", "PresidentRow", "Provision", "Reading", "ReadingListing", "Regime", "Replay",
         "Rule", "State", "Tenure", "Threshold", "ThresholdListing", "ThresholdResult", "TomlLocator",
-        "Trace", "TraceStep", "apply", "article_keys", "articles", "initial_state", "load_regime",
+        "Trace", "TraceStep", "advance", "apply", "article_keys", "articles", "initial_state", "load_regime",
         "load_regime_file", "outcome_of", "parse_events", "parse_toml", "read_toml",
         "readings", "regime_for_date", "regimes", "replay", "required_votes", "required_votes_array",
         "resolve_options", "rules", "thresholds", "votes_needed",

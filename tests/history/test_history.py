@@ -1,4 +1,4 @@
-"""The 2016-2026 replay against the reference: the eight presidents and every recorded motion."""
+"""The replay since 2016 against the reference: the nine presidents and every recorded motion."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ from curul.constitution import replay
 from curul.history import history_events, presidents, replay_history
 
 # shared/reference/peru-rules.md §3.1 (In/Out columns; Vizcarra's "9/10 Nov 2020" is the vote of the
-# 9th, Merino sworn on the 10th; Sagasti sworn 17 Nov; Balcázar "due 28 Jul 2026").
+# 9th, Merino sworn on the 10th; Sagasti sworn 17 Nov; Balcázar "due 28 Jul 2026", and he left then:
+# peru-2026-record.md §2, Keiko Fujimori sworn in on 28 Jul 2026, term 2026-2031, still in office).
 PRESIDENTS = [
     ("Pedro Pablo Kuczynski", "2016-07-28", "2018-03-23", "elected", "resignation accepted"),
     ("Martín Vizcarra", "2018-03-23", "2020-11-09", "1st Vice President", "vacated"),
@@ -22,6 +23,7 @@ PRESIDENTS = [
     ("Dina Boluarte", "2022-12-07", "2025-10-10", "1st Vice President", "vacated"),
     ("José Jerí", "2025-10-10", "2026-02-17", "President of Congress", "censured as President of Congress"),
     ("José María Balcázar", "2026-02-18", "2026-07-28", "elected President of Congress", "end of term"),
+    ("Keiko Fujimori", "2026-07-28", None, "elected", None),
 ]
 
 # §3.2: every motion with counts and the recorded result (date, label fragment, expected outcome).
@@ -68,13 +70,16 @@ RECORDED_MOTIONS = [
 ]
 
 
-def test_eight_presidents_in_order_with_dates_and_how() -> None:
+def test_nine_presidents_in_order_with_dates_and_how() -> None:
     rows = presidents()
     assert [r.name for r in rows] == [p[0] for p in PRESIDENTS]
     for row, (name, since, until, took, left) in zip(rows, PRESIDENTS, strict=True):
         assert (row.since, row.until) == (since, until), name
         assert row.took_office.startswith(took), (name, row.took_office)
-        assert left in row.left_office, (name, row.left_office)
+        if left is None:
+            assert row.left_office is None, (name, row.left_office)
+        else:
+            assert row.left_office is not None and left in row.left_office, (name, row.left_office)
 
 
 @pytest.mark.parametrize(("date", "fragment", "expected"), RECORDED_MOTIONS)
@@ -116,6 +121,9 @@ def test_every_board_election_since_2016_names_its_winner() -> None:
         ("2024-07-26", "Eduardo Salhuana"),
         ("2025-07-26", "José Jerí"),
         ("2026-02-18", "José María Balcázar"),
+        # peru-2026-record.md §4.1: first dated mentions; the election dates and counts are not found
+        ("2026-07-29", "Miguel Torres"),
+        ("2026-07-30", "Oscar Reto"),
     ]
 
 
@@ -159,6 +167,11 @@ def test_history_cli_json(curul_cli) -> None:
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert [p["name"] for p in data["presidents"]] == [p[0] for p in PRESIDENTS]
+    assert len(data["presidents"]) == 9
+    assert data["presidents"][-1] | {} == {
+        "number": 9, "name": "Keiko Fujimori", "since": "2026-07-28", "until": None,
+        "took_office": "elected (Arts. 111, 116)", "left_office": None,
+    }  # fmt: skip
     assert set(data["presidents"][0]) == {"number", "name", "since", "until", "took_office", "left_office"}
     events = json.loads(curul_cli("history", "--events", "--json").stdout)["events"]
     assert len(events) == len(history_events())
@@ -168,6 +181,8 @@ def test_history_cli_json(curul_cli) -> None:
 
 def test_public_api() -> None:
     assert curul.history.__all__ == [
+        "Office",
+        "PowerState",
         "PresidentRow",
         "Scenario",
         "ScenarioResult",
@@ -178,6 +193,36 @@ def test_public_api() -> None:
         "presidents_frame",
         "replay_history",
         "run_scenario",
+        "state",
     ]
     frame = curul.history.presidents_frame()
     assert list(frame["name"]) == [p[0] for p in PRESIDENTS]
+
+
+def test_the_2026_events_are_sourced_and_invent_no_count() -> None:
+    """peru-2026-record.md: the runoff count and the board elections' dates and counts were not found, so
+    the events carry none and say so; the policy presentation of 20 Aug had no confidence vote."""
+    steps = {
+        e.title: (e, t) for e, t, _ in replay_history().steps if e.date.year == 2026 and e.date.month >= 6
+    }
+    runoff, trace = steps["2026 runoff: Keiko Fujimori vs Roberto Sánchez"]
+    assert (runoff.yes, runoff.no) == (None, None) and "not in the sources" in runoff.note
+    assert (runoff.first_vp, runoff.second_vp) == ("Luis Galarreta", "Miguel Torres")
+    for title in (t for t in steps if "first dated mention" in t):
+        event, trace = steps[title]
+        assert event.yes is None and "not in the sources" in event.note
+        assert "counts not reported" in trace[-1].text and "UNCONFIRMED" in trace[-1].text
+    _, trace = steps[
+        "Galarreta presents the general policy to the Chamber of Deputies, without a confidence vote"
+    ]
+    assert trace[-1].rule == "B6" and trace[-1].arithmetic == "23 ≤ 30 days from 2026-07-28"
+    assert "no confidence question is required [UNCONFIRMED" in trace[-1].text
+    state = replay_history().state
+    assert (state.president, state.first_vp, state.second_vp, state.pcm) == (
+        "Keiko Fujimori",
+        "Luis Galarreta",
+        "Miguel Torres",
+        "Luis Galarreta",
+    )
+    assert state.board("senate").president == "Miguel Torres"
+    assert state.board("deputies").president == "Oscar Reto"

@@ -13,7 +13,7 @@ def test_history_view_with_and_without_events() -> None:
     assert set(short.as_dict()) == {"presidents"}
     assert set(history(events=True).as_dict()) == {"presidents", "events"}
     assert short.to_frame().loc[1, "name"] == "Pedro Pablo Kuczynski"
-    assert "Presidents of Peru 2016-2026" in short._repr_html_()
+    assert "Presidents of Peru since 2016" in short._repr_html_()
     assert "2026-02-17" in history(events=True).report().to_text()
 
 
@@ -23,8 +23,13 @@ def test_scenario_result_is_a_result() -> None:
     assert set(result.as_dict()) == {
         "file", "date", "regime", "president", "president_of_congress", "acting_head_of_congress",
         "pending_successor", "options_used", "base", "until", "history_events_replayed", "events", "trace",
-        "state",
+        "state", "power",
     }  # fmt: skip
+    power = result.as_dict()["power"]  # who holds power on the scenario's last date
+    assert (
+        power["date"] == result.state.date
+        and power["offices"]["president"]["person"] == "Fernando Rospigliosi"
+    )
     lines = result.report().to_text().splitlines()
     assert lines[0] == "Scenario Jerí vacated instead of censured (acting head of Congress succeeds)"
     assert lines[2].startswith("  President: Fernando Rospigliosi since 2026-02-17")

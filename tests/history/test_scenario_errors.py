@@ -98,7 +98,8 @@ CASES = [
         "events[0].chamber: peru-1993-unicameral has no chamber 'senate'",
     ),
     ("invalid_toml", HEAD + "[[events]\n", 4, 9, "invalid TOML"),
-    ("no_events", HEAD, 1, 1, "missing [[events]]"),
+    # A file with an until date and no events reports the state on that date; without either it is an error.
+    ("no_events", 'base = "history"\n', 1, 1, "missing [[events]]"),
 ]
 
 

@@ -7,6 +7,7 @@ Congress and Rospigliosi, 1st VP of the board, presides Congress).
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -309,8 +310,22 @@ yes = 45
 """
     first = scenario(BICAMERAL + vacancy.format(date="2026-10-01")).as_dict()
     assert first["president"]["name"] == "Senator S"  # President of the Senate presides Congress in 2026-27
-    second = scenario(BICAMERAL + vacancy.format(date="2027-10-01")).as_dict()
+    # The boards of 2026-27 end on 26 Jul 2027 (one annual period, Reglamento Art. 12): in 2027-28 the
+    # President of Congress is whoever the Chamber of Deputies elects for that period.
+    reelected = """
+[[events]]
+date = "2027-07-26"
+type = "board_election"
+chamber = "deputies"
+winner = "Deputy D"
+yes = 80
+no = 50
+"""
+    second = scenario(BICAMERAL + reelected + vacancy.format(date="2027-10-01")).as_dict()
     assert second["president"]["name"] == "Deputy D"  # the Chamber of Deputies' president in 2027-28
+    unelected = scenario(BICAMERAL + vacancy.format(date="2027-10-01")).as_dict()
+    assert unelected["president"] is None  # no board elected for 2027-28: the presidency waits for one
+    assert unelected["pending_successor"] == "next_president_of_congress"
 
 
 def test_inauguration_only_on_28_july(scenario) -> None:
@@ -361,3 +376,95 @@ yes = {yes}
     later = 'base = "none"\n' + reform.format(date="2026-09-01", path="two_legislatures", yes=120)
     with pytest.raises(CurulError, match="unknown procedure for peru-2026-bicameral"):
         scenario(later)
+
+
+def test_a_scenario_after_july_2026_follows_its_date_even_when_its_event_is_refused(scenario) -> None:
+    """The base stops in February 2026 (Balcázar in office); the event, dated December 2026, is refused
+    (nobody to vacate): the state is still that of its date — bicameral regime, Balcázar's term over."""
+    result = scenario(
+        'base = "history"\nuntil = "2026-02-20"\n[[events]]\ndate = "2026-12-01"\n'
+        'type = "vacancy_admission"\nchamber = "deputies"\nyes = 60\nno = 50\n'
+    )
+    data = result.as_dict()
+    assert data["regime"] == data["state"]["regime"] == "peru-2026-bicameral"
+    assert data["president"] is None
+    assert [s["outcome"] for s in data["trace"]][-1] == "refused"
+    ended = result.state.presidents[-1]
+    assert (ended.name, ended.until) == ("José María Balcázar", dt.date(2026, 7, 28))
+
+
+# -- the bicameral scenarios from the state of 2 December 2026 (examples/scenarios/*-2026.toml) ---------
+
+
+def _power(name: str) -> dict:
+    return run_scenario(load_scenario(EXAMPLES / name)).as_dict()
+
+
+def test_a_file_without_events_reports_the_state_on_its_until_date() -> None:
+    data = _power("today.toml")
+    assert data["events"] == [] and data["date"] == dt.date(2026, 12, 2)
+    assert data["power"]["offices"]["president"]["person"] == "Keiko Fujimori"
+    assert data["power"]["chambers"]["senate"]["total"] == 60
+
+
+def test_bicameral_vacancy_of_fujimori_names_galarreta() -> None:
+    data = _power("bicameral-vacancy-2026.toml")
+    steps = [(s["outcome"], s["rule"], s["arithmetic"]) for s in data["trace"]]
+    # peru-rules.md §2.3: 39 signatures (B1), 40% of hábiles (B2), 87 of 130 (B4), 40 of 60 (B5).
+    assert ("passed", "B1", "45 ≥ 39 = 39 (fixed number)") in steps
+    assert ("passed", "B2", "70 ≥ 52 = ⌈2/5 · 128⌉") in steps
+    assert ("passed", "B4", "90 ≥ 87 = ⌈2/3 · 130⌉") in steps
+    assert ("passed", "B5", "41 ≥ 40 = ⌈2/3 · 60⌉") in steps
+    assert all(s["sources"] for s in data["trace"])
+    assert any("[UNCONFIRMED rule]" in s["text"] for s in data["trace"])  # B8 succession is an inference
+    assert data["president"]["name"] == "Luis Galarreta"
+    assert data["power"]["offices"]["president"]["person"] == "Luis Galarreta"
+    assert any("also President of the Council of Ministers" in s["text"] for s in data["trace"])
+
+
+def test_resignation_death_and_suspension_of_fujimori() -> None:
+    resigned = _power("resignation-2026.toml")
+    assert resigned["president"]["name"] == "Luis Galarreta"
+    assert [s["outcome"] for s in resigned["trace"]][:2] == ["applied", "passed"]
+    died = _power("death-2026.toml")
+    assert died["president"]["via"] == "1st Vice President, by succession (Art. 115)"
+    suspended = _power("suspension-2026.toml")
+    assert suspended["president"]["via"] == "1st Vice President, during a suspension (Arts. 114, 115)"
+    assert (
+        suspended["power"]["offices"]["first_vp"]["person"] == "Luis Galarreta"
+    )  # temporary: keeps the office
+
+
+def test_both_vice_presidents_gone_the_president_of_congress_assumes_and_calls_elections() -> None:
+    data = _power("both-vice-presidents-2026.toml")
+    assert data["president"]["name"] == "Miguel Torres"
+    assert data["president"]["via"] == "President of the Senate, by succession (Art. 115)"
+    assert (
+        "presidential-only elections called by Miguel Torres on 2026-12-05"
+        in data["state"]["elections_convened"]
+    )
+    assert any(s["reading"] == "election_call_scope=presidential_only" for s in data["trace"])
+
+
+def test_board_censures_in_both_chambers() -> None:
+    data = _power("board-censures-2026.toml")
+    offices = data["power"]["offices"]
+    assert (
+        offices["president_of_deputies"]["person"] is None
+        and offices["president_of_senate"]["person"] is None
+    )
+    assert offices["president_of_congress"]["person"] is None
+    assert offices["second_vp"]["person"] == "Miguel Torres"  # the censure touches his board post only
+    assert [s["arithmetic"] for s in data["trace"] if s["outcome"] == "passed"] == [
+        "70 ≥ 63 = ⌊125/2⌋ + 1",
+        "33 ≥ 31 = ⌊60/2⌋ + 1",
+    ]
+
+
+def test_cabinet_censure_then_no_dissolution_with_one_council() -> None:
+    data = _power("cabinet-censure-2026.toml")
+    assert [s["outcome"] for s in data["trace"]] == ["passed", "applied", "refused"]
+    assert data["trace"][0]["arithmetic"] == "70 ≥ 66 = ⌊130/2⌋ + 1" and data["trace"][0]["rule"] == "B6"
+    assert data["trace"][-1]["rule"] == "B7" and data["trace"][-1]["arithmetic"] == "1 < 2"
+    assert data["power"]["offices"]["pcm"]["person"] is None
+    assert "Councils fallen this term: 1" in data["power"]["succession"]["pcm"]["says"]

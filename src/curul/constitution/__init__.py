@@ -3,13 +3,15 @@
 ``articles("113")`` names, for an article, the rules that cite it and the code that applies it;
 ``votes_needed("vacancy.approval")`` gives the votes a procedure needs today and the formula;
 ``apply(state, event)`` moves a dated political state forward one event and explains every step;
-``replay(events)`` applies a sequence of them. Event files are read with ``read_toml`` and validated by
+``replay(events)`` applies a sequence of them; ``advance(state, date)`` applies what the date alone
+changes (the regime in force, the terms that end). Event files are read with ``read_toml`` and validated by
 ``parse_events`` (every mistake at its ``file:line:column``). Contested readings of the rules are named
 options (``READINGS``). The bundled history and counterfactual scenarios built on it are
 ``curul.history``'s.
 """
 
 from curul.constitution._articles import ArticleEntry, ArticleIndex, CitedRule, article_keys, articles
+from curul.constitution._calendar import advance
 from curul.constitution._engine import apply, initial_state
 from curul.constitution._event_file import parse_events
 from curul.constitution._events import Event
@@ -50,6 +52,7 @@ __all__ = [
     "TomlLocator",
     "Trace",
     "TraceStep",
+    "advance",
     "apply",
     "article_keys",
     "articles",

@@ -4,15 +4,16 @@ The engine knows the shape of Peru's procedures (who succeeds whom, what a censu
 rule id, article and source comes from the regime in force on the event's date (a bundled regime, or one
 of the ``regimes`` given in its place), and every step of the trace names them. A motion that fails
 changes nothing but is traced; an event the rules forbid is refused with the reason and leaves the state
-as it was.
+as it was — on the event's date: what the calendar changed by then (the regime in force, the terms that
+ended, :mod:`._calendar`) stands whatever the event's fate.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import replace
 
+from curul.constitution._calendar import advance
 from curul.constitution._events import Event
 from curul.constitution._readings import resolve_options
 from curul.constitution._regime_file import RegimeSource, regime_for_date, regime_set
@@ -44,27 +45,14 @@ def apply(
     if event.date < state.date:
         raise CurulError(f"event {event.title} on {event.date} is before the state's date {state.date}")
     chosen = resolve_options(options)
-    regime = regime_for_date(event.date, regime_set(regimes))
+    given = regime_set(regimes)
+    regime = regime_for_date(event.date, given)
     run = Run(regime, event, chosen)
-    working = replace(state, date=event.date)
-    if regime.id != state.regime:
-        names = {c.name for c in regime.chambers}
-        dropped = [b.chamber for b in working.boards if b.chamber not in names]
-        working = replace(
-            working,
-            regime=regime.id,
-            boards=tuple(b for b in working.boards if b.chamber in names),
-            dissolved=tuple(c for c in working.dissolved if c in names),
-            councils=tuple(c for c in working.councils if c.chamber in names),
-            motion=None,
-            president_board_post=None if dropped else working.president_board_post,
-        )
-        text = f"regime {regime.id} in force from {regime.valid_from.isoformat()}"
-        if dropped:
-            text += f"; the board of {', '.join(dropped)} ends with its chamber"
-        run.step("info", regime.provision("in_force"), text, evidence="rule")
+    # The date alone changes the state first (regime in force, ended terms): a refused event keeps that.
+    working, calendar = advance(state, event.date, given, leave=event.type, label=event.title)
+    run.steps.extend(calendar.steps)
     try:
         new_state = HANDLERS[event.type](run, working)
     except Refused:
-        return replace(state, date=event.date), Trace(tuple(run.steps))
+        return working, Trace(tuple(run.steps))
     return new_state, Trace(tuple(run.steps))

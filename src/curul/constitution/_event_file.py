@@ -108,6 +108,13 @@ def parse_events(
             if sworn is None or sworn < date:
                 raise fail("must be a date on or after the event's date", "sworn")
             values["sworn"] = sworn
+        if "serves_until" in raw:
+            last = as_date(raw["serves_until"])
+            if kind != "board_election":
+                raise fail("only a board_election has serves_until", "serves_until")
+            if last is None or last < date:
+                raise fail("must be a date on or after the event's date", "serves_until")
+            values["serves_until"] = last
         if "sources" in raw:
             sources = raw["sources"]
             if not isinstance(sources, list) or not all(isinstance(s, str) and s for s in sources):

@@ -19,7 +19,7 @@ EXPECTS = ("passed", "failed", "refused", "applied")
 FIELDS = {
     "date", "type", "target", "yes", "no", "abstain", "present", "habiles", "chamber", "winner", "runner_up",
     "round", "blank", "null", "signatures", "fast_track", "result", "expect", "name", "first_vp", "second_vp",
-    "third_vp", "sworn", "note", "sources", "alternatives", "label",
+    "third_vp", "sworn", "serves_until", "note", "sources", "alternatives", "label",
 }  # fmt: skip
 
 
@@ -50,6 +50,7 @@ class Event:
     second_vp: str | None = None
     third_vp: str | None = None
     sworn: dt.date | None = None
+    serves_until: dt.date | None = None  # a board's last day where the sources show another than its period's
     note: str = ""
     label: str = ""
     sources: tuple[str, ...] = ()

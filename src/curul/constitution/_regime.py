@@ -159,6 +159,22 @@ class Regime:
         """The year in which the annual session period containing ``on`` started."""
         return on.year if (on.month, on.day) >= self.annual_period_start else on.year - 1
 
+    def annual_period_end(self, on: dt.date) -> dt.date:
+        """The last day of the annual session period containing ``on`` (26 July for a 27 July start)."""
+        month, day = self.annual_period_start
+        return dt.date(self.annual_period_year(on) + 1, month, day) - dt.timedelta(days=1)
+
+    def presidential_term_end(self, since: dt.date) -> dt.date:
+        """The day the five-year presidential term containing ``since`` ends: the next President takes
+        office that day (Arts. 112, 116). A tenure that starts on an inauguration day starts a term."""
+        start = self.presidential_term_start
+        years = self.presidential_term_years
+        offset = (since.year - start.year) // years * years
+        term_start = start.replace(year=start.year + offset)
+        if since < term_start:
+            term_start = term_start.replace(year=term_start.year - years)
+        return term_start.replace(year=term_start.year + years)
+
     def presiding_chamber(self, on: dt.date) -> str:
         """Which chamber's president is President of Congress on ``on`` (B8 alternation)."""
         if not self.bicameral:

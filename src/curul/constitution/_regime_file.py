@@ -38,7 +38,9 @@ _PARAMETERS: dict[str, dict[str, type]] = {
         "no_dissolution_in_last_year": bool,
         "no_dissolution_under_state_of_siege": bool,
     },
+    "policy_presentation": {"within_days": int, "confidence_question_required": bool},
 }
+_TOP_PROVISIONS = ("dissolution", "succession_rule", "presidency_of_congress")
 _SUCCESSION = ("first_vp", "second_vp", "president_of_congress")
 _PRESIDES = ("always", "even_start_years", "odd_start_years")
 
@@ -207,7 +209,7 @@ def parse_regime(raw: dict[str, Any], path: str, locator: TomlLocator | None = N
                 raise per_chamber.sub(chamber).error(f"unknown chamber {chamber!r}")
             rules.append(_rule(procedure, chamber, per_chamber.sub(chamber)))
     provisions: dict[str, Provision] = {}
-    for name in ("dissolution", "succession_rule", "presidency_of_congress"):
+    for name in _TOP_PROVISIONS:
         if name in raw:
             top.need(name, dict)
             provisions[name] = _provision(name, top.sub(name), names)
@@ -216,7 +218,7 @@ def parse_regime(raw: dict[str, Any], path: str, locator: TomlLocator | None = N
     top.need("provisions", dict)
     named = top.sub("provisions")
     for name in named.raw:
-        if name in provisions or name in _PARAMETERS:
+        if name in provisions or name in _TOP_PROVISIONS:
             raise named.error(f"{name} is a table of its own: [{name}]", name)
         provisions[name] = _provision(name, named.sub(name), names)
     default_chamber = top.need("default_chamber", str)

@@ -75,6 +75,8 @@ class Run:
         """Trace one step citing ``cite``; ``sources`` given explicitly replace the cited ones."""
         if not sources:
             sources = cite.sources if evidence == "rule" else (self.event.sources or cite.sources)
+        if isinstance(cite, Provision) and not cite.confirmed and "UNCONFIRMED" not in text:
+            text += " [UNCONFIRMED rule]"
         self._append(outcome, cite.rule_id, cite.article, text, arithmetic, sources, reading)
 
     def refuse(

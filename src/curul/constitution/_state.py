@@ -10,13 +10,15 @@ POSTS: tuple[str, ...] = ("president", "first_vp", "second_vp", "third_vp")
 
 @dataclass(frozen=True)
 class Board:
-    """A chamber's board (Mesa Directiva): President and three Vice Presidents; ``None`` is a vacant post."""
+    """A chamber's board (Mesa Directiva): President and three Vice Presidents; ``None`` is a vacant post.
+    ``until`` is the last day of the annual period the board was elected for (Reglamento Art. 12)."""
 
     chamber: str
     president: str | None = None
     first_vp: str | None = None
     second_vp: str | None = None
     third_vp: str | None = None
+    until: dt.date | None = None
 
     def get(self, post: str) -> str | None:
         return getattr(self, post)
@@ -24,7 +26,13 @@ class Board:
     def with_post(self, post: str, name: str | None) -> Board:
         if post not in POSTS:
             raise ValueError(f"not a board post: {post!r}")
-        return Board(self.chamber, *(name if p == post else self.get(p) for p in POSTS))
+        posts: dict[str, str | None] = {p: (name if p == post else self.get(p)) for p in POSTS}
+        return Board(self.chamber, posts["president"], posts["first_vp"], posts["second_vp"],
+                     posts["third_vp"], self.until)  # fmt: skip
+
+    @property
+    def empty(self) -> bool:
+        return all(self.get(post) is None for post in POSTS)
 
     def acting_head(self, skip: str | None = None) -> tuple[str, str] | None:
         """The first officer in order (President, 1st, 2nd, 3rd VP) who can preside: ``(post, name)``."""
@@ -91,6 +99,7 @@ class State:
     suspended_president: str | None = None
     president_elect: tuple[str, str | None, str | None] | None = None
     pcm: str | None = None
+    pcm_since: dt.date | None = None
     councils: tuple[Council, ...] = ()
     dissolved: tuple[str, ...] = ()
     state_of_siege: bool = False
@@ -134,11 +143,11 @@ class State:
             "acting_head_of_congress": acting[1] if acting else None,
             "presiding_chamber": presiding,
             "boards": {
-                b.chamber: {post: b.get(post) for post in ("president", "first_vp", "second_vp", "third_vp")}
-                for b in self.boards
+                b.chamber: {**{post: b.get(post) for post in POSTS}, "until": b.until} for b in self.boards
             },
             "pending_successor": self.pending_successor,
             "pcm": self.pcm,
+            "pcm_since": self.pcm_since,
             "councils_fallen": [
                 {"date": c.date, "pcm": c.pcm, "how": c.how, "chamber": c.chamber} for c in self.councils
             ],

@@ -1,17 +1,21 @@
-"""Peru 2016-2026 as data: a sourced event file replayed through the constitution engine, and the
+"""Peru since 2016 as data: a sourced event file replayed through the constitution engine, and the
 counterfactual scenarios that start from it.
 
-``presidents()`` gives the eight presidents with how each took and left office; ``replay_history()``
-gives every event with its trace and outcome (``history(events=True)`` is the same as ``curul history``
-shows it); ``run_scenario(load_scenario(path))`` replays the history
+``state(on=date)`` says who holds power on a date (offices with their sources, the regime, the chambers,
+the lines of succession); ``presidents()`` gives the nine presidents with how each took and left office;
+``replay_history()`` gives every event with its trace and outcome (``history(events=True)`` is the same
+as ``curul history`` shows it); ``run_scenario(load_scenario(path))`` replays the history
 up to a date and applies a counterfactual.
 """
 
 from curul.constitution import PresidentRow
+from curul.history._power_state import Office, PowerState, state
 from curul.history._scenario import Scenario, ScenarioResult, load_scenario, run_scenario
 from curul.history._timeline import history, history_events, presidents, presidents_frame, replay_history
 
 __all__ = [
+    "Office",
+    "PowerState",
     "PresidentRow",
     "Scenario",
     "ScenarioResult",
@@ -22,4 +26,5 @@ __all__ = [
     "presidents_frame",
     "replay_history",
     "run_scenario",
+    "state",
 ]

@@ -22,6 +22,8 @@ from curul.constitution import (
     Regime,
     Replay,
     State,
+    advance,
+    initial_state,
     load_regime_file,
     parse_events,
     read_toml,
@@ -30,7 +32,9 @@ from curul.constitution import (
     resolve_options,
 )
 from curul.errors import InputError
+from curul.history._power_state import PowerState, power_state
 from curul.history._timeline import history_events
+from curul.history._tracking import Tracked, on_date, track
 from curul.inputs import toml_date
 from curul.report import Presentable, Report, Span
 
@@ -96,9 +100,9 @@ def load_scenario(path: str | Path, *, regimes: Iterable[Regime | str | Path] | 
         raise fail("base must be 'history' or 'none'", "base")
     until = None
     if "until" in raw:
-        until = _date(raw["until"])
+        until = dt.date.today() if raw["until"] == "today" else _date(raw["until"])
         if until is None:
-            raise fail(f"not a date (YYYY-MM-DD): {raw['until']!r}", "until")
+            raise fail(f"not a date (YYYY-MM-DD or today): {raw['until']!r}", "until")
         if base == "none":
             raise fail("until only applies to base = 'history'", "until")
     options = raw.get("options", {})
@@ -115,11 +119,14 @@ def load_scenario(path: str | Path, *, regimes: Iterable[Regime | str | Path] | 
         chosen = tuple(r if isinstance(r, Regime) else load_regime_file(r) for r in regimes)
     else:
         chosen = _regimes(raw.get("regimes", []), Path(path), fail)
-    if "events" not in raw:
-        raise InputError(path, "missing [[events]]: a scenario needs at least one event", line=1, column=1)
-    events = parse_events(raw["events"], path, locator, not_before=until, regimes=chosen)
-    if not events:
-        raise InputError(path, "a scenario needs at least one event", line=1, column=1)
+    if "events" not in raw and until is None:
+        raise InputError(
+            path, "missing [[events]]: a scenario needs events, or an until date to report the state on",
+            line=1, column=1,
+        )  # fmt: skip
+    events = parse_events(raw.get("events", []), path, locator, not_before=until, regimes=chosen)
+    if not events and until is None:
+        raise InputError(path, "a scenario needs at least one event, or an until date", line=1, column=1)
     return Scenario(
         path=str(path),
         base=base,
@@ -143,6 +150,7 @@ class ScenarioResult(Presentable):
     base_replay: Replay | None
     run: Replay
     options_used: dict[str, str]
+    power: PowerState | None = None
 
     @property
     def state(self) -> State:
@@ -186,6 +194,7 @@ class ScenarioResult(Presentable):
                 for s in self.run.trace
             ],
             "state": state.as_dict(presiding),
+            "power": self.power.as_dict() if self.power else None,
         } | ({"regimes": [r.path for r in self.scenario.regimes]} if self.scenario.regimes else {})
 
     def to_frame(self) -> pd.DataFrame:
@@ -213,19 +222,35 @@ class ScenarioResult(Presentable):
             "  regimes: " + ", ".join(f"{r.id} ({r.path})" for r in self.scenario.regimes)
             if self.scenario.regimes
             else None,
-            self.run.trace.table(),
-        )
+            self.run.trace.table() if len(self.run.trace) else "  no events: the state on the until date",
+        ) + (self.power.report() if self.power else Report(()))
 
 
 def run_scenario(scenario: Scenario) -> ScenarioResult:
-    """Replay the base, then the scenario's events with its options, under the scenario's regimes."""
+    """Replay the base, then the scenario's events with its options, under the scenario's regimes; the
+    state is reported on the last event's date (or on ``until`` when the file has no events)."""
     options = resolve_options(scenario.options)
     base_replay = None
     start: State | None = None
+    tracked: Tracked | None = None
     if scenario.base == "history":
         past = tuple(e for e in history_events() if scenario.until is None or e.date <= scenario.until)
         if past:
             base_replay = replay(past, regimes=scenario.regimes)
             start = base_replay.state
-    run = replay(scenario.events, options, start, regimes=scenario.regimes)
-    return ScenarioResult(scenario=scenario, base_replay=base_replay, run=run, options_used=options)
+            tracked = track(past, regimes=scenario.regimes)
+    if scenario.events:
+        run = replay(scenario.events, options, start, regimes=scenario.regimes)
+        tracked = track(scenario.events, options=options, regimes=scenario.regimes, start=tracked)
+        on = run.state.date
+    else:
+        on = scenario.until or dt.date.today()
+        moved, _ = advance(start or initial_state(on, scenario.regimes), on, scenario.regimes)
+        run = Replay(state=moved, steps=())
+    power = None
+    if tracked is not None:
+        power = power_state(on_date(tracked, on, scenario.regimes), on, scenario.regimes,
+                            scenario.title or scenario.path)  # fmt: skip
+    return ScenarioResult(
+        scenario=scenario, base_replay=base_replay, run=run, options_used=options, power=power
+    )

@@ -1,4 +1,4 @@
-"""The bundled 2016-2026 event file, its replay, and the presidents table derived from it."""
+"""The bundled event file (2016 to the present), its replay, and the presidents table derived from it."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 RegimeSource = Regime | str | Path
 EVENTS_FILE = "events.toml"
-TITLE = f"Presidents of Peru 2016-2026 (replayed from curul/history/{EVENTS_FILE})"
+TITLE = f"Presidents of Peru since 2016 (replayed from curul/history/{EVENTS_FILE})"
 
 
 @cache
@@ -48,7 +48,7 @@ def history(*, events: bool = False) -> Replay:
 
 
 def presidents() -> tuple[PresidentRow, ...]:
-    """The presidents 2016-2026 in order, as the replay produces them."""
+    """The presidents since 2016 in order, as the replay produces them."""
     return replay_history().presidents
 
 

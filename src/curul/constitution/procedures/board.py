@@ -9,6 +9,9 @@ governs (Const. Art. 115, rule R21).
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import replace
+
 from curul.constitution._events import BOARD_TARGETS
 from curul.constitution._run import CHAMBER_WORDS, POST_WORDS, Run
 from curul.constitution._state import State
@@ -86,7 +89,16 @@ def board_election(run: Run, state: State) -> State:
             "follows (a single list is simply rejected)",
         )
         return state
-    board = state.board(chamber).with_post(post, ev.winner)
+    before = state.board(chamber)
+    # Art. 12: a board serves one annual period; one elected on the last day of a period (the 26 July
+    # preparatory sessions) serves the next, and a post filled mid-period completes its board's period.
+    if ev.serves_until is not None:
+        until = ev.serves_until
+    elif before.until is not None and before.until > ev.date:
+        until = before.until
+    else:
+        until = run.regime.annual_period_end(ev.date + dt.timedelta(days=1))
+    board = replace(before.with_post(post, ev.winner), until=until)
     if post == "president":
         for vp in ("first_vp", "second_vp", "third_vp"):
             if getattr(ev, vp):

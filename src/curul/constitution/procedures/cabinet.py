@@ -41,7 +41,43 @@ def cabinet_appointed(run: Run, state: State) -> State:
         f"{run.event.name} appointed President of the Council of Ministers; "
         "must seek confidence within 30 days",
     )
-    return replace(state, pcm=run.event.name)
+    return replace(state, pcm=run.event.name, pcm_since=run.event.sworn or run.event.date)
+
+
+@TOPIC.handler("policy_presentation", articles=("Const. Art. 130",))
+def policy_presentation(run: Run, state: State) -> State:
+    """Art. 130: within its window of days the President of the Council of Ministers presents the general
+    policy to Congress (from 2026 the Chamber of Deputies); whether a confidence question must be posed is
+    the regime's ``confidence_question_required``. The vote itself, if any, is a separate event."""
+    ev = run.event
+    provision = run.provision("policy_presentation")
+    chamber = run.chamber_for(run.regime.default_chamber)
+    dissolved_guard(run, state, chamber)
+    pcm = ev.name or state.pcm
+    if state.pcm is None:
+        run.refuse(provision, "no President of the Council of Ministers in office to present the policy")
+    within = int(provision.get("within_days"))
+    arithmetic = ""
+    if state.pcm_since is not None:
+        days = (ev.date - state.pcm_since).days
+        arithmetic = (
+            f"{days} {'≤' if days <= within else '>'} {within} days from {state.pcm_since.isoformat()}"
+        )
+        if days > within:
+            run.refuse(
+                provision, f"{pcm} presents the policy after the {within} days of Art. 130", arithmetic
+            )
+    text = f"{pcm} presents the general policy to {CHAMBER_WORDS.get(chamber, chamber)}"
+    if provision.get("confidence_question_required"):
+        text += "; a confidence question must be posed with it (the vote is its own event)"
+    else:
+        text += "; no confidence question is required" + (
+            " [UNCONFIRMED: the amended text was not retrieved]" if not provision.confirmed else ""
+        )
+    if ev.note:
+        text += f" — {ev.note}"
+    run.step("applied", provision, text, arithmetic)
+    return state
 
 
 def _council_falls(run: Run, state: State, chamber: str, how: str) -> State:

@@ -89,6 +89,8 @@ def inauguration(run: Run, state: State) -> State:
         state,
         first_vp=elect[1],
         second_vp=elect[2],
+        pcm=None,
+        pcm_since=None,
         president_elect=None,
         elections_convened=None,
         motion=None,

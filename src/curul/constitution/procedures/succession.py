@@ -80,6 +80,15 @@ def succeed(run: Run, state: State, *, permanent: bool) -> State:
             if not permanent:
                 via = f"{ORDINAL[office]}, during a suspension (Arts. 114, 115)"
             state = without_vice_president(state, office) if permanent else state
+            if state.pcm == name:
+                crisis = run.provision("cabinet_crisis")
+                run.step(
+                    "info", crisis,
+                    f"{name} is also President of the Council of Ministers: the rules encoded do not say "
+                    "whether that post falls vacant when its holder assumes the presidency; if it does, it "
+                    f"is a total cabinet crisis ({crisis.article}) [UNCONFIRMED: not in the sources]",
+                    evidence="rule",
+                )  # fmt: skip
             return install(run, state, name, via)
         presiding = run.regime.presiding_chamber(run.event.date)
         board = state.board(presiding)
