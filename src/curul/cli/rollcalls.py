@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -52,7 +53,10 @@ def import_command(
     from curul.rollcalls import ImportSummary, import_rollcalls, save_rollcalls
 
     rc = import_rollcalls(path)
-    emit(ImportSummary.of(rc, save_rollcalls(rc, out)), as_json)
+    cache = out if out is not None else None
+    summary = ImportSummary.of(rc, Path("-"))  # the whole summary is computed before anything is written
+    written = save_rollcalls(rc, cache)
+    emit(replace(summary, cache=written), as_json)
 
 
 def _load(data: Path | None, start: str | None = None, end: str | None = None) -> RollCalls:
