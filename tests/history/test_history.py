@@ -186,6 +186,9 @@ def test_public_api() -> None:
         "PresidentRow",
         "Scenario",
         "ScenarioResult",
+        "Transition",
+        "TransitionEvent",
+        "Transitions",
         "history",
         "history_events",
         "load_scenario",
@@ -194,6 +197,7 @@ def test_public_api() -> None:
         "replay_history",
         "run_scenario",
         "state",
+        "transitions",
     ]
     frame = curul.history.presidents_frame()
     assert list(frame["name"]) == [p[0] for p in PRESIDENTS]

@@ -5,13 +5,15 @@ counterfactual scenarios that start from it.
 the lines of succession); ``presidents()`` gives the nine presidents with how each took and left office;
 ``replay_history()`` gives every event with its trace and outcome (``history(events=True)`` is the same
 as ``curul history`` shows it); ``run_scenario(load_scenario(path))`` replays the history
-up to a date and applies a counterfactual.
+up to a date and applies a counterfactual; ``transitions()`` gives each change of president with the
+events that made it, each with its trace.
 """
 
 from curul.constitution import PresidentRow
 from curul.history._power_state import Office, PowerState, state
 from curul.history._scenario import Scenario, ScenarioResult, load_scenario, run_scenario
 from curul.history._timeline import history, history_events, presidents, presidents_frame, replay_history
+from curul.history._transitions import Transition, TransitionEvent, Transitions, transitions
 
 __all__ = [
     "Office",
@@ -19,6 +21,9 @@ __all__ = [
     "PresidentRow",
     "Scenario",
     "ScenarioResult",
+    "Transition",
+    "TransitionEvent",
+    "Transitions",
     "history",
     "history_events",
     "load_scenario",
@@ -27,4 +32,5 @@ __all__ = [
     "replay_history",
     "run_scenario",
     "state",
+    "transitions",
 ]
