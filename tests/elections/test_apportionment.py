@@ -192,9 +192,7 @@ def test_missing_figures_name_the_argument_that_gives_them():
     with pytest.raises(ArgumentError) as exc:
         deputies_apportionment({"TUMBES": 170_000})
     assert exc.value.argument == "overrides"
-    assert exc.value.naming("--set").startswith(
-        "no sourced electorate for UCAYALI; give it with --set UCAYALI=N"
-    )
+    assert exc.value.naming("--set").startswith("no sourced electorate for UCAYALI; give --set UCAYALI=N (")
     with pytest.raises(CurulError, match="unknown district 'ATLANTIDA'"):
         deputies_apportionment({"Atlantida": 5})
     with pytest.raises(ArgumentError, match="positive whole number"):

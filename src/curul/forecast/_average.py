@@ -79,6 +79,7 @@ class PollAverage:
         self.conversions_: tuple[ValidShares, ...] = tuple(to_valid(p, typical, n_typical) for p in polls)
         self.typical_non_choice_ = typical
         self.candidates_ = self._active_candidates(polls, as_of)
+        self.exited_lists_ = self._exited_lists(as_of)
         keys = [c.key for c in self.candidates_]
         self.observations_ = self._observations(as_of, set(keys))
         self.house_effects_ = self._fit_house_effects() if self.house_effects else {}
@@ -144,6 +145,33 @@ class PollAverage:
                     recent.add(key)
         keys = recent or set(latest)
         return tuple(sorted((latest[k] for k in keys if k not in exited), key=lambda c: c.name))
+
+    def _exited_lists(self, as_of: date) -> tuple[tuple[Candidate, float], ...]:
+        """Candidates out of the race by ``as_of`` whose party's Congress list stayed on the ballot,
+        each with its share of valid votes in the polls fielded before the exit (weighted by recency to
+        the exit date and by sample size): the Congress simulation gives the list this share in place
+        of a presidential one, so an excluded ticket does not take its list out of Congress."""
+        out = []
+        for e in self.exits:
+            if not e.congress_list or e.date > as_of:
+                continue
+            key = candidate_key(e.candidate)
+            values, weights, party = [], [], ""
+            for conv in self.conversions_:
+                poll = conv.poll
+                shares = {candidate_key(n): v for n, v in conv.shares.items()}
+                if poll.field_date >= e.date or key not in shares:
+                    continue
+                party = next(
+                    (r.party for r in poll.rows if candidate_key(r.candidate) == key and r.party), party
+                )
+                values.append(shares[key])
+                age = (e.date - poll.field_date).days
+                weights.append(0.5 ** (age / self.half_life) * min(conv.effective_n, self.sample_cap))
+            if values:
+                share = float(np.dot(values, weights) / np.sum(weights))
+                out.append((Candidate(key, e.candidate, party), share))
+        return tuple(out)
 
     def _observations(self, as_of: date, keys: set[str]) -> list[Observation]:
         exited = self._exited(as_of)
