@@ -179,7 +179,10 @@ def test_electorate_readers(tmp_path):
             "district,electors\nTUMBES,0\n",
             "electorate.csv:2:2: electors: electors must be a positive whole number",
         ),
-        ("district,electors\nTUMBES,1\ntumbes,2\n", "electorate.csv:3:1: duplicate row (district=tumbes)"),
+        (
+            "district,electors\nTUMBES,1\ntumbes,2\n",
+            "electorate.csv:3:1: district: duplicate row (district=tumbes)",
+        ),
         ("district,electors,x\nTUMBES,1,2\n", "electorate.csv:1:3: unknown column 'x'"),
     ):
         path.write_bytes(text.encode("latin-1"))

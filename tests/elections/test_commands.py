@@ -107,7 +107,7 @@ def test_systems_lists_every_system_with_sources(capsys):
         ("district,party,votes\nLIMA,A,5.5\n", ":2:3: votes: '5.5' is not a whole number (digits 0-9 only)"),
         (
             "district,party,votes\nLIMA,A,5\nlima,a,7\n",
-            ":3:1: duplicate row (district=lima, party=a) already on line 2",
+            ":3:1: district: duplicate row (district=lima, party=a) already on line 2",
         ),
         (
             "district,votes\nLIMA,5\n",
