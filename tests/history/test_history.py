@@ -171,6 +171,9 @@ def test_public_api() -> None:
         "PresidentRow",
         "Scenario",
         "ScenarioResult",
+        "Transition",
+        "TransitionEvent",
+        "Transitions",
         "history",
         "history_events",
         "load_scenario",
@@ -178,6 +181,7 @@ def test_public_api() -> None:
         "presidents_frame",
         "replay_history",
         "run_scenario",
+        "transitions",
     ]
     frame = curul.history.presidents_frame()
     assert list(frame["name"]) == [p[0] for p in PRESIDENTS]

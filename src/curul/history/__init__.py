@@ -4,17 +4,22 @@ counterfactual scenarios that start from it.
 ``presidents()`` gives the eight presidents with how each took and left office; ``replay_history()``
 gives every event with its trace and outcome (``history(events=True)`` is the same as ``curul history``
 shows it); ``run_scenario(load_scenario(path))`` replays the history
-up to a date and applies a counterfactual.
+up to a date and applies a counterfactual; ``transitions()`` gives each change of president with the
+events that made it, each with its trace.
 """
 
 from curul.constitution import PresidentRow
 from curul.history._scenario import Scenario, ScenarioResult, load_scenario, run_scenario
 from curul.history._timeline import history, history_events, presidents, presidents_frame, replay_history
+from curul.history._transitions import Transition, TransitionEvent, Transitions, transitions
 
 __all__ = [
     "PresidentRow",
     "Scenario",
     "ScenarioResult",
+    "Transition",
+    "TransitionEvent",
+    "Transitions",
     "history",
     "history_events",
     "load_scenario",
@@ -22,4 +27,5 @@ __all__ = [
     "presidents_frame",
     "replay_history",
     "run_scenario",
+    "transitions",
 ]
