@@ -6,8 +6,9 @@ attributes end in ``_``. Everything is on the scale of valid votes (see ``_valid
 
 from __future__ import annotations
 
+import copy
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -19,6 +20,10 @@ from curul.errors import ArgumentError, CurulError
 from curul.forecast._elections import Election, Exit, polls_until
 from curul.forecast._polls import Poll, PollRow
 from curul.forecast._valid import ValidShares, to_valid, typical_non_choice, typical_sample_n
+
+#: Bounds of a shifted candidate's share (percent of valid votes), see :meth:`PollAverage.shifted`.
+MIN_SHIFTED = 0.1
+MAX_SHIFTED = 90.0
 
 
 @dataclass(frozen=True)
@@ -234,6 +239,40 @@ class PollAverage:
             for p, value in effects_for.items():
                 effects.setdefault(p, {})[key] = float(value)
         return effects
+
+    # -- what if --------------------------------------------------------------------------------
+    def shifted(self, shift: Mapping[str, float]) -> PollAverage:
+        """A copy in which each named candidate's share moves by the given points of valid votes.
+
+        The change is taken from (or given to) everyone else in proportion, the other candidates and
+        the share no poll names alike, so the shares still sum to 100 and nobody else's ratio to
+        another moves: "what if Fujimori polled two points higher" and nothing else changed. A name
+        is matched as the polls spell it (accents and case ignored); a share pushed below
+        ``MIN_SHIFTED`` or above ``MAX_SHIFTED`` percent is refused rather than clipped.
+        """
+        out = copy.copy(self)
+        shares = np.append(self.shares_.astype(float), self.others_)
+        index = {c.key: i for i, c in enumerate(self.candidates_)}
+        for name, points in shift.items():
+            i = index.get(candidate_key(name))
+            if i is None:
+                known = ", ".join(c.name for c in self.candidates_)
+                raise ArgumentError("shift", f"{name!r} is not a candidate of this average (known: {known})")
+            if not math.isfinite(points):
+                raise ArgumentError("shift", f"{points} points is not a number")
+            new = shares[i] + points
+            if not MIN_SHIFTED <= new <= MAX_SHIFTED:
+                raise ArgumentError(
+                    "shift",
+                    f"{self.candidates_[i].name} at {shares[i]:.1f}% {points:+g} points = {new:.1f}%, "
+                    f"outside {MIN_SHIFTED:g}–{MAX_SHIFTED:g}%",
+                )
+            rest = np.delete(np.arange(len(shares)), i)
+            shares[rest] *= (100.0 - new) / shares[rest].sum()
+            shares[i] = new
+        out.shares_ = shares[:-1]
+        out.others_ = float(shares[-1])
+        return out
 
     # -- results ---------------------------------------------------------------------------------
     def table(self) -> list[dict]:
