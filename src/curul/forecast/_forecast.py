@@ -18,6 +18,7 @@ from curul.errors import ArgumentError
 from curul.forecast._average import PollAverage, candidate_key, fit_average
 from curul.forecast._calibration import Calibration, calibrate
 from curul.forecast._congress import BlocResult, PartySeats, simulate_congress
+from curul.forecast._congress_fast import check_workers, simulate_congress_fast
 from curul.forecast._elections import BLACKOUT_DAYS, bundled_rows, get_election, polls_until
 from curul.forecast._model import ErrorModel, PresidentialDraws, simulate_presidential
 from curul.forecast._polls import PollRow
@@ -32,6 +33,8 @@ MIN_SIMS = 100
 RUNOFFS_SHOWN = 6  # likeliest runoff pairs in the report (``runoff_pairs`` keeps ten)
 SEATS_SHOWN = 0.05  # the report lists the lists with at least this mean seats or P(threshold)
 FrameTable = Literal["candidates", "runoff_pairs", "parties", "blocs"]
+Engine = Literal["fast", "reference"]
+PRESIDENTIAL_CHUNK = 20_000  # draws per call of simulate_presidential: part of the random stream
 
 
 @dataclass(frozen=True)
@@ -197,6 +200,8 @@ def run_forecast(
     blocs: Mapping[str, Sequence[str]] | None = None,
     progress: Progress | None = None,
     momentum: bool = True,
+    engine: Engine = "fast",
+    workers: int | None = None,
     **settings: Any,
 ) -> Forecast:
     """Forecast ``election_name`` from ``rows`` (default: its bundled polls) published by ``cutoff``
@@ -206,8 +211,15 @@ def run_forecast(
     adds the seats of each chamber and the chances of ``blocs`` (name -> lists); ``progress(n)`` is
     called as draws are done (:meth:`Election.simulation_steps` in all). ``settings`` go to the poll
     average (:class:`PollAverage`).
+
+    ``engine`` ``"fast"`` simulates Congress on ``workers`` threads (None: every core) and
+    ``"reference"`` by the original one-chunk-at-a-time path; both give the same result for a seed,
+    whatever ``workers`` is (tested).
     """
     check_sims(sims)
+    if engine not in ("fast", "reference"):
+        raise ArgumentError("engine", f"{engine!r} is not fast or reference")
+    workers = check_workers(workers)
     election = get_election(election_name)
     rows = bundled_rows(election_name) if rows is None else tuple(rows)
     rows = tuple(r for r in rows if r.election == election_name) or tuple(rows)
@@ -227,20 +239,8 @@ def run_forecast(
     head_to_head = _head_to_head(rows, cutoff, names)
     # The average's own error: sampling, plus the uncertainty of its trend projected to election day.
     se = np.hypot(avg.se_, avg.trend_se_) if calibration.momentum else avg.se_
-    chunk = 20_000
-    parts = []
-    for start in range(0, sims, chunk):
-        n = min(chunk, sims - start)
-        parts.append(simulate_presidential(names, avg.shares_, avg.others_, error, n, rng, se, head_to_head))
-        if progress:
-            progress(n)
-    draws = PresidentialDraws(
-        names,
-        np.concatenate([p.first for p in parts]),
-        np.concatenate([p.finalists for p in parts]),
-        np.concatenate([p.runoff_share for p in parts]),
-        np.concatenate([p.winner for p in parts]),
-    )
+    simulate = _presidential_fast if engine == "fast" else _presidential_reference
+    draws = simulate(names, avg, error, sims, rng, se, head_to_head, progress)
     candidates = _summarise(avg, draws)
     pairs = _runoff_pairs(draws)
     parties: tuple[PartySeats, ...] = ()
@@ -248,9 +248,13 @@ def run_forecast(
     seat_parts: tuple[PartySeats, ...] = ()
     congress_sims = 0
     if congress and election.congress:
-        parties, bloc_results, congress_sims, seat_parts = simulate_congress(
-            election, avg, draws, rng, blocs or {}, progress=progress
-        )
+        if engine == "fast":
+            congress_result = simulate_congress_fast(
+                election, avg, draws, rng, blocs or {}, progress=progress, workers=workers
+            )
+        else:
+            congress_result = simulate_congress(election, avg, draws, rng, blocs or {}, progress=progress)
+        parties, bloc_results, congress_sims, seat_parts = congress_result
     return Forecast(
         election_name,
         cutoff,
@@ -266,6 +270,62 @@ def run_forecast(
         congress_sims,
         seat_parts,
     )
+
+
+def _presidential_reference(
+    names: tuple[str, ...],
+    avg: PollAverage,
+    error: ErrorModel,
+    sims: int,
+    rng: np.random.Generator,
+    se: np.ndarray,
+    head_to_head: dict[frozenset[str], tuple[str, float]],
+    progress: Progress | None,
+) -> PresidentialDraws:
+    """The presidential draws, chunk by chunk, joined at the end (the reference engine)."""
+    parts = []
+    for start in range(0, sims, PRESIDENTIAL_CHUNK):
+        n = min(PRESIDENTIAL_CHUNK, sims - start)
+        parts.append(simulate_presidential(names, avg.shares_, avg.others_, error, n, rng, se, head_to_head))
+        if progress:
+            progress(n)
+    return PresidentialDraws(
+        names,
+        np.concatenate([p.first for p in parts]),
+        np.concatenate([p.finalists for p in parts]),
+        np.concatenate([p.runoff_share for p in parts]),
+        np.concatenate([p.winner for p in parts]),
+    )
+
+
+def _presidential_fast(
+    names: tuple[str, ...],
+    avg: PollAverage,
+    error: ErrorModel,
+    sims: int,
+    rng: np.random.Generator,
+    se: np.ndarray,
+    head_to_head: dict[frozenset[str], tuple[str, float]],
+    progress: Progress | None,
+) -> PresidentialDraws:
+    """The same draws written into arrays allocated once (no second copy of every draw at the end)."""
+    first = np.empty((sims, len(names) + 1))
+    finalists = np.empty((sims, 2), dtype=np.int64)
+    runoff = np.empty(sims)
+    winner = np.empty(sims, dtype=np.int64)
+    for start in range(0, sims, PRESIDENTIAL_CHUNK):
+        n = min(PRESIDENTIAL_CHUNK, sims - start)
+        part = simulate_presidential(names, avg.shares_, avg.others_, error, n, rng, se, head_to_head)
+        rows = slice(start, start + n)
+        first[rows], finalists[rows], runoff[rows], winner[rows] = (
+            part.first,
+            part.finalists,
+            part.runoff_share,
+            part.winner,
+        )
+        if progress:
+            progress(n)
+    return PresidentialDraws(names, first, finalists, runoff, winner)
 
 
 def _summarise(avg: PollAverage, draws: PresidentialDraws) -> tuple[CandidateForecast, ...]:
