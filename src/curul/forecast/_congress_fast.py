@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from typing import NamedTuple
 
 import numpy as np
 
@@ -56,23 +57,48 @@ def check_workers(workers: int | None) -> int:
     return workers
 
 
-class _Outputs:
-    """Per chamber: draws x lists seats, threshold verdicts and the national district's seats."""
+class CongressArrays(NamedTuple):
+    """Per chamber (in ``layout.chambers`` order): draws x lists seats, threshold verdicts and the
+    national district's seats (None for a chamber without one), before any summary."""
 
-    def __init__(self, layout: CongressLayout, n: int) -> None:
+    layout: CongressLayout
+    seats: list[np.ndarray]
+    passed: list[np.ndarray]
+    national: list[np.ndarray | None]
+
+    @classmethod
+    def empty(cls, layout: CongressLayout, n: int) -> CongressArrays:
         lists = len(layout.parties)
-        self.seats, self.passed, self.national = [], [], []
+        out = cls(layout, [], [], [])
         for system, index in layout.chambers:
             dtype = np.min_scalar_type(system.total_seats)
-            self.seats.append(np.zeros((n, lists), dtype=dtype))
-            self.passed.append(np.zeros((n, lists), dtype=bool))
+            out.seats.append(np.zeros((n, lists), dtype=dtype))
+            out.passed.append(np.zeros((n, lists), dtype=bool))
             has_part = 0 < (index < 0).sum() < len(index)
-            self.national.append(np.zeros((n, lists), dtype=dtype) if has_part else None)
+            out.national.append(np.zeros((n, lists), dtype=dtype) if has_part else None)
+        return out
+
+    def summarise(self, blocs: Mapping[str, Sequence[str]]) -> CongressSeats:
+        return summarise_congress(self.layout, self.seats, self.passed, self.national, blocs)
+
+    @classmethod
+    def join(cls, parts: Sequence[CongressArrays]) -> CongressArrays:
+        """The arrays of consecutive blocks of draws, one after the other."""
+        national: list[np.ndarray | None] = []
+        for i, part in enumerate(parts[0].national):
+            pieces = [q.national[i] for q in parts]
+            national.append(None if part is None else np.concatenate([p for p in pieces if p is not None]))
+        return cls(
+            parts[0].layout,
+            [np.concatenate([q.seats[i] for q in parts]) for i in range(len(parts[0].seats))],
+            [np.concatenate([q.passed[i] for q in parts]) for i in range(len(parts[0].passed))],
+            national,
+        )
 
 
 def _block(
     layout: CongressLayout,
-    out: _Outputs,
+    out: CongressArrays,
     first: np.ndarray,
     noise: np.ndarray,
     normals: np.ndarray,
@@ -126,6 +152,19 @@ def simulate_congress_fast(
 ) -> CongressSeats:
     """What the reference ``simulate_congress`` returns for the same arguments and generator state,
     computed by ``workers`` threads (None: every core); the result does not depend on ``workers``."""
+    return simulate_congress_arrays(election, avg, draws, rng, progress, workers, block).summarise(blocs)
+
+
+def simulate_congress_arrays(
+    election: Election,
+    avg: PollAverage,
+    draws: PresidentialDraws,
+    rng: np.random.Generator,
+    progress: Callable[[int], None] | None = None,
+    workers: int | None = None,
+    block: int | None = None,
+) -> CongressArrays:
+    """The per-draw seats and verdicts behind :func:`simulate_congress_fast`, before any summary."""
     workers = check_workers(workers)
     block = block or BLOCK
     layout = congress_layout(election, avg, draws)
@@ -133,7 +172,7 @@ def simulate_congress_fast(
     if 1e7 * lists + lists > MAX_INT32:
         raise ValueError(f"{lists} lists: district votes would not fit in int32")
     noise = rng.standard_normal((n, layout.k))
-    out = _Outputs(layout, n)
+    out = CongressArrays.empty(layout, n)
     depth = workers + 1  # chunks in flight: one being drawn, the others being computed
     buffers = [
         np.empty((min(CHUNK, n), districts, lists), dtype=np.float32)
@@ -175,4 +214,4 @@ def simulate_congress_fast(
             pending.append((size, futures))
         for entry in pending:
             finish(entry)
-    return summarise_congress(layout, out.seats, out.passed, out.national, blocs)
+    return out

@@ -17,10 +17,10 @@ import numpy as np
 from curul.errors import ArgumentError
 from curul.forecast._average import PollAverage, candidate_key, fit_average
 from curul.forecast._calibration import Calibration, calibrate
-from curul.forecast._congress import BlocResult, PartySeats, simulate_congress
+from curul.forecast._congress import BlocResult, CongressSeats, PartySeats, simulate_congress
 from curul.forecast._congress_fast import check_workers, simulate_congress_fast
-from curul.forecast._elections import BLACKOUT_DAYS, bundled_rows, get_election, polls_until
-from curul.forecast._model import ErrorModel, PresidentialDraws, simulate_presidential
+from curul.forecast._elections import BLACKOUT_DAYS, Election, bundled_rows, get_election, polls_until
+from curul.forecast._model import ErrorModel, PresidentialDraws, simulate_presidential_chunks
 from curul.forecast._polls import PollRow
 from curul.forecast._valid import to_valid, typical_non_choice
 from curul.report import Column, Presentable, Report, Table
@@ -34,7 +34,6 @@ RUNOFFS_SHOWN = 6  # likeliest runoff pairs in the report (``runoff_pairs`` keep
 SEATS_SHOWN = 0.05  # the report lists the lists with at least this mean seats or P(threshold)
 FrameTable = Literal["candidates", "runoff_pairs", "parties", "blocs"]
 Engine = Literal["fast", "reference"]
-PRESIDENTIAL_CHUNK = 20_000  # draws per call of simulate_presidential: part of the random stream
 
 
 @dataclass(frozen=True)
@@ -220,6 +219,53 @@ def run_forecast(
     if engine not in ("fast", "reference"):
         raise ArgumentError("engine", f"{engine!r} is not fast or reference")
     workers = check_workers(workers)
+    inputs = prepare_forecast(election_name, rows, cutoff, calibration, momentum, **settings)
+    error = inputs.error_model()
+    rng = np.random.default_rng(seed)
+    avg = inputs.average
+    args = (inputs.names, avg.shares_, avg.others_, error, sims, rng, inputs.se, inputs.head_to_head)
+    draws = simulate_presidential_chunks(*args, progress=progress, preallocate=engine == "fast")
+    seats = None
+    if congress and inputs.election.congress:
+        if engine == "fast":
+            seats = simulate_congress_fast(
+                inputs.election, avg, draws, rng, blocs or {}, progress=progress, workers=workers
+            )
+        else:
+            seats = simulate_congress(inputs.election, avg, draws, rng, blocs or {}, progress=progress)
+    return assemble_forecast(inputs, sims, seed, draws, seats)
+
+
+@dataclass(frozen=True)
+class ForecastInputs:
+    """What a forecast's simulations start from, fixed before the first draw: the election and cutoff,
+    the poll average, the calibration, the candidates, the average's own error (sampling, plus the
+    uncertainty of its trend projected to election day) and the head-to-head runoff polls."""
+
+    election: Election
+    cutoff: date
+    average: PollAverage
+    calibration: Calibration
+    names: tuple[str, ...]
+    se: np.ndarray
+    head_to_head: dict[frozenset[str], tuple[str, float]]
+
+    def error_model(self, scale_factor: float = 1.0) -> ErrorModel:
+        """The calibrated error model, its scale multiplied by ``scale_factor``."""
+        c = self.calibration
+        return ErrorModel(scale=c.scale * scale_factor, df=c.df, exponent=c.exponent)
+
+
+def prepare_forecast(
+    election_name: str,
+    rows: Sequence[PollRow] | None = None,
+    cutoff: date | None = None,
+    calibration: Calibration | None = None,
+    momentum: bool = True,
+    **settings: Any,
+) -> ForecastInputs:
+    """The poll average of ``rows`` (default: the bundled polls) to ``cutoff`` and its calibration
+    (leave-one-election-out unless given): everything of :func:`run_forecast` before the draws."""
     election = get_election(election_name)
     rows = bundled_rows(election_name) if rows is None else tuple(rows)
     rows = tuple(r for r in rows if r.election == election_name) or tuple(rows)
@@ -233,99 +279,31 @@ def run_forecast(
             momentum=momentum,
             **settings,
         )
-    error = ErrorModel(scale=calibration.scale, df=calibration.df, exponent=calibration.exponent)
-    rng = np.random.default_rng(seed)
     names = tuple(c.name for c in avg.candidates_)
-    head_to_head = _head_to_head(rows, cutoff, names)
-    # The average's own error: sampling, plus the uncertainty of its trend projected to election day.
     se = np.hypot(avg.se_, avg.trend_se_) if calibration.momentum else avg.se_
-    simulate = _presidential_fast if engine == "fast" else _presidential_reference
-    draws = simulate(names, avg, error, sims, rng, se, head_to_head, progress)
-    candidates = _summarise(avg, draws)
-    pairs = _runoff_pairs(draws)
-    parties: tuple[PartySeats, ...] = ()
-    bloc_results: tuple[BlocResult, ...] = ()
-    seat_parts: tuple[PartySeats, ...] = ()
-    congress_sims = 0
-    if congress and election.congress:
-        if engine == "fast":
-            congress_result = simulate_congress_fast(
-                election, avg, draws, rng, blocs or {}, progress=progress, workers=workers
-            )
-        else:
-            congress_result = simulate_congress(election, avg, draws, rng, blocs or {}, progress=progress)
-        parties, bloc_results, congress_sims, seat_parts = congress_result
+    return ForecastInputs(election, cutoff, avg, calibration, names, se, _head_to_head(rows, cutoff, names))
+
+
+def assemble_forecast(
+    inputs: ForecastInputs, sims: int, seed: int, draws: PresidentialDraws, seats: CongressSeats | None
+) -> Forecast:
+    """The :class:`Forecast` of these draws (and Congress seats, when simulated)."""
+    parties, blocs, congress_sims, parts = seats if seats is not None else ((), (), 0, ())
     return Forecast(
-        election_name,
-        cutoff,
+        inputs.election.name,
+        inputs.cutoff,
         sims,
         seed,
-        candidates,
-        pairs,
-        calibration,
-        avg,
+        _summarise(inputs.average, draws),
+        _runoff_pairs(draws),
+        inputs.calibration,
+        inputs.average,
         draws,
         parties,
-        bloc_results,
+        blocs,
         congress_sims,
-        seat_parts,
+        parts,
     )
-
-
-def _presidential_reference(
-    names: tuple[str, ...],
-    avg: PollAverage,
-    error: ErrorModel,
-    sims: int,
-    rng: np.random.Generator,
-    se: np.ndarray,
-    head_to_head: dict[frozenset[str], tuple[str, float]],
-    progress: Progress | None,
-) -> PresidentialDraws:
-    """The presidential draws, chunk by chunk, joined at the end (the reference engine)."""
-    parts = []
-    for start in range(0, sims, PRESIDENTIAL_CHUNK):
-        n = min(PRESIDENTIAL_CHUNK, sims - start)
-        parts.append(simulate_presidential(names, avg.shares_, avg.others_, error, n, rng, se, head_to_head))
-        if progress:
-            progress(n)
-    return PresidentialDraws(
-        names,
-        np.concatenate([p.first for p in parts]),
-        np.concatenate([p.finalists for p in parts]),
-        np.concatenate([p.runoff_share for p in parts]),
-        np.concatenate([p.winner for p in parts]),
-    )
-
-
-def _presidential_fast(
-    names: tuple[str, ...],
-    avg: PollAverage,
-    error: ErrorModel,
-    sims: int,
-    rng: np.random.Generator,
-    se: np.ndarray,
-    head_to_head: dict[frozenset[str], tuple[str, float]],
-    progress: Progress | None,
-) -> PresidentialDraws:
-    """The same draws written into arrays allocated once (no second copy of every draw at the end)."""
-    first = np.empty((sims, len(names) + 1))
-    finalists = np.empty((sims, 2), dtype=np.int64)
-    runoff = np.empty(sims)
-    winner = np.empty(sims, dtype=np.int64)
-    for start in range(0, sims, PRESIDENTIAL_CHUNK):
-        n = min(PRESIDENTIAL_CHUNK, sims - start)
-        part = simulate_presidential(names, avg.shares_, avg.others_, error, n, rng, se, head_to_head)
-        rows = slice(start, start + n)
-        first[rows], finalists[rows], runoff[rows], winner[rows] = (
-            part.first,
-            part.finalists,
-            part.runoff_share,
-            part.winner,
-        )
-        if progress:
-            progress(n)
-    return PresidentialDraws(names, first, finalists, runoff, winner)
 
 
 def _summarise(avg: PollAverage, draws: PresidentialDraws) -> tuple[CandidateForecast, ...]:
