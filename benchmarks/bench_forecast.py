@@ -21,14 +21,17 @@ import resource
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from typing import Any
 from unittest import mock
 
 import numpy as np
 
+import curul.elections._system_batch as system_batch
 from curul.forecast import calibrate, run_forecast
 from curul.forecast._congress_fast import default_workers
+from curul.forecast._forecast import MIN_SIMS
 
 CHILD = """
 import sys, time
@@ -57,14 +60,19 @@ class _Recorder:
         return call
 
 
+CPU: dict[str, list[float]] = {"fast": [], "reference": []}  # processor seconds of each timed run
+
+
 def _full(sims: int, calibration: Any, engine: str, workers: int) -> float:
-    start = time.perf_counter()
+    """Wall seconds of one forecast (its processor seconds, all threads, go to ``CPU``)."""
+    start, cpu = time.perf_counter(), time.process_time()
     run_forecast("peru-2026", sims=sims, seed=0, calibration=calibration, engine=engine, workers=workers)
+    CPU[engine].append(time.process_time() - cpu)
     return time.perf_counter() - start
 
 
-def _floor(sims: int, calibration: Any, workers: int) -> float:
-    """Seconds to draw, alone, the random numbers of a fast run of ``sims`` simulations."""
+def _floor(sims: int, calibration: Any, workers: int) -> tuple[float, float]:
+    """Wall and processor seconds to draw, alone, the random numbers of a fast run of ``sims``."""
     made: list[_Recorder] = []
     real = np.random.default_rng
 
@@ -76,10 +84,30 @@ def _floor(sims: int, calibration: Any, workers: int) -> float:
         run_forecast("peru-2026", sims=sims, seed=0, calibration=calibration, workers=workers)
     (recorder,) = made
     rng = real(0)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     for name, args, kwargs in recorder.calls:
         getattr(rng, name)(*args, **kwargs)
-    return time.perf_counter() - start
+    return time.perf_counter() - start, time.process_time() - cpu
+
+
+def _allocator_share(sims: int, calibration: Any, workers: int) -> tuple[float, float]:
+    """(processor seconds of a fast run, of which inside ``curul.elections.allocate_batch``)."""
+    spent = [0.0]
+    lock = threading.Lock()
+    allocate = system_batch.allocate_batch
+
+    def timed(*args: Any, **kwargs: Any) -> Any:
+        start = time.thread_time()
+        try:
+            return allocate(*args, **kwargs)
+        finally:
+            with lock:
+                spent[0] += time.thread_time() - start
+
+    with mock.patch.object(system_batch, "allocate_batch", timed):
+        cpu = time.process_time()
+        run_forecast("peru-2026", sims=sims, seed=0, calibration=calibration, workers=workers)
+        return time.process_time() - cpu, spent[0]
 
 
 def _child(sims: int, workers: int) -> tuple[float, float]:
@@ -105,13 +133,15 @@ def main() -> None:
     workers = args.workers
     _full(1_000, calibration, "fast", workers)  # warm the caches (data files, systems, profiles)
     fast, reference, ratios = [], [], []
+    CPU["fast"].clear()
     for _ in range(args.pairs):
         ref = _full(args.sims, calibration, "reference", workers)
         new = _full(args.sims, calibration, "fast", workers)
         reference.append(ref)
         fast.append(new)
         ratios.append(ref / new)
-    floor = _floor(args.sims, calibration, workers)
+    floor, floor_cpu = _floor(args.sims, calibration, workers)
+    total_cpu, in_allocator = _allocator_share(args.sims, calibration, workers)
     per = 1e6 / args.sims
     fast_us, ref_us = statistics.median(fast) * per, statistics.median(reference) * per
     print(f"2026 full simulations (first round, runoff, Senate, Deputies): {args.sims:,} per run,")
@@ -119,18 +149,30 @@ def main() -> None:
     print(f"  reference engine: {ref_us:7.1f} µs per simulation")
     print(f"  fast engine:      {fast_us:7.1f} µs per simulation")
     print(f"  fast vs reference: {statistics.median(ratios):.1f}x (goal >= 3x)")
+    cpu_fast, cpu_ref = statistics.median(CPU["fast"]) * per, statistics.median(CPU["reference"]) * per
+    print(
+        f"  processor time, all threads: reference {cpu_ref:.1f} µs, fast {cpu_fast:.1f} µs per simulation "
+        f"({cpu_ref / cpu_fast:.1f}x less work)"
+    )
+    print(
+        f"  of the fast engine's processor time, {in_allocator * per:.1f} µs per simulation "
+        f"({in_allocator / total_cpu:.0%}) is inside curul.elections.allocate_batch"
+    )
     floor_us = floor * per
     print(f"  random numbers alone: {floor_us:.1f} µs per simulation")
     print(f"  fast vs the random-number floor: {fast_us / floor_us:.1f}x (goal <= 4)")
+    print(f"  in processor time: {cpu_fast / (floor_cpu * per):.1f}x the floor's")
     big = _full(args.big, calibration, "fast", workers)
     print(
         f"{args.big:,} simulations (fast): {big:.1f} s, {args.big / big:,.0f} per second "
         "(goal well under 10 s)"
     )
+    _, base = _child(MIN_SIMS, workers)  # the interpreter, its libraries and the fixed buffers
     seconds, peak = _child(args.huge, workers)
     print(
         f"{args.huge:,} simulations (fast, own process): {seconds:.1f} s, peak memory {peak:,.0f} MB "
-        f"(goal <= 1 GB), {peak * 1e6 / args.huge:,.0f} bytes per simulation"
+        f"(goal <= 1 GB); {MIN_SIMS} simulations peak at {base:,.0f} MB: "
+        f"{(peak - base) * 2**20 / args.huge:,.0f} bytes per simulation beyond that"
     )
 
 

@@ -336,10 +336,14 @@ def _summarise(avg: PollAverage, draws: PresidentialDraws) -> tuple[CandidateFor
 
 def _runoff_pairs(draws: PresidentialDraws, top: int = 10) -> tuple[tuple[tuple[str, str], float], ...]:
     valid = draws.finalists[:, 0] >= 0
-    pairs = np.sort(draws.finalists[valid], axis=1)
-    if pairs.size == 0:
+    a, b = draws.finalists[valid, 0], draws.finalists[valid, 1]
+    if a.size == 0:
         return ()
-    unique, counts = np.unique(pairs, axis=0, return_counts=True)
+    # each pair as one number, low x width + high: its counts come in the order np.unique's rows would
+    width = len(draws.names) + 1
+    counted = np.bincount(np.minimum(a, b) * width + np.maximum(a, b), minlength=width * width)
+    codes = np.flatnonzero(counted)
+    unique, counts = np.stack([codes // width, codes % width], axis=1), counted[codes]
     order = np.argsort(-counts)[:top]
     n = len(draws.winner)
     return tuple(
