@@ -13,13 +13,8 @@ import pytest
 from curul.elections import allocate_system_batch, load_system
 from curul.errors import ArgumentError
 from curul.forecast import get_election, parse_blocs, run_forecast
-from curul.forecast._congress import (
-    allocate_system_loop,
-    list_factor_model,
-    list_factors,
-    relative_strength,
-    simulate_congress,
-)
+from curul.forecast._congress import allocate_system_loop, simulate_congress
+from curul.forecast._list_votes import list_factor_model, list_factors, relative_strength
 
 
 def test_list_factors_come_from_the_official_results():

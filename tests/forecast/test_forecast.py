@@ -3,7 +3,10 @@ its chart, and the argument errors of a run (named by argument, not by option)."
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from curul.errors import ArgumentError
 from curul.forecast import Forecast, check_sims, get_election, run_forecast
@@ -134,3 +137,27 @@ def test_simulation_steps_count_the_draws_of_each_chamber():
     assert get_election("peru-2026").simulation_steps(1000) == 3000  # presidential, Senate, Deputies
     assert get_election("peru-2021").simulation_steps(1000) == 2000
     assert get_election("peru-2026").simulation_steps(1000, congress=False) == 1000
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_runoff_pairs_are_counted_as_numpy_unique_counts_them(data):
+    """The pairs' order and shares against np.unique over the sorted rows (the former computation)."""
+    from curul.forecast._forecast import _runoff_pairs
+    from curul.forecast._model import PresidentialDraws
+
+    n = data.draw(st.integers(1, 40))
+    pick = st.integers(0, 4)
+    rows = [sorted(data.draw(st.sets(pick, min_size=2, max_size=2))) for _ in range(n)]
+    finalists = np.array([r if data.draw(st.booleans()) else r[::-1] for r in rows])
+    finalists[np.array(data.draw(st.lists(st.booleans(), min_size=n, max_size=n)))] = -1
+    draws = PresidentialDraws(tuple("abcde"), np.zeros((n, 6)), finalists, np.zeros(n), np.zeros(n, int))
+    valid = finalists[:, 0] >= 0
+    expected: tuple = ()
+    if valid.any():
+        unique, counts = np.unique(np.sort(finalists[valid], axis=1), axis=0, return_counts=True)
+        expected = tuple(
+            (("abcde"[unique[i][0]], "abcde"[unique[i][1]]), float(counts[i] / n))
+            for i in np.argsort(-counts)[:10]
+        )
+    assert _runoff_pairs(draws) == expected

@@ -50,6 +50,15 @@ def forecast(
         False, "--include-unconfirmed", help="Round 2: also use the poll waves listed as unconfirmed."
     ),
     csv: Path | None = CSV_OPTION,
+    workers: int | None = typer.Option(
+        None, "--workers", help="Threads to simulate on (default: every core); the result is the same."
+    ),
+    sweep: Path | None = typer.Option(
+        None, "--sweep", metavar="FILE", help="Run a grid of variants from a sweep file (.toml)."
+    ),
+    scheduler: str | None = typer.Option(
+        None, "--scheduler", metavar="ADDRESS", help="With --sweep: run on this Dask scheduler."
+    ),
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Forecast a general election from the polls: first round, runoff and Congress."""
@@ -60,6 +69,16 @@ def forecast(
 
     if round_ not in (1, 2):
         raise CurulError(f"--round: {round_} is not 1 or 2")
+    if scheduler is not None and sweep is None:
+        raise CurulError("--scheduler: only a sweep (--sweep FILE) runs on a scheduler")
+    if sweep is not None:
+        if round_ == 2 or bloc or chart is not None or include_unconfirmed or not congress:
+            raise CurulError(
+                "--sweep: the file gives the variants (and blocs, congress); "
+                "no --round 2, --bloc, --chart, --no-congress or --include-unconfirmed"
+            )
+        _sweep(sweep, election, polls, cutoff, sims, seed, scheduler, workers, as_json)
+        return
     rows = read_polls(polls) if polls is not None else None
     cutoff_date = parse_date(cutoff, "--cutoff")
     if round_ == 2:
@@ -99,6 +118,7 @@ def forecast(
             blocs=blocs,
             congress=congress,
             progress=advance,
+            workers=workers,
         )
     if chart is not None and fmt is not None:
         write_atomic(chart, result.chart(fmt))
@@ -107,6 +127,38 @@ def forecast(
         if str(csv) == "-":
             return
     emit(result if as_json else result.report(chart=chart), as_json)
+
+
+def _sweep(
+    path: Path,
+    election: str,
+    polls: Path | None,
+    cutoff: str | None,
+    sims: int,
+    seed: int,
+    scheduler: str | None,
+    workers: int | None,
+    as_json: bool,
+) -> None:
+    """``curul forecast --sweep FILE``: the file's settings win over --election, --cutoff, --sims and
+    --seed, which stand in for what it leaves out."""
+    from dataclasses import replace
+
+    from curul.forecast import get_election, read_polls, read_sweep, run_sweep
+
+    spec = read_sweep(path)
+    if spec.cutoff is None and cutoff is not None:
+        spec = replace(spec, cutoff=parse_date(cutoff, "--cutoff"))
+    rows = read_polls(polls) if polls is not None else None
+    name = spec.election or election
+    n = spec.sims if spec.sims is not None else sims
+    chambers = len(get_election(name).congress) if spec.congress else 0
+    steps = n * (1 + chambers) * len(spec.shifts) * len(spec.error_scales)
+    with progress(steps, "simulating", not as_json) as advance:
+        result = run_sweep(
+            spec, name, rows, sims, seed, scheduler=scheduler, workers=workers, progress=advance
+        )
+    emit(result, as_json)
 
 
 def backtest(

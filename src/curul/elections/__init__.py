@@ -39,7 +39,12 @@ from curul.elections._results_2026 import (
     election_results,
     results_2026,
 )
-from curul.elections._system_batch import BatchResult, allocate_system_batch
+from curul.elections._system_batch import (
+    BatchResult,
+    SystemSeats,
+    allocate_system_batch,
+    allocate_system_seats,
+)
 from curul.elections._systems import ElectoralSystem, SystemsListing, load_system, systems, systems_listing
 from curul.elections._thresholds import AllOf, AnyOf, NoThreshold, SeatsInDistricts, Verdict, VoteShare
 from curul.elections._votes import allocate_file, read_votes
@@ -75,6 +80,7 @@ __all__ = [
     "SeatDifference",
     "SeatSwap",
     "SeatsInDistricts",
+    "SystemSeats",
     "SystemsListing",
     "Tie",
     "Verdict",
@@ -87,6 +93,7 @@ __all__ = [
     "allocate_partial",
     "allocate_system",
     "allocate_system_batch",
+    "allocate_system_seats",
     "apportion",
     "apportion_deputies_2026",
     "compare_official",

@@ -3,9 +3,10 @@
 Polls (a documented CSV format, bundled curated copies) -> valid-vote shares -> a poll average with
 house effects -> a fat-tailed simulation of the first round, the runoff and Congress -> summaries,
 charts and backtests against the official results; the runoff also from its own head-to-head polls.
+A sweep (:func:`read_sweep`, :func:`run_sweep`) runs a grid of variants, locally or on a Dask cluster.
 Every result (:class:`Forecast`, :class:`RunoffForecast`, :class:`Backtest`, :class:`RunoffBacktest`,
-:class:`Calibration`, :class:`PollCheck`, :class:`ImportResult`) gives ``as_dict()``, ``report()``
-and, where tabular, ``to_frame()``.
+:class:`Calibration`, :class:`PollCheck`, :class:`ImportResult`, :class:`Sweep`) gives ``as_dict()``,
+``report()`` and, where tabular, ``to_frame()``.
 """
 
 from curul.forecast._average import PollAverage, plain_average
@@ -20,6 +21,8 @@ from curul.forecast._poll_check import PollCheck, check_polls
 from curul.forecast._polls import Poll, PollRow, format_polls, group_polls, parse_polls, read_polls
 from curul.forecast._runoff import RunoffBacktest, run_runoff_backtest
 from curul.forecast._runoff_forecast import RunoffForecast, run_runoff_forecast, select_runoff_polls
+from curul.forecast._sweep import Sweep, SweepVariant, run_sweep
+from curul.forecast._sweep_file import Shift, SweepSpec, parse_sweep, read_sweep
 from curul.forecast._valid import to_valid
 
 __all__ = [
@@ -36,6 +39,10 @@ __all__ = [
     "RunoffBacktest",
     "RunoffForecast",
     "Score",
+    "Shift",
+    "Sweep",
+    "SweepSpec",
+    "SweepVariant",
     "bundled_rows",
     "calibrate",
     "check_polls",
@@ -47,12 +54,15 @@ __all__ = [
     "import_shared_polls",
     "parse_blocs",
     "parse_polls",
+    "parse_sweep",
     "plain_average",
     "read_polls",
+    "read_sweep",
     "run_backtest",
     "run_forecast",
     "run_runoff_backtest",
     "run_runoff_forecast",
+    "run_sweep",
     "select_runoff_polls",
     "simulate_presidential",
     "to_valid",

@@ -1,37 +1,32 @@
 """Congress from the presidential draws: party list votes, their spread over districts, seats.
 
-List votes: a linear function of each candidate's simulated first-round share plus a normal error,
-fitted on the 2016 and 2021 official results (``list_factors``: the tickets whose party won seats;
-Somos Perú 2021 had 6.1% of list votes with a 2.0% presidential candidate, Avanza País 7.5% with
-11.6%). The rest of the valid vote goes to ten equal "other lists". Districts: each party's relative
-strength per district from the 2021 presidential vote by department, else its 2016 Congress vote by
-district, else flat; districts are weighted by their share of deputies (seats are apportioned by
-electorate). Seats: the batch engine of ``curul.elections`` applies each system's threshold and
-cifra repartidora.
+List votes and the parties' strength per district come from ``_list_votes``; districts are weighted by
+their share of deputies (seats are apportioned by electorate). Seats: the batch engine of
+``curul.elections`` applies each system's threshold and cifra repartidora. :func:`simulate_congress`
+here is the reference engine, one chunk of draws at a time; ``_congress_fast`` is the fast engine that
+gives the same seats from the same draws.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
 from typing import Any, NamedTuple
 
 import numpy as np
 
-from curul.data import fold, load
+from curul.data import fold
 from curul.elections import ElectoralSystem, allocate_system, allocate_system_batch, load_system
 from curul.errors import ArgumentError
 from curul.forecast._average import PollAverage
 from curul.forecast._elections import Election
+from curul.forecast._list_votes import OTHER_LISTS, national_shares, relative_strength
 from curul.forecast._model import PresidentialDraws
-from curul.forecast._official import official_first_round
 
 # The seat engine: votes (draws x districts x lists) -> an object with ``seats`` and ``passed``.
 Allocator = Callable[[ElectoralSystem, np.ndarray, Sequence[str]], Any]
 
 DISTRICT_LOG_SD = 0.15  # per-draw noise on a party's relative strength in a district
-OTHER_LISTS = 10
 CHUNK = 10_000
 MAJORITY, TWO_THIRDS = 66, 87  # of 130 (Chamber of Deputies, or the 1993 unicameral Congress)
 
@@ -81,56 +76,6 @@ class CongressSeats(NamedTuple):
 
 
 @dataclass(frozen=True)
-class ListFactor:
-    party: str
-    year: int
-    list_share: float  # percent of valid Congress votes
-    presidential_share: float  # percent of valid presidential votes
-
-    @property
-    def ratio(self) -> float:
-        return self.list_share / self.presidential_share
-
-
-@cache
-def list_factors() -> tuple[ListFactor, ...]:
-    """List share / presidential share of every party that won seats in 2016 or 2021 and ran a ticket."""
-    out = []
-    lists: dict[int, dict[str, float]] = {2016: {}, 2021: {}}
-    for r in load("congress-2016-district-votes").rows:
-        lists[2016][r.party] = lists[2016].get(r.party, 0) + r.votes
-    for r in load("congress-2021-national-votes").rows:
-        lists[2021][r.party] = r.votes
-    winners = {2016: {r.party for r in load("congress-2016-district-seats").rows if r.seats > 0}}
-    winners[2021] = {r.party for r in load("congress-2021-national-seats").rows if r.seats > 0}
-    for year, votes in lists.items():
-        total = sum(votes.values())
-        tickets = official_first_round(year)
-        for party, v in votes.items():
-            if party not in winners[year]:
-                continue
-            ticket = next(
-                (t for t in tickets if fold(t.party) in fold(party) or fold(party) in fold(t.party)), None
-            )
-            if ticket is not None:
-                out.append(ListFactor(party, year, 100.0 * v / total, ticket.share))
-    return tuple(out)
-
-
-@cache
-def list_factor_model() -> tuple[float, float, float]:
-    """list share = a + b x presidential share + e, e ~ N(0, sd), in points of valid votes: least squares
-    over ``list_factors()``. Returns (a, b, sd); every ticket's list gets a base plus most of its
-    candidate's vote, which lets weak tickets' lists pass the threshold as Somos Peru's did in 2021."""
-    factors = list_factors()
-    x = np.array([f.presidential_share for f in factors])
-    y = np.array([f.list_share for f in factors])
-    b, a = np.polyfit(x, y, 1)
-    resid = y - (a + b * x)
-    return float(a), float(b), float(np.sqrt(np.sum(resid**2) / (len(y) - 2)))
-
-
-@dataclass(frozen=True)
 class LoopResult:
     seats: np.ndarray  # draws x districts x lists
     passed: np.ndarray  # draws x lists
@@ -172,108 +117,37 @@ def parse_blocs(specs: Iterable[str] | None) -> dict[str, list[str]]:
     return blocs
 
 
-@cache
-def _profiles_2021() -> dict[str, dict[str, float]]:
-    """Relative strength (department share / national share) of each party, 2021 presidential vote."""
-    import csv
-    import io
-    from importlib import resources
+class CongressLayout(NamedTuple):
+    """What both seat engines share: the lists (tickets' lists, then the ten other lists), the
+    chambers, the regular districts they share with their vote scale and the lists' strength there,
+    and each chamber's districts as positions among the regular ones (-1: the national district)."""
 
-    text = resources.files("curul.forecast").joinpath("history", "presidential_2021_r1_by_department.csv")
-    rows = list(csv.DictReader(io.StringIO(text.read_text(encoding="utf-8"))))
-    return _relative((r["department"], r["party"], int(r["votes"])) for r in rows)
+    parties: tuple[str, ...]
+    k: int  # lists with a ticket: the candidates running, then excluded tickets whose lists ran
 
+    regular: tuple[str, ...]
+    scale: np.ndarray  # float32 per regular district: its share of 1e7 votes
+    strength: np.ndarray  # float32 regular districts x lists
+    chambers: tuple[tuple[ElectoralSystem, np.ndarray], ...]
+    # The share before its exit of each excluded ticket whose lists stayed on the ballot: it stands in
+    # for the presidential share that list votes follow (APP's in 2016, after Acuña's exclusion).
+    frozen: tuple[float, ...] = ()
 
-@cache
-def _profiles_2016() -> dict[str, dict[str, float]]:
-    rows = load("congress-2016-district-votes").rows
-    return _relative((r.district, r.party, r.votes) for r in rows)
-
-
-def _relative(rows) -> dict[str, dict[str, float]]:
-    votes: dict[str, dict[str, int]] = {}
-    for district, party, v in rows:
-        votes.setdefault(fold(party), {}).setdefault(fold(district), 0)
-        votes[fold(party)][fold(district)] += v
-    totals: dict[str, int] = {}
-    for by_district in votes.values():
-        for d, v in by_district.items():
-            totals[d] = totals.get(d, 0) + v
-    national = sum(totals.values())
-    out = {}
-    for party, by_district in votes.items():
-        share = sum(by_district.values()) / national
-        out[party] = {d: (v / totals[d]) / share for d, v in by_district.items() if share > 0}
-    return out
+    def ticket_shares(self, first: np.ndarray) -> np.ndarray:
+        """Draws x ``k`` first-round shares the list votes follow: the running candidates' drawn
+        shares, then the excluded tickets' frozen ones."""
+        running = first[:, : self.k - len(self.frozen)]
+        if not self.frozen:
+            return running
+        frozen = np.broadcast_to(np.array(self.frozen), (first.shape[0], len(self.frozen)))
+        return np.concatenate([running, frozen], axis=1)
 
 
-def _district_keys(district: str) -> tuple[str, ...]:
-    """Names a district has in the historical files (2021 departments, 2016 districts)."""
-    key = fold(district)
-    if key in ("LIMA METROPOLITANA", "LIMA PROVINCIAS"):
-        return ("LIMA", "LIMA + RESIDENTES EN EL EXTRANJERO" if key == "LIMA METROPOLITANA" else key)
-    if key == "LIMA + RESIDENTES EN EL EXTRANJERO":
-        return ("LIMA", key)
-    return (key, key)
-
-
-def _find(party: str, profiles: dict[str, dict[str, float]]) -> dict[str, float] | None:
-    key = fold(party)
-    if not key:
-        return None
-    for name, profile in profiles.items():
-        if name == key or name.endswith(" " + key) or key in name:
-            return profile
-    return None
-
-
-def relative_strength(parties: Sequence[str], districts: Sequence[str]) -> np.ndarray:
-    """districts x parties relative strength (1 = as strong as nationally)."""
-    out = np.ones((len(districts), len(parties)))
-    for j, party in enumerate(parties):
-        p21, p16 = _find(party, _profiles_2021()), _find(party, _profiles_2016())
-        for i, district in enumerate(districts):
-            k21, k16 = _district_keys(district)
-            if p21 is not None and k21 in p21:
-                out[i, j] = p21[k21]
-            elif p16 is not None and k16 in p16:
-                out[i, j] = p16[k16]
-    return out
-
-
-def simulate_congress(
-    election: Election,
-    avg: PollAverage,
-    draws: PresidentialDraws,
-    rng: np.random.Generator,
-    blocs: Mapping[str, Sequence[str]],
-    progress: Callable[[int], None] | None = None,
-    allocate: Allocator = allocate_system_batch,
-) -> CongressSeats:
-    """Seats per party and chamber, the blocs' chances, the draws used and the chambers' parts.
-
-    ``allocate`` is the seat engine: ``curul.elections.allocate_system_batch``, or the exact per-draw
-    :func:`allocate_system_loop` it is tested against (same random stream, same seats).
-    """
-    names = list(draws.names)
-    # The lists of the candidates running, then those of excluded tickets whose lists stayed on the
-    # ballot (their share before the exit stands in for the presidential one).
-    exited = getattr(avg, "exited_lists_", ())
+def congress_layout(election: Election, avg: PollAverage, draws: PresidentialDraws) -> CongressLayout:
+    """The lists, districts and chambers of a Congress simulation (see :class:`CongressLayout`)."""
+    exited = tuple(getattr(avg, "exited_lists_", ()))
     party_of = [c.party or f"list of {c.name}" for c in (*avg.candidates_, *(c for c, _ in exited))]
-    parties = [*party_of, *(f"other list {i + 1}" for i in range(OTHER_LISTS))]
-    n = draws.first.shape[0]
-    first = draws.first[:, : len(names)]
-    if exited:
-        frozen = np.array([share for _, share in exited])
-        first = np.concatenate([first, np.broadcast_to(frozen, (n, len(exited)))], axis=1)
-    k = len(party_of)
-    a, b, sd = list_factor_model()
-    lists = np.maximum(a + b * first + sd * rng.standard_normal((n, k)), 0.05)
-    lists *= np.minimum(1.0, 97.0 / lists.sum(axis=1, keepdims=True))
-    rest = 100.0 - lists.sum(axis=1, keepdims=True)
-    national = np.concatenate([lists, np.repeat(rest / OTHER_LISTS, OTHER_LISTS, axis=1)], axis=1)
-    results: list[PartySeats] = []
-    bloc_results: list[BlocResult] = []
+    parties = (*party_of, *(f"other list {i + 1}" for i in range(OTHER_LISTS)))
     systems = [load_system(name) for name in election.congress]
     # One vote per voter and district for every chamber: the district shares are drawn once and
     # shared by the Senate and the Chamber (their districts are the same departments).
@@ -288,13 +162,39 @@ def simulate_congress(
     weights = np.array(magnitudes, dtype=np.float64)
     scale = (weights / weights.sum() * 1e7).astype(np.float32)
     strength32 = relative_strength(parties, regular).astype(np.float32)
-    layout = []
+    chambers = []
     for system in systems:
         positions = [regular.index(d) if fold(d) != "NACIONAL" else -1 for d in system.districts]
-        layout.append((system, np.array(positions)))
-    seats_all: list[list[np.ndarray]] = [[] for _ in systems]
-    passed_all: list[list[np.ndarray]] = [[] for _ in systems]
-    national_all: list[list[np.ndarray]] = [[] for _ in systems]  # the national district's seats
+        chambers.append((system, np.array(positions)))
+    frozen = tuple(float(share) for _, share in exited)
+    k = len(draws.names) + len(frozen)
+    return CongressLayout(parties, k, tuple(regular), scale, strength32, tuple(chambers), frozen)
+
+
+def simulate_congress(
+    election: Election,
+    avg: PollAverage,
+    draws: PresidentialDraws,
+    rng: np.random.Generator,
+    blocs: Mapping[str, Sequence[str]],
+    progress: Callable[[int], None] | None = None,
+    allocate: Allocator = allocate_system_batch,
+) -> CongressSeats:
+    """Seats per party and chamber, the blocs' chances, the draws used and the chambers' parts: the
+    reference engine, one chunk of draws at a time through a whole-system allocator.
+
+    ``allocate`` is the seat engine: ``curul.elections.allocate_system_batch``, or the exact per-draw
+    :func:`allocate_system_loop` it is tested against (same random stream, same seats). The fast
+    engine, ``curul.forecast._congress_fast.simulate_congress_fast``, is tested against this one.
+    """
+    layout = congress_layout(election, avg, draws)
+    parties, k, regular = list(layout.parties), layout.k, layout.regular
+    scale, strength32 = layout.scale, layout.strength
+    n = draws.first.shape[0]
+    national = national_shares(layout.ticket_shares(draws.first), rng.standard_normal((n, k)))
+    seats_all: list[list[np.ndarray]] = [[] for _ in layout.chambers]
+    passed_all: list[list[np.ndarray]] = [[] for _ in layout.chambers]
+    national_all: list[list[np.ndarray]] = [[] for _ in layout.chambers]  # the national district's seats
     for start in range(0, n, CHUNK):
         nat = national[start : start + CHUNK].astype(np.float32)
         share = rng.standard_normal((nat.shape[0], len(regular), len(parties)), dtype=np.float32)
@@ -311,7 +211,7 @@ def simulate_congress(
         # per draw keeps every strict order of votes and makes equal counts distinct.
         lot = rng.random((nat.shape[0], 1, len(parties))).argsort(axis=2)
         regular_votes = regular_votes * len(parties) + lot
-        for s_i, (system, index) in enumerate(layout):
+        for s_i, (system, index) in enumerate(layout.chambers):
             if (index >= 0).all() and (index == np.arange(len(regular))).all():
                 votes = regular_votes
             else:
@@ -327,10 +227,33 @@ def simulate_congress(
                 national_all[s_i].append(by_district[:, index < 0, :].sum(axis=1))
             if progress:  # one step per draw and chamber, so the bar ends at sims x (1 + chambers)
                 progress(nat.shape[0])
+    return summarise_congress(
+        layout,
+        [np.concatenate(s) for s in seats_all],
+        [np.concatenate(p) for p in passed_all],
+        [np.concatenate(p) if p else None for p in national_all],
+        blocs,
+    )
+
+
+def summarise_congress(
+    layout: CongressLayout,
+    seats_by_chamber: Sequence[np.ndarray],
+    passed_by_chamber: Sequence[np.ndarray],
+    national_by_chamber: Sequence[np.ndarray | None],
+    blocs: Mapping[str, Sequence[str]],
+) -> CongressSeats:
+    """Per chamber, draws x lists seats, threshold verdicts and the national district's seats (None for
+    a chamber without one) -> the summaries of :class:`CongressSeats`."""
+    parties, k = layout.parties, layout.k
+    results: list[PartySeats] = []
+    bloc_results: list[BlocResult] = []
     parts: list[PartySeats] = []
-    for s_i, (system, _) in enumerate(layout):
-        seats = np.concatenate(seats_all[s_i])
-        passed = np.concatenate(passed_all[s_i])
+    n = 0
+    for (system, _), seats, passed, national in zip(
+        layout.chambers, seats_by_chamber, passed_by_chamber, national_by_chamber, strict=True
+    ):
+        n = seats.shape[0]
         chamber = system.chamber
         totals = _by_list(seats, parties, k)
         thresholds: dict[str, np.ndarray] = {}
@@ -338,8 +261,7 @@ def simulate_congress(
             name = "other lists" if j >= k else party
             thresholds[name] = np.maximum(thresholds.get(name, 0), passed[:, j])
         results.extend(_summary(name, chamber, s, thresholds[name]) for name, s in totals.items())
-        if national_all[s_i]:
-            national = np.concatenate(national_all[s_i])
+        if national is not None:
             for part, part_seats in (("national", national), ("districts", seats - national)):
                 for name, s in _by_list(part_seats, parties, k).items():
                     parts.append(_summary(name, f"{chamber}-{part}", s, thresholds[name]))

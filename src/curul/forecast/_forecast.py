@@ -17,9 +17,10 @@ import numpy as np
 from curul.errors import ArgumentError
 from curul.forecast._average import PollAverage, candidate_key, fit_average
 from curul.forecast._calibration import Calibration, calibrate
-from curul.forecast._congress import BlocResult, PartySeats, simulate_congress
-from curul.forecast._elections import BLACKOUT_DAYS, bundled_rows, get_election, polls_until
-from curul.forecast._model import ErrorModel, PresidentialDraws, simulate_presidential
+from curul.forecast._congress import BlocResult, CongressSeats, PartySeats, simulate_congress
+from curul.forecast._congress_fast import check_workers, simulate_congress_fast
+from curul.forecast._elections import BLACKOUT_DAYS, Election, bundled_rows, get_election, polls_until
+from curul.forecast._model import ErrorModel, PresidentialDraws, simulate_presidential_chunks
 from curul.forecast._polls import PollRow
 from curul.forecast._valid import to_valid, typical_non_choice
 from curul.report import Column, Presentable, Report, Table
@@ -32,6 +33,7 @@ MIN_SIMS = 100
 RUNOFFS_SHOWN = 6  # likeliest runoff pairs in the report (``runoff_pairs`` keeps ten)
 SEATS_SHOWN = 0.05  # the report lists the lists with at least this mean seats or P(threshold)
 FrameTable = Literal["candidates", "runoff_pairs", "parties", "blocs"]
+Engine = Literal["fast", "reference"]
 
 
 @dataclass(frozen=True)
@@ -201,6 +203,8 @@ def run_forecast(
     progress: Progress | None = None,
     momentum: bool = True,
     shift: Mapping[str, float] | None = None,
+    engine: Engine = "fast",
+    workers: int | None = None,
     **settings: Any,
 ) -> Forecast:
     """Forecast ``election_name`` from ``rows`` (default: its bundled polls) published by ``cutoff``
@@ -212,8 +216,65 @@ def run_forecast(
     average (:class:`PollAverage`). ``shift`` (candidate -> points of valid votes) moves candidates'
     poll averages before the simulation, the others absorbing it in proportion
     (:meth:`PollAverage.shifted`); the calibration is the unshifted model's.
+
+    ``engine`` ``"fast"`` simulates Congress on ``workers`` threads (None: every core) and
+    ``"reference"`` by the original one-chunk-at-a-time path; both give the same result for a seed,
+    whatever ``workers`` is (tested).
     """
     check_sims(sims)
+    if engine not in ("fast", "reference"):
+        raise ArgumentError("engine", f"{engine!r} is not fast or reference")
+    workers = check_workers(workers)
+    inputs = prepare_forecast(election_name, rows, cutoff, calibration, momentum, shift=shift, **settings)
+    error = inputs.error_model()
+    rng = np.random.default_rng(seed)
+    avg = inputs.average
+    args = (inputs.names, avg.shares_, avg.others_, error, sims, rng, inputs.se, inputs.head_to_head)
+    draws = simulate_presidential_chunks(*args, progress=progress, preallocate=engine == "fast")
+    seats = None
+    if congress and inputs.election.congress:
+        if engine == "fast":
+            seats = simulate_congress_fast(
+                inputs.election, avg, draws, rng, blocs or {}, progress=progress, workers=workers
+            )
+        else:
+            seats = simulate_congress(inputs.election, avg, draws, rng, blocs or {}, progress=progress)
+    return assemble_forecast(inputs, sims, seed, draws, seats)
+
+
+@dataclass(frozen=True)
+class ForecastInputs:
+    """What a forecast's simulations start from, fixed before the first draw: the election and cutoff,
+    the poll average, the calibration, the candidates, the average's own error (sampling, plus the
+    uncertainty of its trend projected to election day) and the head-to-head runoff polls."""
+
+    election: Election
+    cutoff: date
+    average: PollAverage
+    calibration: Calibration
+    names: tuple[str, ...]
+    se: np.ndarray
+    head_to_head: dict[frozenset[str], tuple[str, float]]
+    # Points of valid votes added to candidates' averages before the draws, as applied (``shift``).
+    shift: tuple[tuple[str, float], ...] = ()
+
+    def error_model(self, scale_factor: float = 1.0) -> ErrorModel:
+        """The calibrated error model, its scale multiplied by ``scale_factor``."""
+        c = self.calibration
+        return ErrorModel(scale=c.scale * scale_factor, df=c.df, exponent=c.exponent)
+
+
+def prepare_forecast(
+    election_name: str,
+    rows: Sequence[PollRow] | None = None,
+    cutoff: date | None = None,
+    calibration: Calibration | None = None,
+    momentum: bool = True,
+    shift: Mapping[str, float] | None = None,
+    **settings: Any,
+) -> ForecastInputs:
+    """The poll average of ``rows`` (default: the bundled polls) to ``cutoff`` and its calibration
+    (leave-one-election-out unless given): everything of :func:`run_forecast` before the draws."""
     election = get_election(election_name)
     rows = bundled_rows(election_name) if rows is None else tuple(rows)
     rows = tuple(r for r in rows if r.election == election_name) or tuple(rows)
@@ -229,51 +290,33 @@ def run_forecast(
             momentum=momentum,
             **settings,
         )
-    error = ErrorModel(scale=calibration.scale, df=calibration.df, exponent=calibration.exponent)
-    rng = np.random.default_rng(seed)
     names = tuple(c.name for c in avg.candidates_)
-    head_to_head = _head_to_head(rows, cutoff, names)
-    # The average's own error: sampling, plus the uncertainty of its trend projected to election day.
     se = np.hypot(avg.se_, avg.trend_se_) if calibration.momentum else avg.se_
-    chunk = 20_000
-    parts = []
-    for start in range(0, sims, chunk):
-        n = min(chunk, sims - start)
-        parts.append(simulate_presidential(names, avg.shares_, avg.others_, error, n, rng, se, head_to_head))
-        if progress:
-            progress(n)
-    draws = PresidentialDraws(
-        names,
-        np.concatenate([p.first for p in parts]),
-        np.concatenate([p.finalists for p in parts]),
-        np.concatenate([p.runoff_share for p in parts]),
-        np.concatenate([p.winner for p in parts]),
-    )
-    candidates = _summarise(avg, draws)
-    pairs = _runoff_pairs(draws)
-    parties: tuple[PartySeats, ...] = ()
-    bloc_results: tuple[BlocResult, ...] = ()
-    seat_parts: tuple[PartySeats, ...] = ()
-    congress_sims = 0
-    if congress and election.congress:
-        parties, bloc_results, congress_sims, seat_parts = simulate_congress(
-            election, avg, draws, rng, blocs or {}, progress=progress
-        )
+    head_to_head = _head_to_head(rows, cutoff, names)
+    applied = _shift_applied(avg, shift or {})
+    return ForecastInputs(election, cutoff, avg, calibration, names, se, head_to_head, applied)
+
+
+def assemble_forecast(
+    inputs: ForecastInputs, sims: int, seed: int, draws: PresidentialDraws, seats: CongressSeats | None
+) -> Forecast:
+    """The :class:`Forecast` of these draws (and Congress seats, when simulated)."""
+    parties, blocs, congress_sims, parts = seats if seats is not None else ((), (), 0, ())
     return Forecast(
-        election_name,
-        cutoff,
+        inputs.election.name,
+        inputs.cutoff,
         sims,
         seed,
-        candidates,
-        pairs,
-        calibration,
-        avg,
+        _summarise(inputs.average, draws),
+        _runoff_pairs(draws),
+        inputs.calibration,
+        inputs.average,
         draws,
         parties,
-        bloc_results,
+        blocs,
         congress_sims,
-        seat_parts,
-        _shift_applied(avg, shift or {}),
+        parts,
+        inputs.shift,
     )
 
 
@@ -313,10 +356,14 @@ def _summarise(avg: PollAverage, draws: PresidentialDraws) -> tuple[CandidateFor
 
 def _runoff_pairs(draws: PresidentialDraws, top: int = 10) -> tuple[tuple[tuple[str, str], float], ...]:
     valid = draws.finalists[:, 0] >= 0
-    pairs = np.sort(draws.finalists[valid], axis=1)
-    if pairs.size == 0:
+    a, b = draws.finalists[valid, 0], draws.finalists[valid, 1]
+    if a.size == 0:
         return ()
-    unique, counts = np.unique(pairs, axis=0, return_counts=True)
+    # each pair as one number, low x width + high: its counts come in the order np.unique's rows would
+    width = len(draws.names) + 1
+    counted = np.bincount(np.minimum(a, b) * width + np.maximum(a, b), minlength=width * width)
+    codes = np.flatnonzero(counted)
+    unique, counts = np.stack([codes // width, codes % width], axis=1), counted[codes]
     order = np.argsort(-counts)[:top]
     n = len(draws.winner)
     return tuple(

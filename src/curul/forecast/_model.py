@@ -9,7 +9,7 @@ error scale comes from Peru's own polling errors (see ``calibrate_scale``), the 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -22,6 +22,7 @@ MAX_LOG_SD = 1.2
 # Transfer model: how concentrated eliminated candidates' voters' choices are around the finalists'
 # relative strength (Beta concentration; 4 allows anything from 10/90 to 90/10 splits).
 TRANSFER_CONCENTRATION = 4.0
+PRESIDENTIAL_CHUNK = 20_000  # draws per call of simulate_presidential in a forecast
 RUNOFF_POLL_SD = 3.0  # points: error of a head-to-head poll average a few weeks out
 
 
@@ -266,6 +267,49 @@ def simulate_presidential(
     winner = np.where(outright | (runoff > 50.0), top[:, 0], top[:, 1])
     finalists = np.where(outright[:, None], -1, top)
     return PresidentialDraws(tuple(names), first, finalists, runoff, winner)
+
+
+def simulate_presidential_chunks(
+    names: Sequence[str],
+    shares: np.ndarray,
+    others: float,
+    error: ErrorModel,
+    draws: int,
+    rng: np.random.Generator,
+    se: np.ndarray | None = None,
+    head_to_head: dict[frozenset[str], tuple[str, float]] | None = None,
+    *,
+    progress: Callable[[int], None] | None = None,
+    preallocate: bool = True,
+) -> PresidentialDraws:
+    """:func:`simulate_presidential` ``PRESIDENTIAL_CHUNK`` draws at a time (the chunks are part of the
+    random stream), ``progress(n)`` after each. ``preallocate`` writes them into arrays allocated once;
+    without it the chunks are joined at the end, as the reference engine always did (same values)."""
+    parts: list[PresidentialDraws] = []
+    if preallocate:
+        first = np.empty((draws, len(names) + 1))
+        finalists = np.empty((draws, 2), dtype=np.int64)
+        runoff, winner = np.empty(draws), np.empty(draws, dtype=np.int64)
+    for start in range(0, draws, PRESIDENTIAL_CHUNK):
+        n = min(PRESIDENTIAL_CHUNK, draws - start)
+        part = simulate_presidential(names, shares, others, error, n, rng, se, head_to_head)
+        if preallocate:
+            rows = slice(start, start + n)
+            first[rows], finalists[rows] = part.first, part.finalists
+            runoff[rows], winner[rows] = part.runoff_share, part.winner
+        else:
+            parts.append(part)
+        if progress:
+            progress(n)
+    if preallocate:
+        return PresidentialDraws(tuple(names), first, finalists, runoff, winner)
+    return PresidentialDraws(
+        tuple(names),
+        np.concatenate([p.first for p in parts]),
+        np.concatenate([p.finalists for p in parts]),
+        np.concatenate([p.runoff_share for p in parts]),
+        np.concatenate([p.winner for p in parts]),
+    )
 
 
 def quantiles(values: np.ndarray, qs: Sequence[float]) -> list[float]:
