@@ -7,8 +7,6 @@ vacancy`` is :func:`curul.congress.vacancy_arithmetic`: who can carry a presiden
 both chambers of the Congress.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -46,7 +44,7 @@ PRESENT_OPT = typer.Option(
 )
 
 
-def _composition(name: str, data: Path | None, habiles_only: bool = False) -> Composition:
+def _composition(name: str, data: Path | None, habiles_only: bool = False) -> "Composition":
     """A bundled id or a CSV (curul.congress), or ``rollcalls:YYYY-MM-DD`` read off the roll calls."""
     if not name.startswith("rollcalls:"):
         from curul.congress import resolve_composition
@@ -76,7 +74,7 @@ def _composition(name: str, data: Path | None, habiles_only: bool = False) -> Co
     return comp
 
 
-def _senate(name: str | None, data: Path | None, habiles: bool) -> Composition | str | None:
+def _senate(name: str | None, data: Path | None, habiles: bool) -> "Composition | str | None":
     """The second chamber: one from the roll calls is read here (as it always was, without
     ``--habiles``); a member list with a status keeps only its hábiles under ``--habiles``; any other is
     left to the library, which reads it in its turn."""

@@ -6,8 +6,6 @@ Each command parses its options, calls ``curul.elections`` (imported inside the 
 --help`` loads no numpy) and prints the result's report or, with ``--json``, its ``as_dict()``.
 """
 
-from __future__ import annotations
-
 from pathlib import Path
 
 import typer

@@ -1,8 +1,6 @@
 """CLI: ``curul history`` (the presidents table, or every event with its trace) and ``curul scenario``
 (a counterfactual run, and the contested readings it can choose)."""
 
-from __future__ import annotations
-
 from pathlib import Path
 
 import typer
