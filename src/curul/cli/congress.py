@@ -19,10 +19,10 @@ from curul.cli._options import JSON_OPTION, options, parse_date
 from curul.cli._output import emit
 from curul.cli.rollcalls import DATA_OPT
 from curul.errors import ArgumentError, CurulError
-from curul.report import Presentable
 
 if TYPE_CHECKING:
     from curul.congress import Composition
+    from curul.report import Presentable
 
 # Options shared by `power` and `coalitions`: one definition each, so their help stays the same.
 COMPOSITION_OPT = typer.Option(

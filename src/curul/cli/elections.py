@@ -13,7 +13,6 @@ import typer
 from curul.cli._options import JSON_OPTION, options
 from curul.cli._output import emit, show
 from curul.errors import CurulError
-from curul.report import Report
 
 # Written out, not read from curul.elections.METHODS, so `curul --help` imports no domain module;
 # tests/elections/test_commands.py keeps the two in step.
@@ -98,6 +97,8 @@ def seats(
         write_atomic(svg, result.hemicycle_svg())
     emit(result, as_json)
     if svg is not None and not as_json:
+        from curul.report import Report
+
         show(Report.of(f"hemicycle written to {svg}"))
 
 
