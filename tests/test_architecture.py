@@ -186,7 +186,7 @@ def test_exported_names_exist(name):
 
 
 def test_version_and_help_start_without_the_scientific_stack():
-    heavy = ("numpy", "pandas", "scipy", "pydantic", "matplotlib")
+    heavy = ("numpy", "pandas", "scipy", "pydantic", "matplotlib", "numba", "importlib.metadata")
     for args in (["--version"], ["--help"]):
         code = (
             "import sys\nfrom curul.cli import main\nsys.argv = ['curul', *sys.argv[1:]]\n"

@@ -59,3 +59,44 @@ def test_starting_the_command_does_not_load_the_roll_call_stack():
     code = "import sys, curul.cli; print(sorted(m for m in ('pandas', 'scipy') if m in sys.modules))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_no_help_loads_the_scientific_stack():
+    """Every command's --help, run one after another in one interpreter, imports none of the heavy
+    packages (typer's pydantic coercion included) nor ``importlib.metadata``."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from curul.cli import main\n"
+        "from curul.cli._app import command\n"
+        "def paths(node, prefix=()):\n"
+        "    yield prefix\n"
+        "    for name, child in getattr(node, 'commands', {}).items():\n"
+        "        yield from paths(child, (*prefix, name))\n"
+        "every = list(paths(command()))\n"
+        "for path in every:\n"
+        "    try:\n"
+        "        main([*path, '--help'])\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "heavy = ('numpy', 'pandas', 'scipy', 'pydantic', 'matplotlib', 'numba', 'importlib.metadata')\n"
+        "print('LOADED', len(every), sorted(m for m in heavy if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    count, loaded = done.stdout.strip().splitlines()[-1].split(" ", 2)[1:]
+    assert int(count) > 20 and loaded == "[]"
+
+
+def test_command_modules_keep_annotations_cheap_for_typer():
+    """typer evaluates string annotations on every start: the command modules keep real ones."""
+    from pathlib import Path
+
+    import curul.cli
+
+    folder = Path(curul.cli.__file__).parent
+    commands = [p for p in folder.glob("*.py") if not p.name.startswith("_")]
+    assert len(commands) >= 7
+    assert [p.name for p in commands if "from __future__ import annotations" in p.read_text("utf-8")] == []

@@ -1,4 +1,8 @@
-"""The batch allocator against the exact one: random inputs with many ties, and the real 2016 election."""
+"""The batch allocator against the exact one: random inputs with many ties, and the real 2016 election.
+
+Both paths of the batch allocator are checked: the compiled kernel (numba) and the NumPy path."""
+
+import importlib.util
 
 import numpy as np
 import pytest
@@ -10,12 +14,21 @@ from curul.elections import (
     METHODS,
     allocate,
     allocate_batch,
-    allocate_batch_with_ties,
     allocate_system,
     allocate_system_batch,
     load_system,
     official_votes,
 )
+from curul.elections._batch import _run
+
+HAS_NUMBA = importlib.util.find_spec("numba") is not None
+ENGINES = ["numpy", pytest.param("compiled", marks=pytest.mark.skipif(not HAS_NUMBA, reason="no numba"))]
+
+
+def batch(votes, magnitudes, method="dhondt", eligible=None, *, engine, ties=False):
+    """``allocate_batch`` (or, with ``ties``, ``allocate_batch_with_ties``) on one path of the allocator."""
+    seats, tied = _run(votes, magnitudes, method, eligible, ties, engine)
+    return (seats, tied) if ties else seats
 
 
 def _exact(votes, magnitudes, method, eligible=None):
@@ -43,22 +56,24 @@ def elections(draw, max_votes):
     return votes, magnitudes
 
 
-@settings(max_examples=120, deadline=None)
+@pytest.mark.parametrize("engine", ENGINES)
+@settings(max_examples=100, deadline=None)
 @given(case=elections(max_votes=12), method=st.sampled_from(METHODS))
-def test_batch_equals_exact_small_votes_many_ties(case, method):
+def test_batch_equals_exact_small_votes_many_ties(case, method, engine):
     votes, magnitudes = case
-    seats, ties = allocate_batch_with_ties(votes, magnitudes, method)
+    seats, ties = batch(votes, magnitudes, method, engine=engine, ties=True)
     exact_seats, exact_ties = _exact(votes, magnitudes, method)
     np.testing.assert_array_equal(seats, exact_seats)
     np.testing.assert_array_equal(ties, exact_ties)
 
 
-@settings(max_examples=60, deadline=None)
+@pytest.mark.parametrize("engine", ENGINES)
+@settings(max_examples=50, deadline=None)
 @given(case=elections(max_votes=10**7), method=st.sampled_from(METHODS), data=st.data())
-def test_batch_equals_exact_large_votes_with_eligibility(case, method, data):
+def test_batch_equals_exact_large_votes_with_eligibility(case, method, data, engine):
     votes, magnitudes = case
     eligible = data.draw(arrays(bool, (votes.shape[0], votes.shape[2])))
-    seats = allocate_batch(votes, magnitudes, method, eligible)
+    seats = batch(votes, magnitudes, method, eligible, engine=engine)
     np.testing.assert_array_equal(seats, _exact(votes, magnitudes, method, eligible)[0])
 
 
@@ -84,13 +99,14 @@ def test_realistic_batch_matches_exact():
         )
 
 
-def test_bad_shapes_are_refused():
+@pytest.mark.parametrize("engine", ENGINES)
+def test_bad_shapes_are_refused(engine):
     with pytest.raises(ValueError, match="draws × districts × lists"):
-        allocate_batch(np.zeros((2, 3)), np.ones(3))
+        batch(np.zeros((2, 3)), np.ones(3), engine=engine)
     with pytest.raises(ValueError, match="magnitudes"):
-        allocate_batch(np.zeros((2, 3, 4), dtype=np.int64), np.ones(2))
+        batch(np.zeros((2, 3, 4), dtype=np.int64), np.ones(2), engine=engine)
     with pytest.raises(ValueError, match="votes must be integers"):
-        allocate_batch(-np.ones((1, 1, 2), dtype=np.int64), np.ones(1))
+        batch(-np.ones((1, 1, 2), dtype=np.int64), np.ones(1), engine=engine)
 
 
 @pytest.mark.parametrize("name", ["peru-2006", "peru-2011", "peru-2016"])
@@ -138,19 +154,25 @@ def test_system_batch_equals_exact_on_random_elections(seed, name):
         assert list(exact.seats.values()) == batch.national[i].tolist()
 
 
+@pytest.mark.parametrize("engine", ENGINES)
 @settings(max_examples=40, deadline=None)
 @given(case=elections(max_votes=2**40 - 1), method=st.sampled_from(METHODS))
-def test_batch_is_exact_up_to_its_vote_limit(case, method):
+def test_batch_is_exact_up_to_its_vote_limit(case, method, engine):
     votes, magnitudes = case
-    seats, ties = allocate_batch_with_ties(votes, magnitudes, method)
+    seats, ties = batch(votes, magnitudes, method, engine=engine, ties=True)
     exact_seats, exact_ties = _exact(votes, magnitudes, method)
     np.testing.assert_array_equal(seats, exact_seats)
     np.testing.assert_array_equal(ties, exact_ties)
 
 
-def test_votes_beyond_the_limit_are_refused():
+@pytest.mark.parametrize("engine", ENGINES)
+def test_votes_beyond_the_limit_are_refused(engine):
     with pytest.raises(ValueError, match="2\\*\\*40"):
-        allocate_batch(np.full((1, 1, 2), 2**40, dtype=np.int64), np.ones(1, dtype=np.int64))
+        batch(np.full((1, 1, 2), 2**40, dtype=np.int64), np.ones(1, dtype=np.int64), engine=engine)
+    with pytest.raises(ValueError, match="2\\*\\*50"):  # 1,025 lists of 2**40 - 1 votes each
+        batch(np.full((1, 1, 1025), 2**40 - 1, dtype=np.int64), np.ones(1, dtype=np.int64), engine=engine)
+    with pytest.raises(ValueError, match="whole numbers"):
+        batch(np.full((1, 2, 2), 2.5), np.ones(2, dtype=np.int64), engine=engine)
 
 
 @settings(max_examples=60, deadline=None)

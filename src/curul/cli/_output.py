@@ -1,6 +1,7 @@
 """How the command line shows results: JSON for scripts, Rich for people, progress bars on stderr.
 
-Rich is imported on first use, so ``curul --version`` and ``curul --help`` never pay for it.
+Rich, ``curul.report`` and ``curul._files`` are imported on first use, so ``curul --version`` and
+``curul --help`` never pay for them (nor for the ``fractions``, ``json`` and ``tempfile`` they load).
 """
 
 from __future__ import annotations
@@ -12,13 +13,13 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from curul._files import write_atomic
 from curul.cli._options import output_file
 from curul.errors import CurulError
-from curul.report import Presentable, Report, to_json
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+    from curul.report import Presentable, Report
 
 
 # Piped or redirected output is read by programs and searched by people: it is never cut to a width.
@@ -57,6 +58,8 @@ def emit(result: Presentable | Report, as_json: bool, csv: Path | None = None) -
         if str(csv) == "-":
             return
     if as_json:
+        from curul.report import to_json
+
         print(to_json(result))
     else:
         show(result)
@@ -81,6 +84,8 @@ def write_csv(result: object, csv: Path) -> None:
     if str(csv) == "-":
         sys.stdout.write(text)
     else:
+        from curul._files import write_atomic
+
         write_atomic(csv, text)
 
 

@@ -7,8 +7,6 @@ vacancy`` is :func:`curul.congress.vacancy_arithmetic`: who can carry a presiden
 both chambers of the Congress.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,10 +19,10 @@ from curul.cli._options import CSV_OPTION, JSON_OPTION, MAX_MEMBERS, check_csv_f
 from curul.cli._output import emit
 from curul.cli.rollcalls import DATA_OPT
 from curul.errors import ArgumentError, CurulError
-from curul.report import Presentable
 
 if TYPE_CHECKING:
     from curul.congress import Composition
+    from curul.report import Presentable
 
 # Options shared by `power` and `coalitions`: one definition each, so their help stays the same.
 COMPOSITION_OPT = typer.Option(
@@ -50,7 +48,7 @@ PRESENT_OPT = typer.Option(
 )
 
 
-def _composition(name: str, data: Path | None, habiles_only: bool = False) -> Composition:
+def _composition(name: str, data: Path | None, habiles_only: bool = False) -> "Composition":
     """A bundled id or a CSV (curul.congress), or ``rollcalls:YYYY-MM-DD`` read off the roll calls."""
     if not name.startswith("rollcalls:"):
         from curul.congress import resolve_composition
@@ -80,7 +78,7 @@ def _composition(name: str, data: Path | None, habiles_only: bool = False) -> Co
     return comp
 
 
-def _senate(name: str | None, data: Path | None, habiles: bool) -> Composition | str | None:
+def _senate(name: str | None, data: Path | None, habiles: bool) -> "Composition | str | None":
     """The second chamber: one from the roll calls is read here (as it always was, without
     ``--habiles``); a member list with a status keeps only its hábiles under ``--habiles``; any other is
     left to the library, which reads it in its turn."""

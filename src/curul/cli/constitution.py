@@ -1,8 +1,6 @@
 """CLI: ``curul threshold`` (votes a procedure needs, or every procedure of a regime) and ``curul
 articles`` (each article with the rules that cite it and the code that applies it)."""
 
-from __future__ import annotations
-
 from pathlib import Path
 
 import typer

@@ -1,7 +1,5 @@
 """``curul data``: list the bundled datasets, show one, or check files against the catalog."""
 
-from __future__ import annotations
-
 from pathlib import Path
 
 import typer

@@ -6,8 +6,6 @@ Each command parses its options, calls ``curul.elections`` (imported inside the 
 --help`` loads no numpy) and prints the result's report or, with ``--json``, its ``as_dict()``.
 """
 
-from __future__ import annotations
-
 from pathlib import Path
 
 import typer
@@ -15,7 +13,6 @@ import typer
 from curul.cli._options import CSV_OPTION, JSON_OPTION, MAX_SEED, check_csv_file, options
 from curul.cli._output import emit, show
 from curul.errors import CurulError
-from curul.report import Report
 
 # Written out, not read from curul.elections.METHODS, so `curul --help` imports no domain module;
 # tests/elections/test_commands.py keeps the two in step.
@@ -104,6 +101,8 @@ def seats(
         write_atomic(svg, result.hemicycle_svg())
     emit(result, as_json, csv)
     if svg is not None and not as_json:
+        from curul.report import Report
+
         show(Report.of(f"hemicycle written to {svg}"))
 
 

@@ -1,8 +1,6 @@
 """``curul forecast``, ``curul backtest`` and ``curul polls check|import``: parse the options, call
 :mod:`curul.forecast`, and print the result (its ``as_dict()`` with ``--json``, else its report)."""
 
-from __future__ import annotations
-
 from pathlib import Path
 
 import typer

@@ -2,8 +2,6 @@
 holds power on a date) and ``curul scenario`` (a counterfactual run, and the contested readings it can
 choose)."""
 
-from __future__ import annotations
-
 from pathlib import Path
 
 import typer

@@ -6,8 +6,6 @@ result; charts come from :mod:`curul.viz` as bytes and are written here. The dom
 scipy) are imported inside the commands, so that every other ``curul`` command starts without them.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -59,7 +57,7 @@ def import_command(
     emit(replace(summary, cache=written), as_json)
 
 
-def _load(data: Path | None, start: str | None = None, end: str | None = None) -> RollCalls:
+def _load(data: Path | None, start: str | None = None, end: str | None = None) -> "RollCalls":
     """The roll calls of ``--data``, restricted to the votes from ``--from`` to ``--to`` (included)."""
     from curul.rollcalls import load_rollcalls
 

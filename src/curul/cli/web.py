@@ -2,8 +2,6 @@
 database brought to the newest schema). The web stack is imported inside the commands only, so
 ``curul --help`` loads none of it."""
 
-from __future__ import annotations
-
 import typer
 
 from curul.cli._options import JSON_OPTION, options

@@ -1,43 +1,54 @@
 """Seat allocation over NumPy arrays (draws × districts × lists), for Monte Carlo simulation.
 
-Exact in integers like :mod:`curul.elections._allocation`, and tested against it: seats start from an
-exact integer estimate (every list's quotients at or above a rational divisor close to the cifra), then the
-few missing or surplus seats are moved one at a time, only in the rows that still need it. Quotients are
-compared as float64 ``votes / divisor``: two different quotients ``a/b`` and ``c/d`` differ by at least
-``1/(b·d)``, which float64 rounding cannot bridge while ``votes × divisor < 2**52``; equal ones are
-bit-identical. Hence the limits: votes below 2**40, district totals below 2**50, divisors below 4,096
-(magnitudes up to 4,094 for D'Hondt, 2,047 for Sainte-Laguë, 409 for modified Sainte-Laguë). A tie for
-the last seat goes to the list with the lowest index (a fixed priority order); the ``*_with_ties``
-variant flags where that happened so a caller can draw lots instead.
+Exact in integers like :mod:`curul.elections._allocation`, and tested against it. Two paths give the same
+seats and tie flags: the compiled kernel (:mod:`curul.elections._batch_kernel`, numba, used whenever numba
+is installed) and this module's NumPy path, the reference it is tested against and the fallback. On the
+NumPy path seats start from an exact integer estimate (every list's quotients at or above a rational
+divisor close to the cifra), then the few missing or surplus seats are moved one at a time, only in the
+rows that still need it. Quotients are compared as float64 ``votes / divisor``: two different quotients
+``a/b`` and ``c/d`` differ by at least ``1/(b·d)``, which float64 rounding cannot bridge while
+``votes × divisor < 2**52``; equal ones are bit-identical. Hence the limits: votes below 2**40, district
+totals below 2**50, divisors below 4,096 (magnitudes up to 4,094 for D'Hondt, 2,047 for Sainte-Laguë,
+409 for modified Sainte-Laguë). A tie for the last seat goes to the list with the lowest index (a fixed
+priority order); the ``*_with_ties`` variant flags where that happened so a caller can draw lots instead.
 """
 
 from __future__ import annotations
 
+import os
+from types import ModuleType
+
 import numpy as np
 
-from curul.elections._allocation import DIVISOR_METHODS, check_method
+from curul.elections._allocation import DIVISOR_METHODS, METHODS, check_method
 
 MAX_VOTES = 2**40
 MAX_TOTAL = 2**50
 MAX_DIVISOR = 4096
 _CHUNK_CELLS = 1 << 18  # rows × lists per chunk: small enough that every pass stays in cache
+_NO_MASK = np.ones((1, 1), dtype=bool)
 
 
-def _check(votes: np.ndarray, magnitudes: np.ndarray, eligible: np.ndarray | None) -> None:
+def _check_shapes(votes: np.ndarray, magnitudes: np.ndarray, eligible: np.ndarray | None) -> None:
     if votes.ndim != 3:
         raise ValueError(f"votes must be draws × districts × lists, got shape {votes.shape}")
     if magnitudes.shape != (votes.shape[1],):
         raise ValueError(f"magnitudes must have shape ({votes.shape[1]},), got {magnitudes.shape}")
-    if votes.size and (votes.min() < 0 or votes.max() >= MAX_VOTES):
-        raise ValueError(f"votes must be integers in [0, 2**40), got {votes.min()}..{votes.max()}")
     if magnitudes.size and magnitudes.min() < 0:
         raise ValueError("magnitudes must be non-negative")
-    if votes.size and votes.sum(axis=2).max() >= MAX_TOTAL:
-        raise ValueError("district vote totals must be below 2**50")
     if eligible is not None and eligible.shape != (votes.shape[0], votes.shape[2]):
         raise ValueError(
             f"eligible must be draws × lists {(votes.shape[0], votes.shape[2])}, got {eligible.shape}"
         )
+
+
+def _check_values(votes: np.ndarray) -> None:
+    if votes.size and (votes.min() < 0 or votes.max() >= MAX_VOTES):
+        raise ValueError(f"votes must be integers in [0, 2**40), got {votes.min()}..{votes.max()}")
+    if votes.size and votes.sum(axis=2).max() >= MAX_TOTAL:
+        raise ValueError("district vote totals must be below 2**50")
+    if votes.dtype.kind not in "iub" and votes.size and not np.array_equal(votes, np.floor(votes)):
+        raise ValueError("votes must be whole numbers")
 
 
 def _divisors(method: str, seats: np.ndarray) -> np.ndarray:
@@ -195,21 +206,75 @@ def _remainder_rows(
     return seats, tied
 
 
+def _compiled() -> ModuleType | None:
+    """The compiled kernel (:mod:`curul.elections._batch_kernel`), or None without numba.
+
+    numba is imported here, on the first batch, not with the package: ``curul --help`` and the commands
+    that allocate no batch never pay for it. ``CURUL_ALLOCATOR=numpy`` keeps to the NumPy path (to
+    compare the two, or where numba misbehaves).
+    """
+    if os.environ.get("CURUL_ALLOCATOR", "").strip().lower() == "numpy":
+        return None
+    try:
+        from curul.elections import _batch_kernel
+    except ImportError:  # numba is optional: the NumPy path gives the same seats
+        return None
+    return _batch_kernel
+
+
 def _run(
-    votes: np.ndarray, magnitudes: np.ndarray, method: str, eligible: np.ndarray | None, want_ties: bool
+    votes: np.ndarray,
+    magnitudes: np.ndarray,
+    method: str,
+    eligible: np.ndarray | None,
+    want_ties: bool,
+    engine: str = "auto",
 ) -> tuple[np.ndarray, np.ndarray | None]:
+    """Check the arguments and allocate on ``engine``: "numpy", "compiled" (numba) or "auto"."""
     method = check_method(method)
     votes = np.asarray(votes)
-    magnitudes = np.asarray(magnitudes, dtype=np.int64)
-    _check(votes, magnitudes, None if eligible is None else np.asarray(eligible))
-    if votes.dtype.kind not in "iub" and votes.size and not np.array_equal(votes, np.floor(votes)):
-        raise ValueError("votes must be whole numbers")
+    magnitudes = np.ascontiguousarray(magnitudes, dtype=np.int64)
+    mask = None if eligible is None else np.ascontiguousarray(eligible, dtype=bool)
+    _check_shapes(votes, magnitudes, mask)
     if method in DIVISOR_METHODS and magnitudes.size and _divisors(method, magnitudes.max()) >= MAX_DIVISOR:
         raise ValueError(f"magnitudes up to {magnitudes.max()} are beyond the exact range of {method}")
+    kernel = None if engine == "numpy" else _compiled()
+    if engine == "compiled" and kernel is None:
+        raise ImportError("the compiled allocator needs numba (pip install numba)")
+    if kernel is None or votes.dtype.kind not in "iu" or not votes.dtype.isnative:
+        _check_values(votes)
+        if kernel is None:
+            return _run_numpy(votes, magnitudes, method, mask, want_ties)
+        votes = votes.astype(np.int64)  # exact: whole numbers below 2**40
+    seats = np.empty(votes.shape, dtype=np.int64)
+    tied = np.zeros(votes.shape[:2] if want_ties else (0, 0), dtype=bool)
+    lists = votes.shape[2]
+    status = kernel.allocate(
+        votes,
+        magnitudes,
+        METHODS.index(method),
+        _NO_MASK if mask is None else mask,
+        mask is not None,
+        seats,
+        tied,
+        want_ties,
+        np.empty((4, lists), dtype=np.int64),  # scratch space: the kernel allocates nothing itself
+        np.empty(lists, dtype=np.float64),
+    )
+    if status != kernel.OK:
+        _check_values(votes)  # raises the error the NumPy path gives
+        raise ValueError(f"votes beyond the allocator's limits (status {status})")
+    return seats, tied if want_ties else None
+
+
+def _run_numpy(
+    votes: np.ndarray, magnitudes: np.ndarray, method: str, eligible: np.ndarray | None, want_ties: bool
+) -> tuple[np.ndarray, np.ndarray | None]:
+    """The NumPy path: the reference for the compiled kernel and the fallback without numba."""
     draws, districts, lists = votes.shape
     vf = votes.astype(np.float64)  # exact: votes < 2**40
     if eligible is not None:
-        vf *= np.asarray(eligible, dtype=bool)[:, None, :]
+        vf *= eligible[:, None, :]
     vf = vf.reshape(draws * districts, lists)
     m = np.tile(magnitudes, draws)
     seats = np.empty(vf.shape, dtype=np.int64)
