@@ -5,11 +5,13 @@ import curul.rollcalls
 
 def test_public_names():
     assert sorted(curul.rollcalls.__all__) == [
+        "BALLOTS_FILE",
         "BALLOT_CODES",
         "Cohesion",
         "Contradiction",
         "Evaluation",
         "FREQUENCIES",
+        "GROUPS_FILE",
         "IdealPoints",
         "IdealPointsFit",
         "ImportSummary",
@@ -19,6 +21,7 @@ def test_public_names():
         "MotionModel",
         "Prediction",
         "RollCalls",
+        "VOTES_FILE",
         "VacancyPredictions",
         "VacancyVote",
         "VoteListing",
@@ -31,6 +34,7 @@ def test_public_names():
         "evaluate",
         "find_member",
         "forecast_motion",
+        "group_aliases",
         "ideal_points",
         "import_rollcalls",
         "load_rollcalls",

@@ -89,3 +89,32 @@ def test_real_data_indices_are_bounded(rollcalls):
     assert per_vote["agreement"].between(-0.5, 1).all()
     att = attendance(rollcalls)
     assert att["votes"].sum() == len(rollcalls.ballots)
+
+
+def test_aliases_come_from_the_group_names_and_never_share_a_vote(rollcalls):
+    from curul.rollcalls._cohesion import group_aliases
+
+    # groups.csv: "AVANZA PAÍS" / "AVANZA PAÍS - PARTIDO DE INTEGRACIÓN SOCIAL", "CAMBIO DEMOCRÁTICO" /
+    # "CAMBIO DEMOCRÁTICO - JUNTOS POR EL PERÚ", "SOMOS PERÚ" / "SOMOS PERÚ - PARTIDO MORADO"
+    assert group_aliases(rollcalls) == {"APAIS": "AP-PIS", "CD": "CD-JPP", "SP-PM": "SP"}
+
+
+def test_a_group_of_one_vote_is_nobody_s_closest_group(rollcalls):
+    from collections import Counter
+
+    from curul.rollcalls import member_table
+    from curul.rollcalls._cohesion import MIN_SHARED_VOTES
+
+    # Without the alias merge and the minimum (issue 11): APAIS — Avanza País under its first code, in
+    # the first vote only (7 ballots) — is the closest group of 79 of the 135 members.
+    raw = member_table(rollcalls, min_shared_votes=0, merge_aliases=False)
+    assert len(raw.rows) == 135
+    assert Counter(r["closest_group"] for r in raw.rows)["APAIS"] == 79
+    table = member_table(rollcalls)
+    closest = Counter(r["closest_group"] for r in table.rows)
+    assert "APAIS" not in closest and closest.most_common(1)[0][1] < 79
+    for r in table.rows:
+        assert "APAIS" not in r["agreement"]  # merged into AP-PIS
+        if r["closest_group"] is not None:
+            assert r["shared_votes"][r["closest_group"]] >= MIN_SHARED_VOTES
+            assert r["closest_group"] not in (r["group"], "NA")

@@ -103,3 +103,49 @@ def test_a_fitted_model_is_kept_and_reused(rollcalls, tmp_path, monkeypatch):
     blob.write_bytes(blob.read_bytes()[:-10])
     MotionModel().fit(rollcalls, before=day, cache=True, progress=calls.append)
     assert calls and calls[-1] == pytest.approx(1.0)
+
+
+def test_ballot_codes_equal_the_name_lookups(rollcalls):
+    import pandas as pd
+
+    from curul.rollcalls._codes import ballot_codes
+    from curul.rollcalls._ideal import last_groups, vote_matrix
+
+    # the previous computation: names sorted, looked up row by row (pandas), last ballot by date
+    window = rollcalls.between(None, dt.date(2023, 1, 1))
+    for rc in (rollcalls, window):
+        b = rc.ballots[rc.ballots["category"].isin(("yes", "no"))]
+        members = np.array(sorted(rc.ballots["member"].unique()))
+        y = np.full((len(members), rc.n_votes), np.nan)
+        at = pd.Series(np.arange(rc.n_votes), index=rc.votes["vote_id"].to_numpy())
+        y[
+            np.searchsorted(members, b["member"].to_numpy()), at.reindex(b["vote_id"].to_numpy()).to_numpy()
+        ] = (b["category"] == "yes").to_numpy()
+        got, got_members, _ = vote_matrix(rc)
+        assert np.array_equal(got, y, equal_nan=True) and list(got_members) == list(members)
+        order = at.reindex(rc.ballots["vote_id"].to_numpy()).to_numpy()
+        last = rc.ballots.iloc[np.lexsort((np.arange(len(rc.ballots)), order))].drop_duplicates(
+            "member", keep="last"
+        )
+        assert last_groups(rc) == dict(zip(last["member"], last["group"].astype(str), strict=True))
+    # a window's codes, derived from its parent's, equal the codes computed afresh
+    fresh = ballot_codes(rollcalls.between(None, dt.date(2023, 1, 1)).__class__(*[
+        getattr(window, f) for f in ("votes", "ballots", "groups", "contradictions", "source")
+    ]))  # fmt: skip
+    derived = ballot_codes(window)
+    for name in ("members", "groups", "member", "vote", "group", "category"):
+        assert np.array_equal(getattr(fresh, name), getattr(derived, name)), name
+
+
+def test_motion_fit_equals_the_reference(rollcalls):
+    window = rollcalls.between(dt.date(2021, 7, 1), dt.date(2022, 1, 1))
+    day = dt.date(2021, 12, 1)
+    ref = MotionModel(method="lbfgs").fit(window, before=day)
+    fast = MotionModel().fit(window, before=day)
+    assert fast.abstain_ == ref.abstain_
+    members = list(fast.position_)
+    groups = ["" for _ in members]
+    for kind in ("bill", "procedural", "control"):
+        p_fast, _ = fast.p_yes(members, groups, kind)
+        p_ref, _ = ref.p_yes(members, groups, kind)
+        assert np.abs(p_fast - p_ref).max() < PROBABILITY_TOL, kind

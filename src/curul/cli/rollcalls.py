@@ -15,7 +15,15 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from curul.cli._options import JSON_OPTION, options, parse_date
+from curul.cli._options import (
+    CSV_OPTION,
+    JSON_OPTION,
+    MAX_MEMBERS,
+    check_csv_file,
+    options,
+    output_file,
+    parse_date,
+)
 from curul.cli._output import emit, err_console
 from curul.errors import CurulError
 
@@ -35,34 +43,43 @@ DATA_OPT = typer.Option(
 FROM_OPT = typer.Option(None, "--from", help="First date (YYYY-MM-DD) of the votes used.")
 TO_OPT = typer.Option(None, "--to", help="Last date (YYYY-MM-DD) of the votes used.")
 PLOT_OPT = typer.Option(None, "--plot", help="Write a chart (.png or .svg).")
+DIMS_OPT = typer.Option(1, "--dims", min=1, max=2, help="Ideal-point dimensions: 1 or 2.")
+#: ``votes --limit``: far above the 2,226 votes of 2021-2024, bounded so a mistyped number is refused.
+MAX_LIMIT = 100_000
 
 
 @rollcalls_app.command("import")
 def import_command(
     path: Path = typer.Argument(..., help="Folder with votes.csv, ballots.csv (and groups.csv)."),
-    out: Path | None = typer.Option(None, "--out", help="Cache file to write (default: user cache dir)."),
+    out: Path | None = typer.Option(
+        None, "--out", help="Cache file to write, ending in .npz (default: user cache dir)."
+    ),
+    csv: Path | None = CSV_OPTION,
     as_json: bool = JSON_OPTION,
 ) -> None:
-    """Read, normalise and check the roll calls, and cache them for the other subcommands.
+    """Read, normalise and check the roll calls, and cache them for the other subcommands; --csv
+    writes the contradictions.
 
     JSON: {source, cache, votes, ballots, members, groups, first_date, last_date, ballot_categories,
     contradictions: [{vote_id, field, recorded, from_ballots}]}.
     """
+    output_file(out, "--out", (".npz",))
+    check_csv_file(csv)
     from curul.rollcalls import ImportSummary, import_rollcalls, save_rollcalls
 
     rc = import_rollcalls(path)
     cache = out if out is not None else None
     summary = ImportSummary.of(rc, Path("-"))  # the whole summary is computed before anything is written
     written = save_rollcalls(rc, cache)
-    emit(replace(summary, cache=written), as_json)
+    emit(replace(summary, cache=written), as_json, csv)
 
 
 def _load(data: Path | None, start: str | None = None, end: str | None = None) -> "RollCalls":
     """The roll calls of ``--data``, restricted to the votes from ``--from`` to ``--to`` (included)."""
     from curul.rollcalls import load_rollcalls
 
+    a, b = parse_date(start, "--from"), parse_date(end, "--to")  # before any work
     rc = load_rollcalls(data)
-    a, b = parse_date(start, "--from"), parse_date(end, "--to")
     if a is None and b is None:
         return rc
     return rc.between(a, b + dt.timedelta(days=1) if b else None)
@@ -103,9 +120,18 @@ def _progress(label: str, quiet: bool) -> Iterator[Callable[[float], None]]:
         yield lambda fraction: bar.update(task, completed=fraction)
 
 
-def _check_dims(dims: int) -> None:
-    if dims not in (1, 2):
-        raise CurulError(f"--dims must be 1 or 2, not {dims}")
+def _threshold(value: str | None) -> int | str | None:
+    """``--threshold``: a number of yes votes, 1..MAX_MEMBERS (ASCII digits), or a procedure id."""
+    if value is None:
+        return None
+    text = value.strip()
+    if text[:1] not in tuple("+-.0123456789"):
+        return text  # a procedure id, resolved by the constitution engine
+    if not (text.isascii() and text.isdigit() and len(text) <= 4 and 1 <= int(text) <= MAX_MEMBERS):
+        raise CurulError(
+            f"--threshold: {value[:20]!r} is not a number of votes 1..{MAX_MEMBERS:,} or a procedure id"
+        )
+    return int(text)
 
 
 @rollcalls_app.command("cohesion")
@@ -116,9 +142,10 @@ def cohesion_command(
     start: str | None = FROM_OPT,
     end: str | None = TO_OPT,
     data: Path | None = DATA_OPT,
+    csv: Path | None = CSV_OPTION,
     as_json: bool = JSON_OPTION,
 ) -> None:
-    """Group cohesion (Rice and agreement indices) overall and per period.
+    """Group cohesion (Rice and agreement indices) overall and per period; --csv writes the summary.
 
     JSON: {votes, summary: [{group, rice, agreement, votes, members}],
     over_time: [{period, group, rice, agreement, votes}], plot}.
@@ -129,6 +156,7 @@ def cohesion_command(
         raise CurulError(f"--freq: use one of {', '.join(FREQUENCIES)}, not {freq!r}")
     if index not in ("rice", "agreement"):
         raise CurulError(f"--index: use rice or agreement, not {index!r}")
+    check_csv_file(csv)
     result = cohesion(_load(data, start, end), freq=freq)
     if plot:
         from curul.viz import cohesion_chart
@@ -136,7 +164,7 @@ def cohesion_command(
         result = result.with_plot(
             _plot(plot, lambda fmt: cohesion_chart(result.over_time, format=fmt, index=index))
         )
-    emit(result, as_json)
+    emit(result, as_json, csv)
 
 
 @rollcalls_app.command("members")
@@ -146,6 +174,7 @@ def members_command(
     start: str | None = FROM_OPT,
     end: str | None = TO_OPT,
     data: Path | None = DATA_OPT,
+    csv: Path | None = CSV_OPTION,
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Attendance of each member and agreement with each group.
@@ -155,14 +184,16 @@ def members_command(
     """
     from curul.rollcalls import member_table
 
+    check_csv_file(csv)
     rc = _load(data, start, end)
     with options(**{"group/member": "--group/--member"}):
-        emit(member_table(rc, group=group, member=member), as_json)
+        result = member_table(rc, group=group, member=member)
+    emit(result, as_json, csv)
 
 
 @rollcalls_app.command("ideal")
 def ideal_command(
-    dims: int = typer.Option(1, "--dims", help="1 or 2 dimensions."),
+    dims: int = DIMS_OPT,
     anchor: str | None = typer.Option(
         None, "--anchor", help="Member placed on the positive side (default: the largest group's side)."
     ),
@@ -170,16 +201,17 @@ def ideal_command(
     start: str | None = FROM_OPT,
     end: str | None = TO_OPT,
     data: Path | None = DATA_OPT,
+    csv: Path | None = CSV_OPTION,
     as_json: bool = JSON_OPTION,
 ) -> None:
-    """Ideal points (probit IRT, lopsided votes excluded) of every member.
+    """Ideal points (probit IRT, lopsided votes excluded) of every member; --csv writes the members.
 
     JSON: {dims, anchor, votes_used, lopsided_excluded, iterations,
     members: [{member, group, dim1[, dim2]}], group_means: {GROUP: [dim1, ...]}, plot}.
     """
     from curul.rollcalls import ideal_points
 
-    _check_dims(dims)
+    check_csv_file(csv)
     rc = _load(data, start, end)
     with _progress(f"fitting {dims}-D ideal points", as_json) as tick:
         result = ideal_points(rc, dims=dims, anchor=anchor, progress=tick, cache=True)
@@ -190,17 +222,18 @@ def ideal_command(
         result = result.with_plot(
             _plot(plot, lambda fmt: ideal_points_chart(chart, format=fmt, anchor=result.anchor))
         )
-    emit(result, as_json)
+    emit(result, as_json, csv)
 
 
 @rollcalls_app.command("votes")
 def votes_command(
     search: str | None = typer.Option(None, "--search", help="Only subjects containing this text."),
     kind: str | None = typer.Option(None, "--kind", help="Only this kind (vacancy, control, bill, …)."),
-    limit: int = typer.Option(30, "--limit", min=0, help="Show at most this many (0: all)."),
+    limit: int = typer.Option(30, "--limit", min=0, max=MAX_LIMIT, help="Show at most this many (0: all)."),
     start: str | None = FROM_OPT,
     end: str | None = TO_OPT,
     data: Path | None = DATA_OPT,
+    csv: Path | None = CSV_OPTION,
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Find votes (ids for `predict --vote`).
@@ -209,7 +242,8 @@ def votes_command(
     """
     from curul.rollcalls import vote_listing
 
-    emit(vote_listing(_load(data, start, end), search=search, kind=kind, limit=limit), as_json)
+    check_csv_file(csv)
+    emit(vote_listing(_load(data, start, end), search=search, kind=kind, limit=limit), as_json, csv)
 
 
 @rollcalls_app.command("predict")
@@ -233,15 +267,17 @@ def predict_command(
     on: str | None = typer.Option(
         None, "--on", help="With --kind: date of the motion (default: after the data)."
     ),
-    dims: int = typer.Option(1, "--dims", help="Ideal-point dimensions of the model."),
+    dims: int = DIMS_OPT,
     anchor: str | None = typer.Option(None, "--anchor", help="Anchor member for the ideal points."),
     basis: str = typer.Option(
         "ideal", "--basis", help="Members' positions: ideal (ideal points) or groups (group yes shares)."
     ),
     data: Path | None = DATA_OPT,
+    csv: Path | None = CSV_OPTION,
     as_json: bool = JSON_OPTION,
 ) -> None:
-    """Motion outcomes: yes-count distribution and P(pass), out of sample.
+    """Motion outcomes: yes-count distribution and P(pass), out of sample. --csv writes the table: the
+    vote's row (--vote), one row per vote (--evaluate, --vacancies), or P(yes = k) (--kind).
 
     JSON (--vote): {vote_id, date, kind, voters, threshold, expected_yes, yes_low, yes_high, p_pass,
     recorded_yes, recorded_no, recorded_abstain, passed, baseline_yes, baseline_pass}.
@@ -261,12 +297,14 @@ def predict_command(
         predict_vote,
     )
 
-    _check_dims(dims)
     if basis not in ("ideal", "groups"):
         raise CurulError(f"--basis: use ideal or groups, not {basis!r}")
     chosen = sum(x is not None and x is not False for x in (vote, cutoff, vacancies or None, kind))
     if chosen != 1:
         raise CurulError("give exactly one of --vote VOTE_ID, --evaluate DATE, --vacancies or --kind KIND")
+    check_csv_file(csv)
+    needed = _threshold(threshold)
+    when, day, end = parse_date(on, "--on"), parse_date(cutoff, "--evaluate"), parse_date(until, "--until")
     rc = load_rollcalls(data)
     if anchor is not None:
         anchor = find_member(rc, anchor, argument="anchor")
@@ -274,24 +312,20 @@ def predict_command(
     result: Any
     if vote is not None:
         with _progress("fitting the model", as_json) as tick, options(vote_id="--vote"):
-            result = predict_vote(rc, vote, threshold=threshold, model=model, progress=tick, cache=True)
+            result = predict_vote(rc, vote, threshold=needed, model=model, progress=tick, cache=True)
     elif kind is not None:
-        when = parse_date(on, "--on")
         with _progress("fitting the model", as_json) as tick:
             result = forecast_motion(
-                rc, kind, on=when, threshold=threshold, model=model, progress=tick, cache=True
+                rc, kind, on=when, threshold=needed, model=model, progress=tick, cache=True
             )
-    elif cutoff is not None:
-        day = parse_date(cutoff, "--evaluate")
-        assert day is not None
-        end = parse_date(until, "--until")
+    elif day is not None:
         stop = end + dt.timedelta(days=1) if end else None
         with _progress("fitting and predicting", as_json) as tick:
             result = evaluate(rc, day, until=stop, model=model, progress=tick, cache=True)
     else:
         with _progress("vacancy votes", as_json) as tick:
             result = predict_vacancies(rc, dims=dims, anchor=anchor, basis=basis, progress=tick, cache=True)
-    emit(result, as_json)
+    emit(result, as_json, csv)
 
 
 def register(app: typer.Typer) -> None:

@@ -26,6 +26,8 @@ MAX_NAME = 300
 
 
 def _no_controls(text: str) -> None:
+    if text.isprintable():  # no Cc, Cf (every bidirectional mark is Cf), Cs, Co or Cn: the common case, in C
+        return
     for index, char in enumerate(text):
         if char in _BIDI or unicodedata.category(char) in ("Cc", "Cs", "Co", "Cn"):
             raise ValueError(
@@ -47,6 +49,17 @@ def parse_name(text: str, limits: Limits = LIMITS) -> str:
 def parse_source(text: str, limits: Limits = LIMITS) -> str:
     """Where a figure comes from: non-empty text without control characters (citations may be long)."""
     value = text.strip()
+    if not value:
+        raise ValueError("is empty")
+    _no_controls(value)
+    return value
+
+
+def parse_prose(text: str, limits: Limits = LIMITS) -> str:
+    """Non-empty text that may run over lines (a quoted cell with line breaks, as a vote's subject):
+    each run of white space, line breaks and tabs included, read as one space; no other control
+    characters."""
+    value = " ".join(text.split())
     if not value:
         raise ValueError("is empty")
     _no_controls(value)
@@ -125,6 +138,7 @@ KINDS: dict[str, Callable[[str, Limits], Any]] = {
     "name": parse_name,
     "source": parse_source,
     "text": parse_text,
+    "prose": parse_prose,
     "count": parse_count,
     "year": parse_year,
     "percent": parse_percent,

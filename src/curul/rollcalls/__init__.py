@@ -19,6 +19,7 @@ from curul.rollcalls._cohesion import (
     cohesion_by_vote,
     cohesion_over_time,
     cohesion_summary,
+    group_aliases,
     member_group_agreement,
     member_table,
 )
@@ -34,20 +35,23 @@ from curul.rollcalls._ideal import IdealPoints
 from curul.rollcalls._outcomes import MotionModel, forecast_motion, predict_vote
 from curul.rollcalls._positions import IdealPointsFit, ideal_points
 from curul.rollcalls._predictions import MotionForecast, Prediction
+from curul.rollcalls._reader import BALLOTS_FILE, GROUPS_FILE, VOTES_FILE, import_rollcalls
 from curul.rollcalls._rollcalls import (
     BALLOT_CODES,
     Contradiction,
     RollCalls,
     composition_on,
     find_member,
-    import_rollcalls,
 )
 from curul.rollcalls._votes import MOTION_KINDS, VoteListing, motion_kind, vote_listing
 
 __all__ = [
+    "BALLOTS_FILE",
     "BALLOT_CODES",
     "FREQUENCIES",
+    "GROUPS_FILE",
     "MOTION_KINDS",
+    "VOTES_FILE",
     "Cohesion",
     "Contradiction",
     "Evaluation",
@@ -71,6 +75,7 @@ __all__ = [
     "evaluate",
     "find_member",
     "forecast_motion",
+    "group_aliases",
     "ideal_points",
     "import_rollcalls",
     "load_rollcalls",

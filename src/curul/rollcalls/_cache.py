@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING, Any
 from curul._files import write_atomic
 from curul.errors import ArgumentError, InputError
 from curul.report import Presentable, Report, Table
-from curul.rollcalls._rollcalls import Contradiction, RollCalls, import_rollcalls
+from curul.rollcalls._reader import import_rollcalls
+from curul.rollcalls._rollcalls import Contradiction, RollCalls
 
 if TYPE_CHECKING:
     import pandas as pd

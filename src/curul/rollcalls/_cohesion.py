@@ -6,14 +6,16 @@
 - Attendance: share of the votes a member was present for (yes, no, abstain or no answer) among those
   where the member was *hábil* (not on leave, suspended or deceased).
 - Agreement of a member with a group: share of votes where the member's position (yes/no/abstain)
-  equals the plurality position of the group's other members.
+  equals the plurality position of the group's other members. A group's codes over time are merged
+  first (:func:`group_aliases`: APAIS, Avanza País in the first vote, is AP-PIS afterwards), and a group
+  is named a member's closest only after ``MIN_SHARED_VOTES`` votes in common.
 
 The frames are the library's; :class:`Cohesion` and :class:`MemberTable` are what the commands show.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +29,9 @@ from curul.rollcalls._rollcalls import POSITIONS, RollCalls
 
 PRESENT = ("yes", "no", "abstain", "no_answer")
 FREQUENCIES = {"month": "M", "quarter": "Q", "year": "Y"}
+#: Votes a member and a group must both take a position in before that group can be the member's
+#: closest: one vote (APAIS: 7 ballots, on 26 July 2021) would otherwise outrank 2,000.
+MIN_SHARED_VOTES = 20
 
 
 def group_vote_counts(rc: RollCalls) -> pd.DataFrame:
@@ -106,12 +111,42 @@ def attendance(rc: RollCalls) -> pd.DataFrame:
     return out[out["votes"] > 0].reset_index()
 
 
-def member_group_agreement(rc: RollCalls) -> pd.DataFrame:
-    """Members × groups: share of votes where the member sided with the group's (other members') plurality."""
+def group_aliases(rc: RollCalls) -> dict[str, str]:
+    """Codes of one parliamentary group over time: alias → the code it is merged into.
+
+    Read from the data: two codes are one group when their names in ``groups.csv`` are the same or one
+    extends the other after a dash (``AVANZA PAÍS`` and ``AVANZA PAÍS - PARTIDO DE INTEGRACIÓN
+    SOCIAL``), compared without accents or case, and no vote has ballots under both (one name at a
+    time). The code in fewer votes is merged into the other. On 2021–2024: APAIS → AP-PIS, CD → CD-JPP,
+    SP-PM → SP."""
+    names = {code: fold(name) for code, name in rc.groups.items()}
+    b = rc.ballots
+    votes_of = {str(g): set(v) for g, v in b.groupby("group", observed=True)["vote_id"] if str(g) in names}
+    merged: dict[str, str] = {}
+    for a, va in votes_of.items():
+        for c, vc in votes_of.items():
+            na, nc = names[a], names[c]
+            related = na == nc or nc.startswith(na + " - ") or na.startswith(nc + " - ")
+            if a != c and related and not va & vc and (len(va), a) < (len(vc), c):
+                merged[a] = c
+    out = {}
+    for alias in merged:
+        target = merged[alias]
+        while target in merged:
+            target = merged[target]
+        out[alias] = target
+    return out
+
+
+def _agreement(rc: RollCalls, aliases: dict[str, str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Members × groups (aliases merged): the agreement share, and the votes it is counted over."""
     b = rc.ballots[rc.ballots["category"].isin(POSITIONS)]
     vote_codes, vote_index = np.unique(b["vote_id"].to_numpy(), return_inverse=True)
-    groups = np.array(sorted(b["group"].astype(str).unique()))
-    group_index = np.searchsorted(groups, b["group"].astype(str).to_numpy())
+    codes = b["group"].astype(str).to_numpy()
+    if aliases:
+        codes = np.array([aliases.get(g, g) for g in codes], dtype=object)
+    groups = np.array(sorted(set(codes)))
+    group_index = np.searchsorted(groups, codes)
     pos_index = b["category"].map({p: k for k, p in enumerate(POSITIONS)}).to_numpy().astype(int)
     counts = np.zeros((len(vote_codes), len(groups), 3), dtype=np.int32)
     np.add.at(counts, (vote_index, group_index, pos_index), 1)
@@ -132,7 +167,14 @@ def member_group_agreement(rc: RollCalls) -> pd.DataFrame:
         np.add.at(seen[:, g], member_index[has], 1)
     with np.errstate(invalid="ignore", divide="ignore"):
         share = agree / seen
-    return pd.DataFrame(share, index=pd.Index(members, name="member"), columns=groups)
+    index = pd.Index(members, name="member")
+    return pd.DataFrame(share, index=index, columns=groups), pd.DataFrame(seen, index=index, columns=groups)
+
+
+def member_group_agreement(rc: RollCalls, *, aliases: dict[str, str] | None = None) -> pd.DataFrame:
+    """Members × groups: share of votes where the member sided with the group's (other members')
+    plurality; ``aliases`` (see :func:`group_aliases`) merges codes of one group first."""
+    return _agreement(rc, aliases or {})[0]
 
 
 @dataclass(frozen=True, eq=False)
@@ -188,17 +230,30 @@ def cohesion(rc: RollCalls, *, freq: str = "quarter") -> Cohesion:
 
 @dataclass(frozen=True)
 class MemberTable(Presentable):
-    """Attendance of members and their agreement with each group, over ``votes`` votes."""
+    """Attendance of members and their agreement with each group, over ``votes`` votes; each row's
+    ``closest_group`` is the other group it agrees with most among those it shared at least
+    ``min_shared_votes`` votes with (null when none did)."""
 
     votes: int
     rows: tuple[dict[str, Any], ...]
+    min_shared_votes: int = MIN_SHARED_VOTES
+    aliases: dict[str, str] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
-        return {"members": list(self.rows)}
+        return {
+            "members": list(self.rows),
+            "min_shared_votes": self.min_shared_votes,
+            "aliases": self.aliases,
+        }
 
     def to_frame(self) -> pd.DataFrame:
-        """One row per member; ``agreement`` holds the share with each group."""
-        return pd.DataFrame(list(self.rows)).set_index("member")
+        """One row per member; the agreement with each group in ``agreement_<GROUP>`` columns."""
+        flat = []
+        for r in self.rows:
+            row = {k: v for k, v in r.items() if k not in ("agreement", "shared_votes")}
+            row.update({f"agreement_{g}": v for g, v in sorted(r["agreement"].items())})
+            flat.append(row)
+        return pd.DataFrame(flat).set_index("member")
 
     def report(self) -> Report:
         columns = [
@@ -207,24 +262,55 @@ class MemberTable(Presentable):
         ]
         rows = []
         for r in self.rows:
-            others = {g: v for g, v in r["agreement"].items() if g not in (r["group"], "NA")}
-            best = max(others, key=lambda g: others[g]) if others else "-"
+            best = r["closest_group"]
             rows.append(
                 [
                     r["member"], r["group"], str(r["votes"]), f"{r['attendance']:.1%}",
-                    f"{r['agreement_own_group']:.1%}", f"{best} {others.get(best, 0):.1%}" if others else "-",
+                    f"{r['agreement_own_group']:.1%}",
+                    f"{best} {r['closest_group_agreement']:.1%}" if best is not None else "-",
                 ]
             )  # fmt: skip
-        return Report.of(Table.build(columns, rows, title=f"Members over {self.votes} votes"))
+        merged = ", ".join(f"{a} → {c}" for a, c in sorted(self.aliases.items()))
+        note = f"closest other group: at least {self.min_shared_votes} votes in common, NA left out"
+        return Report.of(
+            Table.build(columns, rows, title=f"Members over {self.votes} votes"),
+            note + (f"; one group under two codes merged: {merged}" if merged else ""),
+        )
 
 
-def member_table(rc: RollCalls, *, group: str | None = None, member: str | None = None) -> MemberTable:
+def _closest(row: dict[str, Any], minimum: int) -> tuple[str | None, float | None]:
+    """The other group (not the member's own, not the non-attached) the member agrees with most, among
+    those with ``minimum`` shared votes; ties to the first code alphabetically."""
+    others = [
+        (g, v) for g, v in row["agreement"].items()
+        if g not in (row["group"], "NA") and row["shared_votes"].get(g, 0) >= minimum
+    ]  # fmt: skip
+    if not others:
+        return None, None
+    group, share = min(others, key=lambda item: (-item[1], item[0]))
+    return group, share
+
+
+def member_table(
+    rc: RollCalls,
+    *,
+    group: str | None = None,
+    member: str | None = None,
+    min_shared_votes: int = MIN_SHARED_VOTES,
+    merge_aliases: bool = True,
+) -> MemberTable:
     """Each member's attendance and agreement with every group; only members whose last group is
-    ``group``, or whose name contains ``member`` (accents and case ignored), when given."""
+    ``group`` (a code or one of its aliases), or whose name contains ``member`` (accents and case
+    ignored), when given. The codes of one group over time are merged (:func:`group_aliases`) unless
+    ``merge_aliases`` is false; the closest other group needs ``min_shared_votes`` votes in common."""
+    if min_shared_votes < 0:
+        raise ArgumentError("min_shared_votes", "{name} must be 0 or more")
+    aliases = group_aliases(rc) if merge_aliases else {}
     att = attendance(rc)
-    agree = member_group_agreement(rc)
+    att["group"] = att["group"].map(lambda g: aliases.get(g, g))
+    agree, seen = _agreement(rc, aliases)
     if group:
-        att = att[att["group"] == group]
+        att = att[att["group"] == aliases.get(group, group)]
     if member:
         needle = fold(member)
         att = att[att["member"].map(lambda m: needle in fold(m))]
@@ -232,9 +318,13 @@ def member_table(rc: RollCalls, *, group: str | None = None, member: str | None 
         raise ArgumentError("group/member", "no member matches {name}")
     rows = []
     for r in att.to_dict("records"):
-        shares = agree.loc[r["member"]] if r["member"] in agree.index else pd.Series(dtype=float)
+        known = r["member"] in agree.index
+        shares = agree.loc[r["member"]] if known else pd.Series(dtype=float)
+        counts = seen.loc[r["member"]] if known else pd.Series(dtype=float)
         r["agreement_own_group"] = float(shares.get(r["group"], float("nan")))
         r["agreement"] = {g: round(float(v), 4) for g, v in shares.dropna().items()}
+        r["shared_votes"] = {g: int(counts[g]) for g in r["agreement"]}
+        r["closest_group"], r["closest_group_agreement"] = _closest(r, min_shared_votes)
         rows.append(r)
     rows.sort(key=lambda r: (r["group"], r["member"]))
-    return MemberTable(rc.n_votes, tuple(rows))
+    return MemberTable(rc.n_votes, tuple(rows), min_shared_votes, aliases)

@@ -30,14 +30,14 @@ from curul.rollcalls._rollcalls import RollCalls
 
 def vote_matrix(rc: RollCalls) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(Y, members, vote_ids): Y[i, j] = 1 yes, 0 no, NaN otherwise."""
-    b = rc.ballots[rc.ballots["category"].isin(("yes", "no"))]
-    members = np.array(sorted(rc.ballots["member"].unique()))
+    from curul.rollcalls._codes import NO, YES, ballot_codes
+
+    codes = ballot_codes(rc)
+    members = np.array(codes.members.astype(str))
     votes = rc.votes["vote_id"].to_numpy()
-    vpos = pd.Series(np.arange(len(votes)), index=votes)
     y = np.full((len(members), len(votes)), np.nan)
-    i = np.searchsorted(members, b["member"].to_numpy())
-    j = vpos.reindex(b["vote_id"].to_numpy()).to_numpy()
-    y[i, j] = (b["category"] == "yes").to_numpy().astype(float)
+    voted = (codes.category == YES) | (codes.category == NO)
+    y[codes.member[voted], codes.vote[voted]] = codes.category[voted] == YES
     return y, members, votes
 
 
@@ -55,11 +55,11 @@ NON_ATTACHED = "NA"
 
 def last_groups(rc: RollCalls) -> dict[str, str]:
     """Each member's group on the last vote (in date order) the member has a ballot in."""
-    order = pd.Series(np.arange(rc.n_votes), index=rc.votes["vote_id"].to_numpy())
-    b = rc.ballots
-    at = order.reindex(b["vote_id"].to_numpy()).to_numpy()
-    last = b.iloc[np.lexsort((np.arange(len(b)), at))].drop_duplicates("member", keep="last")
-    return dict(zip(last["member"].astype(str), last["group"].astype(str), strict=True))
+    from curul.rollcalls._codes import ballot_codes
+
+    codes = ballot_codes(rc)
+    last = codes.group[codes.last_rows()]
+    return {str(m): str(codes.groups[g]) for m, g in zip(codes.members, last, strict=True)}
 
 
 def pole_group(groups: dict[str, str], members: np.ndarray) -> str:
@@ -121,10 +121,11 @@ class IdealPoints:
             from curul.rollcalls._newton import newton_mode
 
             x0 = _start(y0, m, self.dims)
+            ab0 = np.zeros((y0.shape[1], self.dims + 1))  # from zero: starting at the votes' own modes
+            # given x0 led to a worse mode on the votes before December 2021
             x, ab, self.n_iter_, self.loglik_ = newton_mode(
-                y0, m, x0, np.zeros((y0.shape[1], self.dims + 1)), prior_var=self.prior_var,
-                progress=progress,
-            )  # fmt: skip
+                y0, m, x0, ab0, prior_var=self.prior_var, progress=progress
+            )
             self.x_, self.alpha_, self.beta_ = x, ab[:, 0], ab[:, 1:]
         elif self.method == "em":
             self._em(y0, m)

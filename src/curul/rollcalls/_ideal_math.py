@@ -33,3 +33,37 @@ def _gram(weights: np.ndarray, z: np.ndarray) -> np.ndarray:
         for b in range(a, k):
             out[:, a, b] = out[:, b, a] = weights @ (z[:, a] * z[:, b])
     return out
+
+
+def vote_modes(
+    sign: np.ndarray,
+    xt: np.ndarray,
+    ab: np.ndarray,
+    prior: np.ndarray,
+    *,
+    max_iter: int = 30,
+    tol: float = 1e-8,
+) -> np.ndarray:
+    """Each vote's ridge-probit mode (α_j, β_j) given the members' positions ``xt`` = [1, x].
+
+    ``sign``: votes × members, +1 yes, −1 no, 0 not observed; ``ab``: the start (votes × (d+1));
+    ``prior``: the prior precision. Newton steps on every vote at once, each vote until its own step is
+    below ``tol`` (the votes still moving are gathered as rows), at most ``max_iter``.
+    """
+    ab = ab.copy()
+    seen = sign != 0
+    active = np.arange(len(ab))
+    for _ in range(max_iter):
+        sa = sign[active]
+        z = sa * (ab[active] @ xt.T)
+        lam = _inverse_mills(z)
+        g = sa * lam  # d loglik / d mu (0 where not observed)
+        w = np.where(seen[active], lam * (lam + z), 0.0)  # -d² loglik / d mu² (> 0)
+        grad = g @ xt - ab[active] @ prior
+        hess = _gram(w, xt) + prior
+        step = np.linalg.solve(hess, grad[..., None])[..., 0]
+        ab[active] += step
+        active = active[np.abs(step).max(axis=1) >= tol]
+        if not len(active):
+            break
+    return ab

@@ -33,10 +33,10 @@ from curul.congress import resolve_threshold
 from curul.errors import ArgumentError, CurulError
 from curul.rollcalls._cohesion import attendance as attendance_table
 from curul.rollcalls._ideal import IdealPoints
-from curul.rollcalls._ideal_math import _gram, _inverse_mills
+from curul.rollcalls._ideal_math import vote_modes
 from curul.rollcalls._laws import batch_laws
 from curul.rollcalls._predictions import MotionForecast, Prediction
-from curul.rollcalls._rollcalls import NOT_HABIL, POSITIONS, RollCalls, vote_on
+from curul.rollcalls._rollcalls import NOT_HABIL, RollCalls, vote_on
 from curul.rollcalls._votes import MOTION_KINDS, motion_kind
 
 # a vacancy motion is a control motion: its prior pools both kinds (a handful of vacancy votes alone
@@ -81,6 +81,9 @@ class MotionModel:
         calls (by checksum) with the same settings, or keep this one for next time."""
         if self.basis not in ("ideal", "groups"):
             raise ArgumentError("basis", f"use ideal or groups, not {self.basis!r}")
+        from curul.rollcalls._codes import ballot_codes
+
+        ballot_codes(rc)  # kept on rc: every window of it (each fit's past) reuses them
         past = rc.between(None, before) if before is not None else rc
         if past.n_votes < 50:
             raise CurulError(f"only {past.n_votes} votes before {before}: too few to fit the model")
@@ -102,10 +105,16 @@ class MotionModel:
         return self
 
     def _fit(self, past: RollCalls, progress: Callable[[float], object] | None) -> None:
-        b = past.ballots
-        cast = b[b["category"].isin(POSITIONS)]
-        rate = cast.groupby("member")["category"].apply(lambda s: float((s == "abstain").mean()))
-        self.abstain_ = rate.to_dict()
+        from curul.rollcalls._codes import ABSTAIN, ballot_codes
+        from curul.rollcalls._ideal import last_groups
+
+        codes = ballot_codes(past)
+        cast = codes.cast
+        votes = np.bincount(codes.member[cast], minlength=len(codes.members))
+        abstained = np.bincount(codes.member[codes.category == ABSTAIN], minlength=len(codes.members))
+        self.abstain_ = {
+            str(m): float(a / v) for m, a, v in zip(codes.members, abstained, votes, strict=True) if v
+        }  # each member's share of abstentions among the positions taken
         if self.basis == "groups":
             self.params_ = self._group_shares(past)
             return
@@ -113,8 +122,7 @@ class MotionModel:
         ideal.fit(past, progress=progress)
         self.ideal_ = ideal
         self.position_ = {str(m): ideal.x_[i] for i, m in enumerate(ideal.members_)}
-        b = past.ballots
-        last_group = b.drop_duplicates("member", keep="last").set_index("member")["group"].astype(str)
+        last_group = last_groups(past)
         by_group: dict[str, list[np.ndarray]] = {}
         for member, x in self.position_.items():
             by_group.setdefault(last_group.get(member, ""), []).append(x)
@@ -135,36 +143,30 @@ class MotionModel:
         return shares
 
     def _vote_params(self, rc: RollCalls) -> pd.DataFrame:
-        """(α_j, β_j) of every past vote given the members' positions: ridge probit by Newton steps."""
+        """(α_j, β_j) of every past vote given the members' positions: ridge probit by Newton steps,
+        each vote iterated until its own step is below 1e-8 (at most 30 steps)."""
+        from curul.rollcalls._codes import NO, YES, ballot_codes
+
+        codes = ballot_codes(rc)
         members = list(self.position_)
-        index = {m: i for i, m in enumerate(members)}
-        b = rc.ballots[rc.ballots["category"].isin(("yes", "no")) & rc.ballots["member"].isin(index)]
-        votes = rc.votes["vote_id"].to_numpy()
-        vpos = {v: j for j, v in enumerate(votes)}
-        n, J, d = len(members), len(votes), self.dims
-        y = np.zeros((n, J))
-        m = np.zeros((n, J))
-        ii = b["member"].map(index).to_numpy()
-        jj = b["vote_id"].map(vpos).to_numpy()
-        m[ii, jj] = 1
-        y[ii, jj] = (b["category"] == "yes").to_numpy()
+        n, J, d = len(members), rc.n_votes, self.dims
+        row_of = np.full(len(codes.members), -1)
+        row_of[np.searchsorted(codes.members.astype(str), np.array(members, dtype=str))] = np.arange(n)
+        rows = row_of[codes.member]
+        keep = ((codes.category == YES) | (codes.category == NO)) & (rows >= 0)
+        # votes × members: the votes still moving are rows, gathered contiguously
+        sign = np.zeros((J, n))  # +1 yes, -1 no, 0 not observed
+        sign[codes.vote[keep], rows[keep]] = np.where(codes.category[keep] == YES, 1.0, -1.0)
         xt = np.hstack([np.ones((n, 1)), np.array([self.position_[k] for k in members])])
         ab = np.zeros((J, d + 1))
-        sign = 2 * y - 1
-        prior = np.eye(d + 1) / self.ideal_.prior_var
-        for _ in range(30):
-            mu = xt @ ab.T
-            z = sign * mu
-            lam = _inverse_mills(z)
-            g = m * sign * lam  # d loglik / d mu
-            w = m * lam * (lam + z)  # -d² loglik / d mu² (> 0)
-            grad = g.T @ xt - ab @ prior
-            hess = _gram(w.T, xt) + prior
-            step = np.linalg.solve(hess, grad[..., None])[..., 0]
-            ab = ab + step
-            if np.abs(step).max() < 1e-8:
-                break
-        out = pd.DataFrame({"vote_id": votes, "alpha": ab[:, 0]})
+        # Start the contested votes at the ideal-point fit's own (α, β): at the joint mode they are
+        # already the mode given the positions, so they take a step or two; the lopsided ones from 0.
+        ideal = self.ideal_
+        fitted = pd.Index(rc.votes["vote_id"].to_numpy()).get_indexer(ideal.votes_)
+        ab[fitted[fitted >= 0], 0] = ideal.alpha_[fitted >= 0]
+        ab[fitted[fitted >= 0], 1:] = ideal.beta_[fitted >= 0]
+        ab = vote_modes(sign, xt, ab, np.eye(d + 1) / ideal.prior_var)
+        out = pd.DataFrame({"vote_id": rc.votes["vote_id"].to_numpy(), "alpha": ab[:, 0]})
         for k in range(d):
             out[f"beta{k + 1}"] = ab[:, k + 1]
         out["kind"] = [motion_kind(s) for s in rc.votes["subject"]]
@@ -281,7 +283,7 @@ def forecast_motion(
         int(np.searchsorted(cdf, 0.05)),
         int(np.searchsorted(cdf, 0.95)),
         min(max(float(tail.sum()), 0.0), 1.0),
-        tuple(float(p) for p in yes),
+        tuple(max(float(p), 0.0) for p in yes),  # Fourier rounding leaves -1e-17 where the law is 0
     )
 
 

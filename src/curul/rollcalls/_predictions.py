@@ -2,7 +2,7 @@
 yet voted.
 
 Each gives ``as_dict()`` (the ``--json`` keys), ``report()`` (``__rich__`` and ``_repr_html_`` come from
-it); the forecast of a new motion also ``to_frame()``, the law of its yes count.
+it) and ``to_frame()``: the prediction's row, or the law of a new motion's yes count.
 """
 
 from __future__ import annotations
@@ -46,6 +46,12 @@ class Prediction(Presentable):
 
     def as_dict(self) -> dict[str, Any]:
         return {k: getattr(self, k) for k in self.json_keys}
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row: the vote's prediction, the ``--json`` keys as columns."""
+        import pandas as pd
+
+        return pd.DataFrame([self.as_dict()], columns=list(self.json_keys))
 
     def report(self) -> Report:
         title = f"Vote {self.vote_id}"

@@ -7,6 +7,8 @@ Layout read (openpolitica/congreso-pleno-asistencia-votacion, folder ``data/2021
 - ``ballots.csv``: vote_id, group, member, ballot — one row per member per vote;
 - ``groups.csv``: group, name — parliamentary group codes.
 
+The files are read by :mod:`curul.rollcalls._reader` (schemas declared as data, through
+:mod:`curul.inputs`).
 Ballot codes are normalised to eight categories (``BALLOT_CODES``). The recorded totals of every vote
 are compared with the sums of its ballots; disagreements are kept in ``contradictions`` — listed, never
 corrected.
@@ -17,13 +19,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from dataclasses import dataclass
-from pathlib import Path
 
 import pandas as pd
 
 from curul.congress import Composition, GroupSeats
 from curul.data import fold
-from curul.errors import ArgumentError, CurulError, InputError
+from curul.errors import ArgumentError, CurulError
 
 #: Source ballot code → normalised category. "FALTO" (missed) is read as absent.
 BALLOT_CODES: dict[str, str] = {
@@ -122,15 +123,23 @@ class RollCalls:
         if end is not None:
             mask &= self.votes["date"] < pd.Timestamp(end)
         votes = self.votes[mask]
-        ballots = self.ballots[self.ballots["vote_id"].isin(votes["vote_id"])]
+        codes = self.__dict__.get("_codes")
+        if codes is not None:  # the ballots of those votes, and their codes, without a string lookup
+            rows = mask.to_numpy()[codes.vote]
+            ballots = self.ballots[rows]
+        else:
+            ballots = self.ballots[self.ballots["vote_id"].isin(votes["vote_id"])]
         keep = set(votes["vote_id"])
-        return RollCalls(
+        window = RollCalls(
             votes,
             ballots,
             self.groups,
             tuple(c for c in self.contradictions if c.vote_id in keep),
             self.source,
         )
+        if codes is not None:
+            object.__setattr__(window, "_codes", codes.subset(rows, mask.to_numpy()))
+        return window
 
     def voters(self, vote_id: str) -> pd.DataFrame:
         """The ballots of vote ``vote_id`` that took a position (yes, no or abstain)."""
@@ -150,88 +159,6 @@ class RollCalls:
             .unstack("category", fill_value=0)
             .reindex(columns=list(CATEGORIES), fill_value=0)
         )
-
-
-def _read_csv(path: Path, columns: tuple[str, ...]) -> pd.DataFrame:
-    if not path.is_file():
-        raise CurulError(f"{path}: no such file (expected the openpolitica layout: votes.csv, ballots.csv)")
-    try:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-    except (pd.errors.ParserError, UnicodeDecodeError, OSError) as exc:
-        raise InputError(path, f"cannot parse CSV: {str(exc).splitlines()[0]}") from None
-    missing = [c for c in columns if c not in frame.columns]
-    if missing:
-        raise InputError(path, f"missing column(s): {', '.join(missing)}", line=1, column=1)
-    return frame
-
-
-def _int_column(frame: pd.DataFrame, column: str, path: Path) -> pd.Series:
-    values = pd.to_numeric(frame[column], errors="coerce")
-    bad = values.isna()
-    if bad.any():
-        i = int(bad.to_numpy().nonzero()[0][0])
-        raise InputError(
-            path,
-            f"not a whole number: {frame[column].iloc[i]!r} (vote {frame['vote_id'].iloc[i]})",
-            column=frame.columns.get_loc(column) + 1,
-            field=column,
-        )
-    return values.astype(int)
-
-
-def import_rollcalls(folder: str | Path) -> RollCalls:
-    """Read and check the openpolitica layout in ``folder``."""
-    folder = Path(folder)
-    if not folder.is_dir():
-        raise CurulError(f"{folder}: not a folder with votes.csv and ballots.csv")
-    vpath, bpath = folder / "votes.csv", folder / "ballots.csv"
-    votes = _read_csv(vpath, VOTE_COLUMNS)
-    ballots = _read_csv(bpath, BALLOT_COLUMNS)
-    groups: dict[str, str] = {}
-    gpath = folder / "groups.csv"
-    if gpath.is_file():
-        gframe = _read_csv(gpath, ("group", "name"))
-        groups = dict(zip(gframe["group"], gframe["name"], strict=True))
-
-    dup = votes["vote_id"].duplicated()
-    if dup.any():
-        raise InputError(vpath, f"vote_id {votes['vote_id'][dup].iloc[0]!r} appears twice", field="vote_id")
-    dates = pd.to_datetime(votes["date"], format="%Y-%m-%d", errors="coerce")
-    if dates.isna().any():
-        i = int(dates.isna().to_numpy().nonzero()[0][0])
-        raise InputError(vpath, f"not a date: {votes['date'].iloc[i]!r}", field="date")
-    votes = votes.assign(date=dates)
-    for column in ("quorum", "legal_number", *TOTALS):
-        votes[column] = _int_column(votes, column, vpath)
-
-    unknown = ~ballots["ballot"].isin(list(BALLOT_CODES))
-    if unknown.any():
-        i = int(unknown.to_numpy().nonzero()[0][0])
-        raise InputError(
-            bpath, f"unknown ballot code {ballots['ballot'].iloc[i]!r}", line=i + 2, column=4, field="ballot"
-        )
-    orphan = ~ballots["vote_id"].isin(votes["vote_id"])
-    if orphan.any():
-        i = int(orphan.to_numpy().nonzero()[0][0])
-        raise InputError(
-            bpath, f"vote {ballots['vote_id'].iloc[i]!r} is not in votes.csv", line=i + 2, column=1
-        )
-    twice = ballots.duplicated(["vote_id", "member"])
-    if twice.any():
-        i = int(twice.to_numpy().nonzero()[0][0])
-        raise InputError(
-            bpath,
-            f"member {ballots['member'].iloc[i]!r} has two ballots in vote {ballots['vote_id'].iloc[i]}",
-            line=i + 2,
-            column=3,
-        )
-    ballots = ballots.assign(
-        category=pd.Categorical(ballots["ballot"].map(BALLOT_CODES), categories=list(CATEGORIES)),
-        group=ballots["group"].astype("category"),
-    )
-    votes = votes.sort_values(["date", "time", "vote_id"], kind="stable").reset_index(drop=True)
-    rc = RollCalls(votes, ballots.reset_index(drop=True), groups, (), str(folder))
-    return RollCalls(votes, rc.ballots, groups, check_totals(rc), str(folder))
 
 
 def check_totals(rc: RollCalls) -> tuple[Contradiction, ...]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from curul.data import fold
@@ -36,6 +37,7 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 MOTION_KINDS = (*(k for k, _ in KINDS), "other")
 
 
+@lru_cache(maxsize=1 << 14)  # every fit reads the kinds of all its past votes again
 def motion_kind(subject: str) -> str:
     """The kind of a vote, read from its subject line."""
     text = subject.upper()
