@@ -3,26 +3,44 @@
 from __future__ import annotations
 
 import json
-import os
 import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+import pytest
+
 REPO = Path(__file__).resolve().parents[2]
 
 
+def _blocked_reading(pid: int, timeout: float = 120.0) -> bool:
+    """Whether the process ``pid`` is (within ``timeout``) waiting to read a pipe: the point where it
+    is surely running curul's own code, so an interrupt cannot land before Python's handlers exist."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if "pipe_read" in Path(f"/proc/{pid}/wchan").read_text():
+                return True
+        except OSError:
+            return False
+        time.sleep(0.1)
+    return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/wchan").exists(), reason="needs Linux /proc to see the wait")
 def test_ctrl_c_exits_130_with_aborted_on_stderr():
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    # `--votes -` reads standard input, which this test holds open: the run waits there until interrupted
     process = subprocess.Popen(
-        [sys.executable, "-m", "curul", "forecast", "--election", "peru-2026", "--sims", "200000", "--json"],
-        cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+        [sys.executable, "-m", "curul", "seats", "--system", "peru-2016", "--votes", "-", "--json"],
+        cwd=REPO, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
-    time.sleep(4)  # well into the simulation (200,000, the most --sims takes, run for about 20 s)
-    assert process.poll() is None, "the run ended before it could be interrupted"
-    process.send_signal(signal.SIGINT)
-    out, err = process.communicate(timeout=60)
+    try:
+        assert _blocked_reading(process.pid), "the run never reached its read of standard input"
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=60)
+    finally:
+        process.kill()
     assert process.returncode == 130
     assert err.strip().splitlines()[-1] == "aborted"
     assert "Traceback" not in err and out == ""
