@@ -181,11 +181,14 @@ def test_history_cli_json(curul_cli) -> None:
 
 def test_public_api() -> None:
     assert curul.history.__all__ == [
+        "EVENT_FIELDS",
+        "MAX_EVENTS",
         "Office",
         "PowerState",
         "PresidentRow",
         "Scenario",
         "ScenarioResult",
+        "example_scenarios",
         "history",
         "history_events",
         "load_scenario",
@@ -193,6 +196,8 @@ def test_public_api() -> None:
         "presidents_frame",
         "replay_history",
         "run_scenario",
+        "scenario_fields",
+        "scenario_from_fields",
         "state",
     ]
     frame = curul.history.presidents_frame()

@@ -5,20 +5,31 @@ counterfactual scenarios that start from it.
 the lines of succession); ``presidents()`` gives the nine presidents with how each took and left office;
 ``replay_history()`` gives every event with its trace and outcome (``history(events=True)`` is the same
 as ``curul history`` shows it); ``run_scenario(load_scenario(path))`` replays the history
-up to a date and applies a counterfactual.
+up to a date and applies a counterfactual; ``scenario_from_fields(...)`` builds the same scenario from a
+form's values (``scenario_fields`` and ``example_scenarios`` start one from an example file).
 """
 
 from curul.constitution import PresidentRow
 from curul.history._power_state import Office, PowerState, state
 from curul.history._scenario import Scenario, ScenarioResult, load_scenario, run_scenario
+from curul.history._scenario_fields import (
+    EVENT_FIELDS,
+    MAX_EVENTS,
+    example_scenarios,
+    scenario_fields,
+    scenario_from_fields,
+)
 from curul.history._timeline import history, history_events, presidents, presidents_frame, replay_history
 
 __all__ = [
+    "EVENT_FIELDS",
+    "MAX_EVENTS",
     "Office",
     "PowerState",
     "PresidentRow",
     "Scenario",
     "ScenarioResult",
+    "example_scenarios",
     "history",
     "history_events",
     "load_scenario",
@@ -26,5 +37,7 @@ __all__ = [
     "presidents_frame",
     "replay_history",
     "run_scenario",
+    "scenario_fields",
+    "scenario_from_fields",
     "state",
 ]
