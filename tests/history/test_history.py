@@ -188,6 +188,9 @@ def test_public_api() -> None:
         "PresidentRow",
         "Scenario",
         "ScenarioResult",
+        "Transition",
+        "TransitionEvent",
+        "Transitions",
         "example_scenarios",
         "history",
         "history_events",
@@ -199,6 +202,7 @@ def test_public_api() -> None:
         "scenario_fields",
         "scenario_from_fields",
         "state",
+        "transitions",
     ]
     frame = curul.history.presidents_frame()
     assert list(frame["name"]) == [p[0] for p in PRESIDENTS]

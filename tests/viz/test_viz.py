@@ -10,6 +10,7 @@ NS = "{http://www.w3.org/2000/svg}"
 
 def test_public_surface():
     assert sorted(curul.viz.__all__) == [
+        "TimelineSpan",
         "chart_format",
         "cohesion_chart",
         "distribution_chart",
@@ -17,6 +18,7 @@ def test_public_surface():
         "ideal_points_chart",
         "party_colour",
         "plot_format",
+        "timeline_svg",
     ]
 
 

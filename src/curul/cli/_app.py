@@ -9,7 +9,7 @@ import typer
 import typer.main
 
 from curul import __version__
-from curul.cli import congress, constitution, data, elections, forecast, history, rollcalls
+from curul.cli import congress, constitution, data, elections, forecast, history, rollcalls, web
 from curul.errors import ArgumentError, CurulError, InputError
 
 app = typer.Typer(
@@ -38,7 +38,7 @@ def _root(
     """Peru's political system as executable, checkable code."""
 
 
-for _group in (data, elections, constitution, history, congress, rollcalls, forecast):
+for _group in (data, elections, constitution, history, congress, rollcalls, forecast, web):
     _group.register(app)
 
 

@@ -6,7 +6,8 @@ the lines of succession); ``presidents()`` gives the nine presidents with how ea
 ``replay_history()`` gives every event with its trace and outcome (``history(events=True)`` is the same
 as ``curul history`` shows it); ``run_scenario(load_scenario(path))`` replays the history
 up to a date and applies a counterfactual; ``scenario_from_fields(...)`` builds the same scenario from a
-form's values (``scenario_fields`` and ``example_scenarios`` start one from an example file).
+form's values (``scenario_fields`` and ``example_scenarios`` start one from an example file);
+``transitions()`` gives each change of president with the events that made it, each with its trace.
 """
 
 from curul.constitution import PresidentRow
@@ -20,6 +21,7 @@ from curul.history._scenario_fields import (
     scenario_from_fields,
 )
 from curul.history._timeline import history, history_events, presidents, presidents_frame, replay_history
+from curul.history._transitions import Transition, TransitionEvent, Transitions, transitions
 
 __all__ = [
     "EVENT_FIELDS",
@@ -29,6 +31,9 @@ __all__ = [
     "PresidentRow",
     "Scenario",
     "ScenarioResult",
+    "Transition",
+    "TransitionEvent",
+    "Transitions",
     "example_scenarios",
     "history",
     "history_events",
@@ -40,4 +45,5 @@ __all__ = [
     "scenario_fields",
     "scenario_from_fields",
     "state",
+    "transitions",
 ]

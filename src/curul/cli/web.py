@@ -1,0 +1,56 @@
+"""``curul serve`` (the dashboard, on loopback by default) and ``curul db upgrade`` (the saved-scenario
+database brought to the newest schema). The web stack is imported inside the commands only, so
+``curul --help`` loads none of it."""
+
+from __future__ import annotations
+
+import typer
+
+from curul.cli._options import JSON_OPTION, options
+
+DB_HELP = (
+    "Database URL for saved scenarios (default: $CURUL_DATABASE_URL, else a SQLite file in the user data "
+    "folder), e.g. sqlite:///scenarios.sqlite3 or postgresql+psycopg://user@host/curul."
+)
+
+
+def serve(
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
+    port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port to listen on."),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+) -> None:
+    """Start the dashboard (migrating its database first) and serve it until Ctrl-C."""
+    import uvicorn
+
+    from curul.web import create_app
+
+    with options(database="--db", database_url="--db"):
+        app = create_app(db)
+    print(f"curul dashboard on http://{host}:{port}/ (Ctrl-C stops it)", flush=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+
+
+def upgrade_command(
+    db: str | None = typer.Option(None, "--db", help=DB_HELP), as_json: bool = JSON_OPTION
+) -> None:
+    """Create or migrate the saved-scenario database to the newest schema."""
+    from sqlalchemy.engine import make_url
+
+    from curul.report import to_json
+    from curul.web import database_url, upgrade
+    from curul.web._database import engine_for
+
+    with options(database_url="--db"):
+        url = database_url(db)
+        revision = upgrade(engine_for(url))
+    shown = make_url(url).render_as_string(hide_password=True)
+    print(
+        to_json({"database": shown, "revision": revision}) if as_json else f"database at revision {revision}"
+    )
+
+
+def register(app: typer.Typer) -> None:
+    app.command("serve")(serve)
+    db = typer.Typer(help="The dashboard's saved-scenario database.", no_args_is_help=True)
+    db.command("upgrade")(upgrade_command)
+    app.add_typer(db, name="db")
