@@ -54,3 +54,17 @@ def test_hemicycle_takes_a_frame_column():
     frame = pd.DataFrame({"list": ["A", "B", "C"], "seats": [3, 2, 0]}).set_index("list")
     root = ET.fromstring(hemicycle_svg(frame["seats"]))
     assert [len(g.findall(f"{NS}circle")) for g in root.findall(f"{NS}g")] == [3, 2]
+
+
+def test_hemicycle_legend_names_each_party_with_its_colour_and_seats():
+    # 2026-07-senate's largest groups (data/files, member lists of 31 July 2026): FP 22, JPP 14, RP 8
+    seats = {"FP": 22, "JPP": 14, "RP": 8}
+    root = ET.fromstring(hemicycle_svg(seats, title="Senado", legend=True, note="mayoría: 31"))
+    legend = next(g for g in root.findall(f"{NS}g") if g.get("class") == "legend")
+    assert [t.text for t in legend.findall(f"{NS}text")] == ["FP 22", "JPP 14", "RP 8"]
+    assert [r.get("fill") for r in legend.findall(f"{NS}rect")] == [party_colour(p) for p in seats]
+    assert "mayoría: 31" in [t.text for t in root.findall(f"{NS}text")]
+    width, height = (float(v) for v in root.get("viewBox").split()[2:])
+    assert width == 360 and height > 185  # the key sits below parliamentarch's 360 x 185 arc
+    seats_drawn = sum(len(g.findall(f"{NS}circle")) for g in root.findall(f"{NS}g"))
+    assert seats_drawn == 22 + 14 + 8
