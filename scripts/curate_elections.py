@@ -5,6 +5,8 @@ dataset, a source on every row, and the source files' quirks repaired and docume
 
 * the 2021 national files lack a value for their ``year`` column and hold an unquoted comma inside the
   source text, so every field after it is shifted; they are re-read by position;
+* the 2021 national files cite the JNE report as two URLs run together (an unrelated Andina article,
+  ``/www.instagram.com/img/``, then the report); the report's own address replaces them;
 * the 2016 presidential proclamation names its null-vote row with an empty party; totals rows
   (VALID, BLANK, null, EMITTED) move to ``presidential-first-round-totals``.
 
@@ -62,6 +64,20 @@ def write(name: str, header: list[str], rows: list[dict[str, object]]) -> None:
     print(f"wrote {name}: {len(rows)} rows")
 
 
+# The Andina report of JNE Res. 0602-2021-JNE (12 Jun 2021) as the reference files store it, and its address.
+GLUED_2021 = (
+    "stored URL https://andina.pe/agencia/noticia-agencias-viajes-y-turismo-se-suman-a-lucha-contra-lavado-"
+    "activos-685680.aspx/www.instagram.com/img/noticia-jne-oficializa-distribucion-escanos-el-congreso-para-"
+    "periodo-20212026-848958.aspx"
+)
+ANDINA_2021 = "https://andina.pe/agencia/noticia-jne-oficializa-distribucion-escanos-el-congreso-para-periodo-20212026-848958.aspx"
+
+
+def source_2021(parts: list[str]) -> str:
+    """A 2021 national file's source text, joined again at its comma, with the report's own address."""
+    return ",".join(parts).strip().replace(GLUED_2021, ANDINA_2021)
+
+
 def shifted_2021(path: Path) -> list[list[str]]:
     """Rows of a 2021 national file: the year is missing and the source text is split at its comma."""
     with path.open(encoding="utf-8", newline="") as handle:
@@ -96,7 +112,7 @@ def main(src: Path) -> None:
     for row in shifted_2021(src / "congress_2021_national_votes.csv"):
         _district, party, count, pct, *source_parts = row
         note = source_parts.pop() if len(source_parts) == 3 else ""
-        source = ",".join(source_parts).strip()
+        source = source_2021(source_parts)
         votes.append(
             {"year": 2021, "party": party, "votes": count, "pct_valid": pct, "source": source, "note": note}
         )
@@ -112,7 +128,7 @@ def main(src: Path) -> None:
                 "year": 2021,
                 "party": party,
                 "seats": count,
-                "source": ",".join(source_parts).strip(),
+                "source": source_2021(source_parts),
                 "second_source": second,
             }
         )
@@ -127,7 +143,7 @@ def main(src: Path) -> None:
                 "blank": blank,
                 "null": null,
                 "emitted": emitted,
-                "source": ",".join(source_parts).strip(),
+                "source": source_2021(source_parts),
             }
         )
     write(

@@ -10,6 +10,10 @@ import pytest
 from curul.cli import main
 from curul.congress import WeightedGame, power_indices
 
+# Every row gives each index as a float and as an exact fraction in text.
+INDEX_KEYS = ("banzhaf", "banzhaf_absolute", "shapley_shubik")
+INDEX_KEYS += tuple(f"{k}_exact" for k in INDEX_KEYS)
+
 
 def run(capsys, *args: str) -> tuple[int, str, str]:
     try:
@@ -26,7 +30,7 @@ def test_power_numeric_threshold_json(capsys):
     assert code == 0
     data = json.loads(out)
     assert data["threshold"]["votes"] == 87
-    assert set(data["rows"][0]) == {"group", "seats", "banzhaf", "banzhaf_absolute", "shapley_shubik"}
+    assert set(data["rows"][0]) == {"group", "seats", *INDEX_KEYS}
     assert sum(r["shapley_shubik"] for r in data["rows"]) == pytest.approx(1)
     assert data["rows"][0]["group"] == "PL"
 
@@ -48,10 +52,12 @@ def test_power_members_csv(capsys, tmp_path):
     rows = json.loads(out)["rows"]
     assert len(rows) == 130
     assert [r["shapley_shubik"] for r in rows] == pytest.approx([1 / 130] * 130)
-    assert set(rows[0]) == {"member", "group", "seats", "banzhaf", "banzhaf_absolute", "shapley_shubik"}
+    assert set(rows[0]) == {"member", "group", "seats", *INDEX_KEYS}
+    assert rows[0]["shapley_shubik_exact"] == "1/130"  # 130 equal members: 1/130 each, exactly
     code, out, _ = run(capsys, "power", "-c", str(path), "-t", "66", "--members", "--by-group", "--json")
     grouped = {r["group"]: r for r in json.loads(out)["rows"]}
     assert grouped["A"]["shapley_shubik"] == pytest.approx(0.5)
+    assert grouped["A"]["shapley_shubik_exact"] == "1/2"  # 65 members x 1/130, summed as fractions
 
 
 def test_power_group_csv_matches_library(capsys, tmp_path):
@@ -269,3 +275,35 @@ def test_procedure_help_names_what_the_library_follows():
 
     option = inspect.signature(coalitions_command).parameters["procedure"].default
     assert all(p in option.help for p in PROCEDURES)
+
+
+def test_power_json_gives_each_index_as_an_exact_fraction(capsys):
+    """2021-07 (JNE Res. 0602-2021-JNE: PL 37, FP 24, AP 16, APP 15, RP 13, AvP 7, PP 5, JP 5, SP 5,
+    PM 3) with the 87 votes of a vacancy: the fractions equal an independent count over all 2^10
+    coalitions, and each float is its fraction rounded."""
+    from itertools import combinations
+    from math import factorial
+
+    code, out, _ = run(capsys, "power", "-c", "2021-07", "-t", "87", "--json")
+    assert code == 0
+    rows = json.loads(out)["rows"]
+    seats = {r["group"]: r["seats"] for r in rows}
+    assert sorted(seats.values(), reverse=True) == [37, 24, 16, 15, 13, 7, 5, 5, 5, 3]
+    names, n = list(seats), len(seats)
+    swings = dict.fromkeys(names, 0)
+    shapley = dict.fromkeys(names, Fraction(0))
+    for size in range(n):
+        for others in combinations(names, size):
+            total = sum(seats[o] for o in others)
+            for g in names:
+                if g not in others and total < 87 <= total + seats[g]:
+                    swings[g] += 1
+                    shapley[g] += Fraction(factorial(size) * factorial(n - size - 1), factorial(n))
+    for r in rows:
+        g = r["group"]
+        assert Fraction(r["banzhaf_exact"]) == Fraction(swings[g], sum(swings.values()))
+        assert Fraction(r["banzhaf_absolute_exact"]) == Fraction(swings[g], 2 ** (n - 1))
+        assert Fraction(r["shapley_shubik_exact"]) == shapley[g]
+        for key in ("banzhaf", "banzhaf_absolute", "shapley_shubik"):
+            assert r[key] == float(Fraction(r[f"{key}_exact"]))
+    assert {r["group"]: r["banzhaf_exact"] for r in rows}["PL"] == "217/758"

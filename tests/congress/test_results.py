@@ -33,7 +33,10 @@ def test_power_of_groups():
     data = result.as_dict()
     assert list(data) == ["composition", "threshold", "players", "rows"]
     assert data["composition"] == "2021-07" and data["threshold"]["votes"] == 87 and data["players"] == 10
-    assert list(data["rows"][0]) == ["group", "seats", "banzhaf", "banzhaf_absolute", "shapley_shubik"]
+    assert list(data["rows"][0]) == [
+        "group", "seats", "banzhaf", "banzhaf_absolute", "shapley_shubik",
+        "banzhaf_exact", "banzhaf_absolute_exact", "shapley_shubik_exact",
+    ]  # fmt: skip
     frame = result.to_frame()
     assert len(frame) == 10 and frame["shapley_shubik"].sum() == pytest.approx(1)
     html = result._repr_html_()

@@ -177,7 +177,7 @@ def test_results_follow_the_protocol():
     assert set(data["steps"][0]) >= {"step", "description", "composition", "votes", "rule_id", "confirmed"}
     assert set(data["indices"][0]) == {
         "group", "seats_first", "seats_second", "banzhaf", "banzhaf_absolute", "shapley_shubik",
-        "banzhaf_exact", "shapley_shubik_exact",
+        "banzhaf_exact", "banzhaf_absolute_exact", "shapley_shubik_exact",
     }  # fmt: skip
     assert set(data["minimal_winning"][0]) == {
         "groups", "seats_first", "seats_second", "surplus_first", "surplus_second",

@@ -26,7 +26,7 @@ from curul.report import Presentable
 
 THRESHOLD_KEYS = {
     "procedure", "votes", "regime", "chamber", "rule_id", "article", "arithmetic", "rule", "base",
-    "base_value", "confirmed", "description", "note", "sources",
+    "base_value", "confirmed", "description", "note", "chamber_choice", "sources",
 }  # fmt: skip
 
 

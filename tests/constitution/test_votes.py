@@ -76,3 +76,24 @@ def test_refusals() -> None:
         votes_needed("vacancy.admission", date=UNICAMERAL, habiles=131)
     with pytest.raises(CurulError, match="voted in"):
         votes_needed("cabinet.censure", regime="peru-2026-bicameral", chamber="senate")
+
+
+def test_a_bicameral_threshold_without_a_chamber_says_which_chamber_and_why() -> None:
+    """peru-2026-bicameral.toml names ``default_chamber = "deputies"``; vacancy.approval is voted in
+    the Deputies (B4, 87 of 130) and then the Senate (B5, 40 of 60); cabinet.censure only in the
+    Deputies (B6). Without a chamber the count is the default chamber's, and the result says so."""
+    vacancy = votes_needed("vacancy.approval", regime="peru-2026-bicameral")
+    assert (vacancy.chamber, vacancy.votes, vacancy.rule_id) == ("deputies", 87, "B4")
+    assert vacancy.chamber_choice == (
+        "not given: deputies, the default chamber of peru-2026-bicameral; also voted in the senate "
+        "(name the chamber to count there)"
+    )
+    # board.election is listed Senate first in the regime file: the default chamber is used, not the first.
+    assert votes_needed("board.election", regime="peru-2026-bicameral").chamber == "deputies"
+    censure = votes_needed("cabinet.censure", regime="peru-2026-bicameral")
+    assert censure.chamber_choice == "not given: deputies, the default chamber of peru-2026-bicameral"
+    asked = votes_needed("vacancy.approval", regime="peru-2026-bicameral", chamber="senate")
+    assert (asked.votes, asked.chamber_choice) == (40, "")
+    # One chamber (the 1993 unicameral Congress): nothing to choose, nothing said.
+    assert votes_needed("vacancy.approval", date=UNICAMERAL).chamber_choice == ""
+    assert "chamber: not given: deputies" in vacancy.report().to_text()

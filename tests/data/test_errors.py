@@ -23,7 +23,7 @@ CASES = [
         VOTES,
         9,
         1,
-        "duplicate row (year=2016, district=AMAZONAS, party=PERUANOS POR EL KAMBIO) already on line 4",
+        "year: duplicate row (year=2016, district=AMAZONAS, party=PERUANOS POR EL KAMBIO) already on line 4",
     ),
     (
         "votes_not_summing",

@@ -107,7 +107,7 @@ def test_systems_lists_every_system_with_sources(capsys):
         ("district,party,votes\nLIMA,A,5.5\n", ":2:3: votes: '5.5' is not a whole number (digits 0-9 only)"),
         (
             "district,party,votes\nLIMA,A,5\nlima,a,7\n",
-            ":3:1: duplicate row (district=lima, party=a) already on line 2",
+            ":3:1: district: duplicate row (district=lima, party=a) already on line 2",
         ),
         (
             "district,votes\nLIMA,5\n",
@@ -132,7 +132,7 @@ def test_bad_votes_files_give_one_located_line_and_exit_2(capsys, tmp_path, text
     [
         (["seats", "--system", "peru-1990", "--official"], "unknown system"),
         (["seats", "--system", "peru-2016"], "give --votes"),
-        (["seats", "--system", "peru-2021", "--official"], "no bundled per-district results for 2021"),
+        (["seats", "--system", "peru-2021", "--official"], "district of 2021 are needed and not bundled"),
         (["seats", "--system", "peru-2016", "--official", "--method", "coin"], "unknown method"),
         (["seats", "--system", "peru-2016", "--votes", "/nonexistent/v.csv"], "no such file"),
     ],
@@ -140,6 +140,30 @@ def test_bad_votes_files_give_one_located_line_and_exit_2(capsys, tmp_path, text
 def test_bad_options_exit_2(capsys, argv, message):
     code, _, err = run(argv, capsys)
     assert code == 2 and message in err and len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("system", "bundled"),
+    [
+        # 2020: the extraordinary election's figures are in neither the bundle nor ../shared/data/elections;
+        # 2021: only the national figures of JNE Res. 0602-2021-JNE (the catalog's three 2021 datasets).
+        ("peru-2020", "no 2020 Congress figures are bundled"),
+        (
+            "peru-2021",
+            "bundled for 2021: congress-2021-national-votes, congress-2021-national-seats, "
+            "congress-2021-national-totals (national figures, no district votes)",
+        ),
+    ],
+)
+def test_official_seats_of_a_year_without_district_votes_say_what_is_missing(capsys, system, bundled):
+    code, out, err = run(["seats", "--system", system, "--official"], capsys)
+    year = system[-4:]
+    assert code == 2 and out == ""
+    assert err == (
+        f"error: --system: {system}: the official votes of every list in every district of {year} are "
+        f"needed and not bundled; {bundled}; official results are reproduced district by district for "
+        "2001, 2006, 2011, 2016\n"
+    )
 
 
 def test_senate_threshold_counts_the_national_vote(capsys, tmp_path):

@@ -100,7 +100,7 @@ def test_a_reading_from_the_command_line_is_shown_and_changes_the_seats(capsys):
             "--reading: peru-2026-dep",
         ),
         (["seats", "--system", "peru-2016", "--partial"], "no bundled partial count for peru-2016"),
-        (["seats", "--system", "peru-2026-senate", "--official"], "for 2026 only a partial count is bundled"),
+        (["seats", "--system", "peru-2026-senate", "--official"], "only a partial count per district"),
         (["results", "2016", "--chamber", "senate"], "only 2026 has two chambers; --chamber does not apply"),
         (["results", "2026", "--chamber", "congress"], "--chamber: must be senate or deputies"),
         (["results", "2019"], "no bundled Congress results for 2019"),

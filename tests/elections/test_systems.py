@@ -5,7 +5,7 @@ import pytest
 
 from curul.data import load
 from curul.elections import AllOf, AnyOf, SeatsInDistricts, VoteShare, load_system, systems, systems_listing
-from curul.errors import CurulError
+from curul.errors import CurulError, InputError
 
 EXPECTED = {
     "peru-2001": (120, 25),
@@ -166,5 +166,21 @@ def test_a_system_shows_its_districts():
 def test_a_system_file_is_checked_key_by_key_at_its_line(tmp_path, change, message):
     """Wrong types are refused at their line before any is used (a string year once crashed)."""
     with pytest.raises(CurulError) as caught:
+        load_system(_write(tmp_path, GOOD.replace(*change)))
+    assert str(caught.value).startswith(f"{tmp_path}/{message}"), str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        # the [threshold] header is line 10 of GOOD (line 1 is empty)
+        (('kind = "vote_share"', 'kind = "vibes"'), "reform.toml:10:1: threshold.kind: unknown rule 'vibes'"),
+        (('share = "3/100"', 'share = "3/2"'), "reform.toml:10:1: threshold"),
+        # an inline array of districts is located at its key
+        (("seats = 2", "seats = 0"), "reform.toml:9:1: districts: districts[1] needs name, a positive"),
+    ],
+)
+def test_a_problem_inside_a_table_is_placed_at_that_table(tmp_path, change, message):
+    with pytest.raises(InputError) as caught:
         load_system(_write(tmp_path, GOOD.replace(*change)))
     assert str(caught.value).startswith(f"{tmp_path}/{message}"), str(caught.value)

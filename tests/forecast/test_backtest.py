@@ -278,3 +278,52 @@ def test_the_2026_backtest_is_the_2026_forecast_scored():
     html = result._repr_html_()
     assert "Chamber of Deputies (130) seats vs official" in html and "Senate national list (30)" in html
     assert "reference (public model)" not in html
+
+
+def test_an_excluded_ticket_keeps_its_congress_list_when_its_list_ran():
+    """JNE excluded César Acuña's presidential ticket on 9 March 2016, but Alianza para el Progreso's
+    Congress lists stayed on the ballot: 1,125,682 votes and 9 seats (congress-2016-district-votes and
+    -seats, JNE INFOgob); Todos por el Perú (Julio Guzmán, also excluded) has no Congress votes at all.
+    elections.toml records which, and the 2016 backtest simulates APP's list and scores its 9 seats."""
+    from curul.data import load
+    from curul.forecast._elections import get_election
+
+    votes: dict[str, int] = {}
+    for row in load("congress-2016-district-votes").rows:
+        votes[row.party] = votes.get(row.party, 0) + row.votes
+    assert votes["ALIANZA PARA EL PROGRESO DEL PERU"] == 1_125_682 and votes["TODOS POR EL PERU"] == 0
+    flags = {e.candidate: e.congress_list for e in get_election("peru-2016").exits}
+    assert flags == {"Cesar Acuna": True, "Julio Guzman": False}
+
+    result = run_backtest("peru-2016", sims=2_000, seed=1)
+    (exited, share), *others = result.forecast.average.exited_lists_
+    assert exited.name == "Cesar Acuna" and exited.party == "Alianza para el Progreso" and not others
+    # His last polls before the exit (curul/forecast/polls/peru-2016-r1.csv, on the valid-vote scale):
+    # 18.4 (CPI, 10 Jan) ... 7.3 (Ipsos, 18 Feb): the share is a weighted mean of them.
+    assert 7.0 < share < 18.5
+    assert result.seats is not None
+    rows = {r["party"]: r for r in result.seats["parties"]}
+    app = rows["ALIANZA PARA EL PROGRESO DEL PERU"]
+    assert app["name"] == "Alianza para el Progreso" and app["actual"] == 9
+    assert app["mean_seats"] > 3 and app["p05"] <= 9 <= app["p95"]
+
+
+@pytest.mark.parametrize("year", [2016, 2021])
+def test_the_congress_seat_table_names_each_list_as_the_official_data_do(year):
+    """One spelling per table: every scored list that the official figures name carries that name
+    (the Congress results of ``curul.elections``, else its ticket's party in presidential-first-rounds),
+    and every official seat is scored once."""
+    from curul.data import load
+    from curul.elections import congress_results
+
+    official = {p.party: p.seats for p in congress_results(year).parties}
+    tickets = {r.party for r in load("presidential-first-rounds").rows if r.year == year}
+    result = run_backtest(f"peru-{year}", sims=1_000, seed=2)
+    assert result.seats is not None
+    parties = [r["party"] for r in result.seats["parties"] if r["party"] is not None]
+    assert parties and set(parties) <= set(official) | tickets
+    assert len(parties) == len(set(parties))
+    scored = {r["party"]: r["actual"] for r in result.seats["parties"] if r["actual"]}
+    assert scored == {p: s for p, s in official.items() if s}
+    text = str(result.report())
+    assert all(p in text for p in parties)

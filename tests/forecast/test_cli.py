@@ -13,6 +13,7 @@ JSON_KEYS = {
     "blocs",
     "calibration",
     "congress_sims",
+    "shift",
 }
 CANDIDATE_KEYS = {"name", "party", "mean", "p05", "p10", "p90", "p95", "p_runoff", "p_win"}
 

@@ -20,6 +20,7 @@ JSON_KEYS = {
     "blocs",
     "calibration",
     "congress_sims",
+    "shift",
 }
 
 

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from curul.rollcalls import MotionModel, evaluate, motion_kind, vacancy_votes
 from curul.rollcalls._baseline import baseline
-from curul.rollcalls._outcomes import count_distributions
+from curul.rollcalls._reference import count_distributions
 
 
 @settings(max_examples=30, deadline=None)

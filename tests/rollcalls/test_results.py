@@ -128,14 +128,12 @@ def test_ideal_points_result():
 
 
 def test_prediction_of_a_recorded_vote(rollcalls):
-    heard: list[str] = []
+    heard: list[float] = []
     result = predict_vote(
-        rollcalls, "2022-03-14T12-38", threshold=50, model=MotionModel(basis="groups"), status=heard.append
+        rollcalls, "2022-03-14T12-38", threshold=50, model=MotionModel(basis="groups"), progress=heard.append
     )
     assert isinstance(result, Prediction) and list(result.as_dict()) == PREDICTION_KEYS
-    assert result.cutoff == dt.date(2022, 3, 14) and heard == [
-        "fitting the model on the votes before 2022-03-14…"
-    ]
+    assert result.cutoff == dt.date(2022, 3, 14)
     assert "Vote 2022-03-14T12-38 (model fitted on votes before 2022-03-14)" in result._repr_html_()
     with pytest.raises(ArgumentError) as info:
         predict_vote(rollcalls, "nope")

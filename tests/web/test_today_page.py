@@ -34,10 +34,10 @@ def test_the_two_chambers_are_hemicycles_with_a_table_beside(client):
     page = client.get(f"/?fecha={DAY}").text
     for chamber, seats in (("senate", 60), ("deputies", 130)):
         svg = re.search(rf'<svg[^>]*aria-labelledby="hemiciclo-{chamber}-title".*?</svg>', page, re.S)
-        assert svg and 'role="img"' in svg.group(0) and 'class="legend"' in svg.group(0)
+        assert svg and 'role="img"' in svg.group(0) and f'id="hemiciclo-{chamber}-legend"' in svg.group(0)
         assert svg.group(0).count("<circle") == seats  # 2026-07-senate 60, 2026-07-deputies 130
         assert f'id="tabla-{chamber}"' in page
-    assert "Fuerza Popular" in page and "mayoría absoluta: 31" in page and "mayoría absoluta: 66" in page
+    assert "Fuerza Popular" in page and "es 31." in page and "es 66." in page  # the majority in the caption
 
 
 def test_thresholds_and_coalitions_are_the_librarys(client):

@@ -19,7 +19,11 @@ def threshold(
     regime: str = typer.Option(
         None, "--regime", help="Regime id instead of a date, e.g. peru-2026-bicameral."
     ),
-    chamber: str = typer.Option(None, "--chamber", help="congress | deputies | senate (default: the first)."),
+    chamber: str = typer.Option(
+        None,
+        "--chamber",
+        help="congress | deputies | senate (default: the regime's default chamber, named in the output).",
+    ),
     habiles: int = typer.Option(
         None, "--habiles", min=0, max=MAX_MEMBERS, help="Members able to vote (default: the legal number)."
     ),

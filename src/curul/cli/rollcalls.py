@@ -11,13 +11,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import typer
 
 from curul.cli._options import JSON_OPTION, options, parse_date
-from curul.cli._output import emit, err_console, progress
+from curul.cli._output import emit, err_console
 from curul.errors import CurulError
 
 if TYPE_CHECKING:
@@ -52,7 +53,10 @@ def import_command(
     from curul.rollcalls import ImportSummary, import_rollcalls, save_rollcalls
 
     rc = import_rollcalls(path)
-    emit(ImportSummary.of(rc, save_rollcalls(rc, out)), as_json)
+    cache = out if out is not None else None
+    summary = ImportSummary.of(rc, Path("-"))  # the whole summary is computed before anything is written
+    written = save_rollcalls(rc, cache)
+    emit(replace(summary, cache=written), as_json)
 
 
 def _load(data: Path | None, start: str | None = None, end: str | None = None) -> RollCalls:
@@ -80,26 +84,25 @@ def _plot(path: Path, draw: Callable[[str], bytes]) -> Path:
 
 
 @contextmanager
-def _busy(quiet: bool) -> Iterator[Callable[[str], None]]:
-    """A spinner on stderr for a fit whose length is not known in advance, showing what the library
-    says it is doing (``status(text)``); silent with --json."""
-    if quiet:
-        yield lambda text: None
+def _progress(label: str, quiet: bool) -> Iterator[Callable[[float], None]]:
+    """A progress bar on stderr with the time left, for a fit or a run of predictions: yields the
+    ``progress(fraction)`` callback the library's long runs take; silent with --json or when stderr is
+    not a terminal. Rich shows the estimate once the bar has moved."""
+    if quiet or not err_console().is_terminal:
+        yield lambda fraction: None
         return
-    shown: list[Any] = []
+    from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeRemainingColumn
 
-    def status(text: str) -> None:
-        if shown:
-            shown[0].update(text)
-        else:
-            shown.append(err_console().status(text))
-            shown[0].start()
-
-    try:
-        yield status
-    finally:
-        if shown:
-            shown[0].stop()
+    columns = (
+        TextColumn(label),
+        BarColumn(),
+        TaskProgressColumn(),
+        TextColumn("left"),
+        TimeRemainingColumn(),
+    )
+    with Progress(*columns, console=err_console(), transient=True) as bar:
+        task = bar.add_task(label, total=1.0)
+        yield lambda fraction: bar.update(task, completed=fraction)
 
 
 def _check_dims(dims: int) -> None:
@@ -163,7 +166,7 @@ def members_command(
 def ideal_command(
     dims: int = typer.Option(1, "--dims", help="1 or 2 dimensions."),
     anchor: str | None = typer.Option(
-        None, "--anchor", help="Member placed on the positive side (default: first name alphabetically)."
+        None, "--anchor", help="Member placed on the positive side (default: the largest group's side)."
     ),
     plot: Path | None = PLOT_OPT,
     start: str | None = FROM_OPT,
@@ -180,8 +183,8 @@ def ideal_command(
 
     _check_dims(dims)
     rc = _load(data, start, end)
-    with _busy(as_json) as status:
-        result = ideal_points(rc, dims=dims, anchor=anchor, status=status)
+    with _progress(f"fitting {dims}-D ideal points", as_json) as tick:
+        result = ideal_points(rc, dims=dims, anchor=anchor, progress=tick, cache=True)
     if plot:
         from curul.viz import ideal_points_chart
 
@@ -215,7 +218,11 @@ def votes_command(
 def predict_command(
     vote: str | None = typer.Option(None, "--vote", help="Predict this recorded vote (fit on earlier days)."),
     threshold: str | None = typer.Option(
-        None, "--threshold", "-t", help="With --vote: votes needed or procedure id (default: yes > no)."
+        None,
+        "--threshold",
+        "-t",
+        help="Votes needed or procedure id (default: yes > no; with --kind, the "
+        "kind's procedure: vacancy.approval for a vacancy).",
     ),
     cutoff: str | None = typer.Option(
         None, "--evaluate", help="Fit before this date, score every later vote against the baseline."
@@ -254,7 +261,6 @@ def predict_command(
         load_rollcalls,
         predict_vacancies,
         predict_vote,
-        vacancy_votes,
     )
 
     _check_dims(dims)
@@ -269,22 +275,24 @@ def predict_command(
     model = MotionModel(dims=dims, anchor=anchor, basis=basis)
     result: Any
     if vote is not None:
-        with _busy(as_json) as status, options(vote_id="--vote"):
-            result = predict_vote(rc, vote, threshold=threshold, model=model, status=status)
+        with _progress("fitting the model", as_json) as tick, options(vote_id="--vote"):
+            result = predict_vote(rc, vote, threshold=threshold, model=model, progress=tick, cache=True)
     elif kind is not None:
         when = parse_date(on, "--on")
-        with _busy(as_json) as status:
-            result = forecast_motion(rc, kind, on=when, threshold=threshold, model=model, status=status)
+        with _progress("fitting the model", as_json) as tick:
+            result = forecast_motion(
+                rc, kind, on=when, threshold=threshold, model=model, progress=tick, cache=True
+            )
     elif cutoff is not None:
         day = parse_date(cutoff, "--evaluate")
         assert day is not None
         end = parse_date(until, "--until")
         stop = end + dt.timedelta(days=1) if end else None
-        with progress(rc.between(day, stop).n_votes, "predicting", not as_json) as tick:
-            result = evaluate(rc, day, until=stop, model=model, progress=tick)
+        with _progress("fitting and predicting", as_json) as tick:
+            result = evaluate(rc, day, until=stop, model=model, progress=tick, cache=True)
     else:
-        with progress(len(vacancy_votes(rc)), "vacancy votes", not as_json) as tick:
-            result = predict_vacancies(rc, dims=dims, anchor=anchor, basis=basis, progress=tick)
+        with _progress("vacancy votes", as_json) as tick:
+            result = predict_vacancies(rc, dims=dims, anchor=anchor, basis=basis, progress=tick, cache=True)
     emit(result, as_json)
 
 

@@ -19,7 +19,7 @@ from math import factorial
 from typing import Any
 
 from curul.congress._games import WeightedGame
-from curul.congress._power import banzhaf_swings, swing_profiles, winning_by_size
+from curul.congress._power import banzhaf_swings, exact_indices, swing_profiles, winning_by_size
 from curul.errors import CurulError
 
 
@@ -48,6 +48,9 @@ class BicameralIndices:
                         "banzhaf": float(self.banzhaf[c][i]),
                         "banzhaf_absolute": float(self.banzhaf_absolute[c][i]),
                         "shapley_shubik": float(self.shapley_shubik[c][i]),
+                        **exact_indices(
+                            self.banzhaf[c][i], self.banzhaf_absolute[c][i], self.shapley_shubik[c][i]
+                        ),
                     }
                 )
         return out
@@ -130,6 +133,7 @@ class JointIndices:
                 "banzhaf": float(self.banzhaf[i]),
                 "banzhaf_absolute": float(self.banzhaf_absolute[i]),
                 "shapley_shubik": float(self.shapley_shubik[i]),
+                **exact_indices(self.banzhaf[i], self.banzhaf_absolute[i], self.shapley_shubik[i]),
             }
             for i, label in enumerate(self.labels)
         ]

@@ -67,11 +67,7 @@ class BicameralCoalitions(Presentable):
 
     def index_rows(self) -> list[dict[str, Any]]:
         """One row per party: seats in each chamber, the indices as floats and as exact fractions."""
-        rows = self.indices.rows(_NAMES)
-        for row, b, s in zip(rows, self.indices.banzhaf, self.indices.shapley_shubik, strict=True):
-            row["banzhaf_exact"] = str(b)
-            row["shapley_shubik_exact"] = str(s)
-        return rows
+        return self.indices.rows(_NAMES)
 
     def as_dict(self) -> dict[str, Any]:
         return (

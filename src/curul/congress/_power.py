@@ -26,6 +26,16 @@ if TYPE_CHECKING:
 _MAX_BITS = 1 << 29
 
 
+def exact_indices(banzhaf: Fraction, absolute: Fraction, shapley: Fraction) -> dict[str, str]:
+    """The indices as exact fractions in text (``"2/5"``, ``"0"``, ``"1"``), beside the floats JSON
+    gives: a float cannot hold 1/3, and the power indices are computed exactly."""
+    return {
+        "banzhaf_exact": str(banzhaf),
+        "banzhaf_absolute_exact": str(absolute),
+        "shapley_shubik_exact": str(shapley),
+    }
+
+
 @dataclass(frozen=True)
 class PowerIndices:
     """Both indices of every player of a game, exact.
@@ -41,7 +51,8 @@ class PowerIndices:
     shapley_shubik: tuple[Fraction, ...]
 
     def rows(self, key: str = "group") -> list[dict[str, object]]:
-        """JSON-ready rows ``{key, seats, banzhaf, banzhaf_absolute, shapley_shubik}`` (floats)."""
+        """JSON-ready rows ``{key, seats, banzhaf, banzhaf_absolute, shapley_shubik}`` (floats), each
+        index also exact as a fraction in text (``banzhaf_exact``: ``"2/5"``, see :func:`exact_indices`)."""
         return [
             {
                 key: label,
@@ -49,6 +60,7 @@ class PowerIndices:
                 "banzhaf": float(b),
                 "banzhaf_absolute": float(ba),
                 "shapley_shubik": float(s),
+                **exact_indices(b, ba, s),
             }
             for label, w, b, ba, s in zip(
                 self.game.labels,
@@ -67,6 +79,7 @@ class PowerIndices:
         sum of its members'. Sums are of the float values, in player order, as the rows show them.
         """
         out: dict[str, dict[str, Any]] = {}
+        exact: dict[str, list[Fraction]] = {}
         for i, member in enumerate(self.game.labels):
             g = group_of[member]
             row = out.setdefault(
@@ -76,6 +89,11 @@ class PowerIndices:
             row["banzhaf"] += float(self.banzhaf[i])
             row["banzhaf_absolute"] += float(self.banzhaf_absolute[i])
             row["shapley_shubik"] += float(self.shapley_shubik[i])
+            sums = exact.setdefault(g, [Fraction(0)] * 3)
+            for k, value in enumerate((self.banzhaf[i], self.banzhaf_absolute[i], self.shapley_shubik[i])):
+                sums[k] += value
+        for g, row in out.items():
+            row.update(exact_indices(*exact[g]))
         return sorted(out.values(), key=lambda r: -r["seats"])
 
     def to_frame(self, key: str = "group") -> pd.DataFrame:

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from curul.constitution._regime import Regime, Rule
@@ -35,6 +35,8 @@ class ThresholdResult(Presentable):
     confirmed: bool
     description: str
     note: str = ""
+    # How the chamber was chosen when none was asked for in a regime of several chambers ("" otherwise).
+    chamber_choice: str = ""
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -51,6 +53,7 @@ class ThresholdResult(Presentable):
             "confirmed": self.confirmed,
             "description": self.description,
             "note": self.note,
+            "chamber_choice": self.chamber_choice,
             "sources": list(self.sources),
         }
 
@@ -68,6 +71,7 @@ class ThresholdResult(Presentable):
             f"  {self.arithmetic}",
             f"  {self.description}",
             f"  note: {self.note}" if self.note else None,
+            f"  chamber: {self.chamber_choice}" if self.chamber_choice else None,
             *(Line.of(f"  source: {source}", "soft") for source in self.sources),
         )
 
@@ -177,8 +181,27 @@ def votes_needed(
     present" is computed on the hábiles (or the legal number), i.e. full attendance.
     """
     chosen = _pick_regime(date, regime)
+    choice = ""
+    if chamber is None and len(chosen.chambers) > 1:
+        chamber, choice = _default_chamber(chosen, procedure)
     rule = chosen.rule(procedure, chamber)
-    return threshold_for(rule, chosen, habiles=habiles, present=present)
+    return replace(threshold_for(rule, chosen, habiles=habiles, present=present), chamber_choice=choice)
+
+
+def _default_chamber(regime: Regime, procedure: str) -> tuple[str | None, str]:
+    """The chamber a procedure is counted in when none is named, and why: the regime's
+    ``default_chamber`` where the procedure is voted there, else the one chamber that votes it."""
+    voted = [r.chamber for r in regime.rules_for(procedure)]
+    if not voted:
+        return None, ""  # not encoded: ``Regime.rule`` says so
+    others = [c for c in voted if c != regime.default_chamber]
+    if regime.default_chamber in voted:
+        also = f"; also voted in the {', '.join(others)} (name the chamber to count there)" if others else ""
+        return regime.default_chamber, (
+            f"not given: {regime.default_chamber}, the default chamber of {regime.id}{also}"
+        )
+    also = f"; also voted in the {', '.join(voted[1:])}" if len(voted) > 1 else ""
+    return voted[0], f"not given: {voted[0]}, where {regime.id} has this procedure voted{also}"
 
 
 def rules(regime: str | None = None, *, date: dt.date | None = None) -> tuple[Rule, ...]:

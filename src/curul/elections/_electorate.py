@@ -204,8 +204,10 @@ def deputies_apportionment(
     if missing:
         raise ArgumentError(
             "overrides",
-            f"no sourced electorate for {', '.join(missing)}; give it with {{name}} {missing[0]}=N "
-            "(docs/elections.md gives the range that reproduces JNE's seats)",
+            f"no sourced electorate for {', '.join(missing)}; give "
+            + " ".join(f"{{name}} {d}=N" for d in missing)
+            + " (docs/elections.md, 'The 2026 electorate figures', gives the ranges that reproduce "
+            "JNE's seats)",
         )
     used = {d: n for d, n in electors.items() if n is not None}
     sources = {d: bundled.sources[d] for d in used if fold(d) not in given}

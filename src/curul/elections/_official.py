@@ -6,14 +6,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from curul.data import fold, load
+from curul.data import fold, load, names
 from curul.elections._allocation import TieBreak, check_method
 from curul.elections._comparison import OfficialComparison
 from curul.elections._election import ElectionResult, allocate_system
 from curul.elections._margins import swaps
 from curul.elections._partial import PARTIAL_YEARS, official_seats_2026, partial_votes
 from curul.elections._systems import ElectoralSystem, load_system
-from curul.errors import CurulError
+from curul.errors import ArgumentError, CurulError
 
 OFFICIAL_YEARS = (2001, 2006, 2011, 2016)
 
@@ -28,19 +28,28 @@ def alliance_members(org_type: str) -> int:
     return 2 if kind.startswith(("ALIANZA", "ALLIANCE")) else 1
 
 
+def missing_official_votes(system: ElectoralSystem) -> str:
+    """Why the official result of ``system`` cannot be reproduced: the one line that names what is
+    missing (the votes of every list in every district of its year) and what of that year is bundled."""
+    year = system.year
+    bundled = [n for n in names() if n.startswith(f"congress-{year}-")]
+    if year in PARTIAL_YEARS:
+        have = "only a partial count per district is bundled (allocate_partial; curul seats --partial)"
+    elif bundled:
+        have = f"bundled for {year}: {', '.join(bundled)} (national figures, no district votes)"
+    else:
+        have = f"no {year} Congress figures are bundled"
+    years = ", ".join(str(y) for y in OFFICIAL_YEARS)
+    return (
+        f"{system.name}: the official votes of every list in every district of {year} are needed and not "
+        f"bundled; {have}; official results are reproduced district by district for {years}"
+    )
+
+
 def official_votes(system: ElectoralSystem) -> tuple[dict[str, dict[str, int]], dict[str, int]]:
     """Votes per district and list of the system's year (official data), and alliance sizes."""
     if system.year not in OFFICIAL_YEARS:
-        partial = (
-            "; for 2026 only a partial count is bundled (ask for the partial votes)"
-            if system.year in PARTIAL_YEARS
-            else ""
-        )
-        raise CurulError(
-            f"no bundled per-district results for {system.year}; bundled years: "
-            + ", ".join(str(y) for y in OFFICIAL_YEARS)
-            + partial
-        )
+        raise ArgumentError("system", missing_official_votes(system))
     votes: dict[str, dict[str, int]] = {}
     members: dict[str, int] = {}
     for row in load(f"congress-{system.year}-district-votes").rows:

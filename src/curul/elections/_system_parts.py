@@ -5,13 +5,15 @@ the rules as written) and the parts of its chamber (``[components]``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
 from curul.elections._readings import Reading, apply_choices
 from curul.elections._threshold_tables import parse_rule
 from curul.elections._thresholds import Rule, SeatsInDistricts, VoteShare
-from curul.errors import CurulError
+from curul.errors import CurulError, InputError
+from curul.inputs import TomlLocator
 
 
 def check_rule_districts(rule: Rule, names: list[str], where: str) -> None:
@@ -73,3 +75,31 @@ def parse_components(spec: Any, names: list[str], where: str) -> tuple[tuple[str
     if out and sorted(covered) != sorted(names):
         raise CurulError(f"{where}: components must hold every district exactly once")
     return tuple(out)
+
+
+_PATH = re.compile(r"[a-z_]+(?:\[\d+\])?(?:\.[A-Za-z0-9_\-]+(?:\[\d+\])?)*")
+_PLACE = re.compile(r"(?P<key>[a-z_]+)(?:\[(?P<index>\d+)\])?")
+
+
+def locate_problem(exc: CurulError, where: str, locator: TomlLocator) -> InputError | None:
+    """A problem found inside a table of a system file, placed at that table: the key or header its
+    message starts with (``districts[3]`` at the fourth district's header, ``threshold`` at its own)."""
+    message = str(exc)
+    if not message.startswith(f"{where}: "):
+        return None  # already placed (``file:line: ...``), or not about the file
+    rest = message[len(where) + 2 :]
+    match = _PLACE.match(rest)
+    if match is None:
+        return None
+    key, index = match["key"], int(match["index"] or 0)
+    line, column = locator.key("", 0, key)
+    if line is None or index:
+        line, column = locator.header(key, index)
+    if line is None:
+        line, column = locator.key("", 0, key)
+    if line is None:
+        return None
+    place, sep, problem = rest.partition(": ")
+    if sep and _PATH.fullmatch(place):
+        return InputError(where, problem, line=line, column=column, field=place)
+    return InputError(where, rest, line=line, column=column, field=key)

@@ -20,7 +20,12 @@ from curul.data import fold, load
 from curul.elections._allocation import METHOD_TITLES, check_method
 from curul.elections._apportionment import ApportionmentRule, parse_apportionment
 from curul.elections._readings import ChosenReading, Reading, apply_choices, parse_readings, resolve
-from curul.elections._system_parts import check_readings, check_rule_districts, parse_components
+from curul.elections._system_parts import (
+    check_readings,
+    check_rule_districts,
+    locate_problem,
+    parse_components,
+)
 from curul.elections._threshold_tables import parse_rule
 from curul.elections._thresholds import Rule
 from curul.errors import CurulError, InputError
@@ -307,6 +312,18 @@ def _check_top(data: dict[str, Any], where: str, locator: TomlLocator) -> None:
 def _parse(text: str, where: str) -> ElectoralSystem:
     data, locator = parse_toml(text, where)
     _check_top(data, where, locator)
+    try:
+        return _build(data, where, text)
+    except InputError:
+        raise
+    except CurulError as exc:
+        located = locate_problem(exc, where, locator)
+        if located is None:
+            raise
+        raise located from None
+
+
+def _build(data: dict[str, Any], where: str, text: str) -> ElectoralSystem:
     if "magnitudes" in data:
         names, seats, mag_sources = _magnitudes(data["magnitudes"], where)
     else:

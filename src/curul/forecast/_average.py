@@ -6,8 +6,9 @@ attributes end in ``_``. Everything is on the scale of valid votes (see ``_valid
 
 from __future__ import annotations
 
+import copy
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -19,6 +20,10 @@ from curul.errors import ArgumentError, CurulError
 from curul.forecast._elections import Election, Exit, polls_until
 from curul.forecast._polls import Poll, PollRow
 from curul.forecast._valid import ValidShares, to_valid, typical_non_choice, typical_sample_n
+
+#: Bounds of a shifted candidate's share (percent of valid votes), see :meth:`PollAverage.shifted`.
+MIN_SHIFTED = 0.1
+MAX_SHIFTED = 90.0
 
 
 @dataclass(frozen=True)
@@ -79,6 +84,7 @@ class PollAverage:
         self.conversions_: tuple[ValidShares, ...] = tuple(to_valid(p, typical, n_typical) for p in polls)
         self.typical_non_choice_ = typical
         self.candidates_ = self._active_candidates(polls, as_of)
+        self.exited_lists_ = self._exited_lists(as_of)
         keys = [c.key for c in self.candidates_]
         self.observations_ = self._observations(as_of, set(keys))
         self.house_effects_ = self._fit_house_effects() if self.house_effects else {}
@@ -145,6 +151,33 @@ class PollAverage:
         keys = recent or set(latest)
         return tuple(sorted((latest[k] for k in keys if k not in exited), key=lambda c: c.name))
 
+    def _exited_lists(self, as_of: date) -> tuple[tuple[Candidate, float], ...]:
+        """Candidates out of the race by ``as_of`` whose party's Congress list stayed on the ballot,
+        each with its share of valid votes in the polls fielded before the exit (weighted by recency to
+        the exit date and by sample size): the Congress simulation gives the list this share in place
+        of a presidential one, so an excluded ticket does not take its list out of Congress."""
+        out = []
+        for e in self.exits:
+            if not e.congress_list or e.date > as_of:
+                continue
+            key = candidate_key(e.candidate)
+            values, weights, party = [], [], ""
+            for conv in self.conversions_:
+                poll = conv.poll
+                shares = {candidate_key(n): v for n, v in conv.shares.items()}
+                if poll.field_date >= e.date or key not in shares:
+                    continue
+                party = next(
+                    (r.party for r in poll.rows if candidate_key(r.candidate) == key and r.party), party
+                )
+                values.append(shares[key])
+                age = (e.date - poll.field_date).days
+                weights.append(0.5 ** (age / self.half_life) * min(conv.effective_n, self.sample_cap))
+            if values:
+                share = float(np.dot(values, weights) / np.sum(weights))
+                out.append((Candidate(key, e.candidate, party), share))
+        return tuple(out)
+
     def _observations(self, as_of: date, keys: set[str]) -> list[Observation]:
         exited = self._exited(as_of)
         same_field: dict[tuple[str, date], int] = {}
@@ -206,6 +239,40 @@ class PollAverage:
             for p, value in effects_for.items():
                 effects.setdefault(p, {})[key] = float(value)
         return effects
+
+    # -- what if --------------------------------------------------------------------------------
+    def shifted(self, shift: Mapping[str, float]) -> PollAverage:
+        """A copy in which each named candidate's share moves by the given points of valid votes.
+
+        The change is taken from (or given to) everyone else in proportion, the other candidates and
+        the share no poll names alike, so the shares still sum to 100 and nobody else's ratio to
+        another moves: "what if Fujimori polled two points higher" and nothing else changed. A name
+        is matched as the polls spell it (accents and case ignored); a share pushed below
+        ``MIN_SHIFTED`` or above ``MAX_SHIFTED`` percent is refused rather than clipped.
+        """
+        out = copy.copy(self)
+        shares = np.append(self.shares_.astype(float), self.others_)
+        index = {c.key: i for i, c in enumerate(self.candidates_)}
+        for name, points in shift.items():
+            i = index.get(candidate_key(name))
+            if i is None:
+                known = ", ".join(c.name for c in self.candidates_)
+                raise ArgumentError("shift", f"{name!r} is not a candidate of this average (known: {known})")
+            if not math.isfinite(points):
+                raise ArgumentError("shift", f"{points} points is not a number")
+            new = shares[i] + points
+            if not MIN_SHIFTED <= new <= MAX_SHIFTED:
+                raise ArgumentError(
+                    "shift",
+                    f"{self.candidates_[i].name} at {shares[i]:.1f}% {points:+g} points = {new:.1f}%, "
+                    f"outside {MIN_SHIFTED:g}–{MAX_SHIFTED:g}%",
+                )
+            rest = np.delete(np.arange(len(shares)), i)
+            shares[rest] *= (100.0 - new) / shares[rest].sum()
+            shares[i] = new
+        out.shares_ = shares[:-1]
+        out.others_ = float(shares[-1])
+        return out
 
     # -- results ---------------------------------------------------------------------------------
     def table(self) -> list[dict]:

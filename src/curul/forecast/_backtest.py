@@ -102,10 +102,10 @@ class Backtest(Presentable):
             detail = self.scores[0].detail
             return pd.DataFrame(list(detail), columns=["name", "predicted", "actual"]).set_index("name")
         if table == "seats":
-            columns = ["name", "mean_seats", "p05", "p95", "actual"]
+            columns = ["name", "party", "mean_seats", "p05", "p95", "actual"]
             if self.seats and "chambers" in self.seats:
                 rows = [{"chamber": c["chamber"], **r} for c in self.seats["chambers"] for r in c["parties"]]
-                frame = pd.DataFrame(rows, columns=["chamber", "name", "party", *columns[1:]])
+                frame = pd.DataFrame(rows, columns=["chamber", *columns])
                 return frame.set_index(["chamber", "name"])
             parties = self.seats["parties"] if self.seats else []
             return pd.DataFrame(parties, columns=columns).set_index("name")
@@ -159,16 +159,18 @@ def _seat_table(scores: dict[str, Any]) -> Table:
     return Table.build(
         ["list", *(Column(h, align="right") for h in ("forecast", "90% interval", "official"))],
         [
-            [_list_label(r), f"{r['mean_seats']:.1f}", f"{r['p05']}–{r['p95']}", str(r["actual"])]
+            [_list_label(r, chamber), f"{r['mean_seats']:.1f}", f"{r['p05']}–{r['p95']}", str(r["actual"])]
             for r in scores["parties"]
         ],
         title=title,
     )
 
 
-def _list_label(row: dict[str, Any]) -> str:
+def _list_label(row: dict[str, Any], chamber: str | None) -> str:
     """A list as the table names it: a list named after its candidate also shows its official party."""
     party = row.get("party")
+    if chamber is None:  # the unicameral Congress: every list by its official name where it has one
+        return str(party or row["name"])
     return f"{row['name']} ({party})" if party and row["name"].startswith("list of ") else row["name"]
 
 
@@ -272,27 +274,55 @@ def run_backtest(
 
 
 def _seat_score(forecast: Forecast, year: int) -> dict[str, Any]:
-    """Mean absolute seat error and 90% coverage over the lists that won seats or were forecast to."""
+    """Mean absolute seat error and 90% coverage over the lists that won seats or were forecast to.
+
+    Each forecast list is named (``party``) as the official figures of ``curul.data`` name it: the
+    Congress list of its candidate's official ticket, else the ticket's party, else the Congress list
+    its own name matches; the report shows that name, so one spelling runs through the table."""
     official = {p.party: p.seats for p in congress_results(year).parties}
+    tickets = official_first_round(year)
+    average = forecast.average
+    running = (*average.candidates_, *(c for c, _ in getattr(average, "exited_lists_", ())))
+    by_list = {c.party or f"list of {c.name}": c for c in running}
     rows: list[dict[str, Any]] = []
     used: set[str] = set()
     for p in forecast.parties:
-        match = next((o for o in official if fold(p.name) in fold(o) or fold(o) in fold(p.name)), None)
-        actual = official.get(match, 0) if match else 0
-        if match:
-            used.add(match)
+        party = _data_party(p.name, by_list.get(p.name), official, tickets)
+        actual = official.get(party, 0) if party else 0
+        if party in official:
+            used.add(party)
         if actual or p.mean_seats >= 0.5:
             rows.append(
-                {"name": p.name, "mean_seats": p.mean_seats, "p05": p.p05, "p95": p.p95, "actual": actual}
+                {
+                    "name": p.name,
+                    "party": party,
+                    "mean_seats": p.mean_seats,
+                    "p05": p.p05,
+                    "p95": p.p95,
+                    "actual": actual,
+                }
             )
     for party, actual in official.items():  # seat winners the forecast has no list for
         if actual and party not in used:
-            rows.append({"name": party, "mean_seats": 0.0, "p05": 0, "p95": 0, "actual": actual})
-    return {
-        "mae": sum(abs(r["mean_seats"] - r["actual"]) for r in rows) / len(rows),
-        "coverage90": sum(r["p05"] <= r["actual"] <= r["p95"] for r in rows) / len(rows),
-        "parties": rows,
-    }
+            rows.append(
+                {"name": party, "party": party, "mean_seats": 0.0, "p05": 0, "p95": 0, "actual": actual}
+            )
+    return _scored(rows)
+
+
+def _contains(a: str, b: str) -> bool:
+    return bool(fold(a)) and bool(fold(b)) and (fold(a) in fold(b) or fold(b) in fold(a))
+
+
+def _data_party(
+    name: str, candidate: Any, official: dict[str, int], tickets: tuple[OfficialResult, ...]
+) -> str | None:
+    """The official name (``curul.data``) of a forecast list: its ticket's Congress list, else its
+    ticket's party, else the Congress list its name matches; None for a list the data do not name."""
+    ticket = match_official(candidate.name, candidate.party, tickets) if candidate is not None else None
+    if ticket is not None:
+        return next((o for o in official if _contains(ticket.party, o)), ticket.party)
+    return next((o for o in official if _contains(name, o)), None)
 
 
 def _scored(rows: list[dict[str, Any]]) -> dict[str, Any]:

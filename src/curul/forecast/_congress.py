@@ -256,12 +256,19 @@ def simulate_congress(
     :func:`allocate_system_loop` it is tested against (same random stream, same seats).
     """
     names = list(draws.names)
-    party_of = [c.party or f"list of {c.name}" for c in avg.candidates_]
+    # The lists of the candidates running, then those of excluded tickets whose lists stayed on the
+    # ballot (their share before the exit stands in for the presidential one).
+    exited = getattr(avg, "exited_lists_", ())
+    party_of = [c.party or f"list of {c.name}" for c in (*avg.candidates_, *(c for c, _ in exited))]
     parties = [*party_of, *(f"other list {i + 1}" for i in range(OTHER_LISTS))]
     n = draws.first.shape[0]
-    k = len(names)
+    first = draws.first[:, : len(names)]
+    if exited:
+        frozen = np.array([share for _, share in exited])
+        first = np.concatenate([first, np.broadcast_to(frozen, (n, len(exited)))], axis=1)
+    k = len(party_of)
     a, b, sd = list_factor_model()
-    lists = np.maximum(a + b * draws.first[:, :k] + sd * rng.standard_normal((n, k)), 0.05)
+    lists = np.maximum(a + b * first + sd * rng.standard_normal((n, k)), 0.05)
     lists *= np.minimum(1.0, 97.0 / lists.sum(axis=1, keepdims=True))
     rest = 100.0 - lists.sum(axis=1, keepdims=True)
     national = np.concatenate([lists, np.repeat(rest / OTHER_LISTS, OTHER_LISTS, axis=1)], axis=1)

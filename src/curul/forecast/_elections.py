@@ -19,6 +19,9 @@ class Exit:
     candidate: str
     date: date
     source: str
+    # Whether the candidate's party kept its Congress lists on the ballot (Acuña's APP in 2016 did,
+    # Guzmán's Todos por el Perú did not): such a list is still simulated, on the pre-exit polls.
+    congress_list: bool = False
 
 
 @dataclass(frozen=True)
@@ -84,7 +87,10 @@ def elections() -> dict[str, Election]:
             runoff=spec["runoff"],
             official_year=spec.get("official_year"),
             congress=tuple(spec.get("congress", ())),
-            exits=tuple(Exit(e["candidate"], e["date"], e["source"]) for e in spec.get("exits", ())),
+            exits=tuple(
+                Exit(e["candidate"], e["date"], e["source"], e.get("congress_list", False))
+                for e in spec.get("exits", ())
+            ),
             date_source=spec["date_source"],
             unconfirmed=tuple(
                 Unconfirmed(

@@ -71,6 +71,8 @@ class Forecast(Presentable):
     # The Senate's national list and district seats per list (chambers "senate-national" and
     # "senate-districts"), which the 2026 backtest scores; not part of ``as_dict``.
     seat_parts: tuple[PartySeats, ...] = ()
+    # Points of valid votes added to candidates' poll averages before the simulation (``shift``).
+    shift: tuple[tuple[str, float], ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -84,6 +86,7 @@ class Forecast(Presentable):
             "blocs": [b.as_dict() for b in self.blocs],
             "congress_sims": self.congress_sims,
             "calibration": self.calibration.as_dict(),
+            "shift": dict(self.shift),
         }
 
     def as_json(self) -> dict[str, Any]:
@@ -197,6 +200,7 @@ def run_forecast(
     blocs: Mapping[str, Sequence[str]] | None = None,
     progress: Progress | None = None,
     momentum: bool = True,
+    shift: Mapping[str, float] | None = None,
     **settings: Any,
 ) -> Forecast:
     """Forecast ``election_name`` from ``rows`` (default: its bundled polls) published by ``cutoff``
@@ -205,7 +209,9 @@ def run_forecast(
     The error scale is calibrated leave-one-election-out unless ``calibration`` is given; ``congress``
     adds the seats of each chamber and the chances of ``blocs`` (name -> lists); ``progress(n)`` is
     called as draws are done (:meth:`Election.simulation_steps` in all). ``settings`` go to the poll
-    average (:class:`PollAverage`).
+    average (:class:`PollAverage`). ``shift`` (candidate -> points of valid votes) moves candidates'
+    poll averages before the simulation, the others absorbing it in proportion
+    (:meth:`PollAverage.shifted`); the calibration is the unshifted model's.
     """
     check_sims(sims)
     election = get_election(election_name)
@@ -213,6 +219,8 @@ def run_forecast(
     rows = tuple(r for r in rows if r.election == election_name) or tuple(rows)
     cutoff = cutoff or election.default_cutoff
     avg = fit_average(election, rows, cutoff, **settings)
+    if shift:
+        avg = avg.shifted(shift)
     if calibration is None:
         days = (election.first_round - cutoff).days
         calibration = calibrate(
@@ -265,7 +273,14 @@ def run_forecast(
         bloc_results,
         congress_sims,
         seat_parts,
+        _shift_applied(avg, shift or {}),
     )
+
+
+def _shift_applied(avg: PollAverage, shift: Mapping[str, float]) -> tuple[tuple[str, float], ...]:
+    """The shift as applied: each candidate under the name the polls give, with its points."""
+    by_key = {candidate_key(c.name): c.name for c in avg.candidates_}
+    return tuple((by_key[candidate_key(name)], float(points)) for name, points in shift.items())
 
 
 def _summarise(avg: PollAverage, draws: PresidentialDraws) -> tuple[CandidateForecast, ...]:

@@ -158,7 +158,7 @@ def parse_csv(source: UserText, schema: CsvSchema, *, limits: Limits = LIMITS) -
                 shown = ", ".join(f"{k}={values[k]}" for k in schema.key)
                 raise InputError(
                     name, f"duplicate row ({shown}) already on line {seen[key]}", line=line,
-                    column=positions.get(schema.key[0], 0) + 1,
+                    column=positions.get(schema.key[0], 0) + 1, field=schema.key[0],
                 )  # fmt: skip
             seen[key] = line
         rows.append(values)

@@ -1,16 +1,20 @@
 """Where imported roll calls are kept: a cache file per import, and a marker naming the last one; and
 the summary an import gives.
 
-The cache is a pickle of the normalised frames (load only caches you wrote yourself); the other
-commands read it instead of parsing the CSV files again. A cache this version cannot read (another
-format, or one naming a class that has moved since) asks for a new import, on one line.
+The cache is a NumPy ``.npz`` archive of plain arrays (strings as Unicode, dates as datetime64), read
+with ``allow_pickle=False``: nothing in it can run code. Its ``manifest`` entry is JSON: the format
+version, the source folder, the roll calls' checksum (:meth:`RollCalls.checksum`), the group names and
+the contradictions. A file that is not such an archive (a pickle written by an older curul, a truncated
+or foreign file), or one of another format version, is refused on one line: import again.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import io
+import json
 import os
-import pickle
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,7 +27,9 @@ from curul.rollcalls._rollcalls import Contradiction, RollCalls, import_rollcall
 if TYPE_CHECKING:
     import pandas as pd
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 1 was a pickle, no longer read
+_VOTE_INTS = ("quorum", "legal_number", "yes", "no", "abstain", "no_answer", "absent", "on_leave")
+_BALLOT_COLUMNS = ("vote_id", "group", "member", "ballot")
 
 
 def cache_dir() -> Path:
@@ -35,37 +41,73 @@ def cache_dir() -> Path:
 
 
 def save_rollcalls(rc: RollCalls, out: str | Path | None = None) -> Path:
-    """Write the normalised roll calls (pickle) atomically and remember it as the last import."""
-    path = Path(out) if out is not None else cache_dir() / "rollcalls.pkl"
-    payload = {
-        "format": FORMAT_VERSION,
-        "votes": rc.votes,
-        "ballots": rc.ballots,
-        "groups": rc.groups,
+    """Write the normalised roll calls (``.npz`` of plain arrays) atomically, then — only once that
+    succeeded — remember it as the last import."""
+    import numpy as np
+
+    path = Path(out) if out is not None else cache_dir() / "rollcalls.npz"
+    arrays: dict[str, Any] = {}
+    for column in rc.votes.columns:
+        values = rc.votes[column]
+        if column == "date":
+            arrays[f"votes.{column}"] = values.to_numpy(dtype="datetime64[ns]")
+        elif column in _VOTE_INTS:
+            arrays[f"votes.{column}"] = values.to_numpy(dtype=np.int64)
+        else:
+            arrays[f"votes.{column}"] = values.astype(str).to_numpy().astype(str)
+    for column in _BALLOT_COLUMNS:
+        arrays[f"ballots.{column}"] = rc.ballots[column].astype(str).to_numpy().astype(str)
+    manifest = {
+        "format": FORMAT_VERSION, "what": "curul roll calls", "source": rc.source, "checksum": rc.checksum(),
+        "vote_columns": list(rc.votes.columns), "groups": rc.groups,
         "contradictions": [c.as_dict() for c in rc.contradictions],
-        "source": rc.source,
-    }
-    write_atomic(path, pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL), parents=True)
+    }  # fmt: skip
+    arrays["manifest"] = np.array(json.dumps(manifest))
+    buffer = io.BytesIO()
+    np.savez_compressed(buffer, allow_pickle=False, **arrays)
+    write_atomic(path, buffer.getvalue(), parents=out is None)
     write_atomic(cache_dir() / "last-import", str(path.resolve()), parents=True)
     return path
 
 
+def _refuse(path: Path, why: str) -> InputError:
+    return InputError(path, f"not a curul roll-call cache{why}: import again")
+
+
 def _read_cache(path: Path) -> RollCalls:
+    import numpy as np
+    import pandas as pd
+
+    from curul.rollcalls._rollcalls import BALLOT_CODES, CATEGORIES
+
+    blob = path.read_bytes()
+    if not blob.startswith(b"PK"):
+        pickled = blob[:1] in (b"\x80", b"c", b"(", b"}", b"]")
+        raise _refuse(path, " of this version (an older pickle cache, never loaded)" if pickled else "")
     try:
-        payload = pickle.loads(path.read_bytes())
-    except (ImportError, AttributeError):  # it names a class this version has moved or dropped
-        raise InputError(path, "not a curul roll-call cache of this version: import again") from None
-    except Exception as exc:  # a truncated or foreign file
-        raise InputError(path, f"not a curul roll-call cache ({type(exc).__name__})") from None
-    if not isinstance(payload, dict) or payload.get("format") != FORMAT_VERSION:
-        raise InputError(path, "not a curul roll-call cache of this version: import again")
-    return RollCalls(
-        payload["votes"],
-        payload["ballots"],
-        payload["groups"],
-        tuple(Contradiction(**c) for c in payload["contradictions"]),
-        payload["source"],
-    )
+        with np.load(io.BytesIO(blob), allow_pickle=False) as npz:
+            arrays = {name: npz[name] for name in npz.files}
+        manifest = json.loads(str(arrays.pop("manifest")))
+    except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile):
+        raise _refuse(path, " (unreadable archive)") from None
+    if not isinstance(manifest, dict) or manifest.get("what") != "curul roll calls":
+        raise _refuse(path, "")
+    if manifest.get("format") != FORMAT_VERSION:
+        raise _refuse(path, " of this version")
+    try:
+        votes = pd.DataFrame({c: arrays[f"votes.{c}"] for c in manifest["vote_columns"]})
+        ballots = pd.DataFrame({c: arrays[f"ballots.{c}"] for c in _BALLOT_COLUMNS})
+        for column in ("vote_id", "member", "ballot"):
+            ballots[column] = ballots[column].astype(object)
+        ballots["category"] = pd.Categorical(ballots["ballot"].map(BALLOT_CODES), categories=list(CATEGORIES))
+        ballots["group"] = ballots["group"].astype("category")
+        contradictions = tuple(Contradiction(**c) for c in manifest["contradictions"])
+        rc = RollCalls(votes, ballots, dict(manifest["groups"]), contradictions, str(manifest["source"]))
+    except (KeyError, TypeError, ValueError):
+        raise _refuse(path, " (incomplete)") from None
+    if rc.checksum() != manifest.get("checksum"):
+        raise _refuse(path, " (its content does not match its checksum)")
+    return rc
 
 
 def default_data() -> Path | None:

@@ -1,4 +1,6 @@
-"""Ideal points from roll calls: a probit item-response model fitted by EM (Imai, Lo & Olmsted 2016).
+"""Ideal points from roll calls: the posterior mode of a probit item-response model (Imai, Lo & Olmsted
+2016), reached by damped Newton steps (:mod:`curul.rollcalls._newton`); the previous fit (EM, then
+L-BFGS: ``method="lbfgs"``) is kept as the reference the Newton fit is tested against.
 
 Model: member i votes yes on vote j iff  α_j + β_j·x_i + ε_ij > 0,  ε ~ N(0, 1), with priors
 x_i ~ N(0, I) and (α_j, β_j) ~ N(0, 25·I). Only yes and no are data; abstentions, absences and leave are
@@ -6,48 +8,24 @@ missing. Votes where the minority is under 2.5 % (lopsided) and members with few
 is standard (Poole & Rosenthal). The EM's E-step takes the mean of the truncated normal latent utility;
 the M-step solves small ridge regressions, vectorised over members and votes.
 
-The sign of each dimension is arbitrary; it is fixed so the named ``anchor`` member is positive. In two
-dimensions the solution is rotated to uncorrelated axes ordered by variance before the anchor is applied.
+Positions are centred, turned to their principal axes (two dimensions, ordered by variance) and scaled
+to unit variance. The sign of each axis is arbitrary; it is fixed so the named ``anchor`` member is
+positive, or by default so the *pole* — the largest parliamentary group (see :func:`pole_group`) — has a
+positive mean on every axis: one and two dimensions point the same way.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
-from scipy.special import log_ndtr, ndtr
+from scipy.special import ndtr
 
 from curul.errors import ArgumentError, CurulError
+from curul.rollcalls._ideal_math import _gram, _inverse_mills, _log_cdf
 from curul.rollcalls._rollcalls import RollCalls
-
-_LOG_SQRT_2PI = 0.5 * np.log(2 * np.pi)
-
-
-def _log_cdf(z: np.ndarray) -> np.ndarray:
-    """log Φ(z): plain log of ndtr where that is accurate, log_ndtr in the far left tail."""
-    out = np.log(np.maximum(ndtr(z), 1e-300))
-    tail = z < -5
-    if tail.any():
-        out[tail] = log_ndtr(z[tail])
-    return out
-
-
-def _inverse_mills(z: np.ndarray, log_cdf: np.ndarray | None = None) -> np.ndarray:
-    """φ(z)/Φ(z), stable in the tails."""
-    if log_cdf is None:
-        log_cdf = _log_cdf(z)
-    return np.exp(-0.5 * z * z - _LOG_SQRT_2PI - log_cdf)
-
-
-def _gram(weights: np.ndarray, z: np.ndarray) -> np.ndarray:
-    """out[r] = Σ_c weights[r, c] · z_c z_cᵀ, by one matrix product per pair of columns."""
-    k = z.shape[1]
-    out = np.empty((weights.shape[0], k, k))
-    for a in range(k):
-        for b in range(a, k):
-            out[:, a, b] = out[:, b, a] = weights @ (z[:, a] * z[:, b])
-    return out
 
 
 def vote_matrix(rc: RollCalls) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -63,6 +41,41 @@ def vote_matrix(rc: RollCalls) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return y, members, votes
 
 
+def _start(y: np.ndarray, m: np.ndarray, d: int) -> np.ndarray:
+    """Principal components of the centred yes/no matrix, standardised: a standard, deterministic start."""
+    centred = np.where(m > 0, y - (y * m).sum(0) / np.maximum(m.sum(0), 1), 0.0)
+    u = np.linalg.svd(centred, full_matrices=False)[0]
+    x = u[:, :d] * np.sqrt(len(y))
+    return np.asarray((x - x.mean(0)) / x.std(0))
+
+
+#: Members of no parliamentary group: never the pole.
+NON_ATTACHED = "NA"
+
+
+def last_groups(rc: RollCalls) -> dict[str, str]:
+    """Each member's group on the last vote (in date order) the member has a ballot in."""
+    order = pd.Series(np.arange(rc.n_votes), index=rc.votes["vote_id"].to_numpy())
+    b = rc.ballots
+    at = order.reindex(b["vote_id"].to_numpy()).to_numpy()
+    last = b.iloc[np.lexsort((np.arange(len(b)), at))].drop_duplicates("member", keep="last")
+    return dict(zip(last["member"].astype(str), last["group"].astype(str), strict=True))
+
+
+def pole_group(groups: dict[str, str], members: np.ndarray) -> str:
+    """The pole the axes point to by default: the group with the most of ``members`` (by their last
+    group; the non-attached are not a group), ties to the first code alphabetically. On the 2021–2026
+    roll calls it is Fuerza Popular (FP), so "positive" reads the same in one and two dimensions."""
+    counts: dict[str, int] = {}
+    for m in members:
+        g = groups.get(str(m))
+        if g is not None and g != NON_ATTACHED:
+            counts[g] = counts.get(g, 0) + 1
+    if not counts:
+        raise CurulError("no parliamentary group among the estimated members to orient the axes by")
+    return min(counts, key=lambda g: (-counts[g], g))
+
+
 @dataclass
 class IdealPoints:
     """EM probit IRT; settings in ``__init__``, ``fit`` returns ``self``, learned attributes end in ``_``."""
@@ -74,7 +87,7 @@ class IdealPoints:
     max_iter: int = 500
     tol: float = 1e-7
     prior_var: float = 25.0
-    method: str = "lbfgs"
+    method: str = "newton"
     em_warmup: int = 20
     members_: np.ndarray = field(init=False, repr=False)
     votes_: np.ndarray = field(init=False, repr=False)
@@ -83,8 +96,9 @@ class IdealPoints:
     beta_: np.ndarray = field(init=False, repr=False)
     n_iter_: int = field(init=False, default=0)
     excluded_lopsided_: int = field(init=False, default=0)
+    pole_: str = field(init=False, default="")
 
-    def fit(self, rc: RollCalls) -> IdealPoints:
+    def fit(self, rc: RollCalls, progress: Callable[[float], object] | None = None) -> IdealPoints:
         if self.dims not in (1, 2):
             raise ArgumentError("dims", "{name} must be 1 or 2")
         y, members, votes = vote_matrix(rc)
@@ -103,14 +117,23 @@ class IdealPoints:
             raise CurulError("too few contested votes or members to estimate ideal points")
         self.members_, self.votes_ = members, votes
         y0, m = np.nan_to_num(y), observed.astype(float)
-        if self.method == "em":
+        if self.method == "newton":
+            from curul.rollcalls._newton import newton_mode
+
+            x0 = _start(y0, m, self.dims)
+            x, ab, self.n_iter_, self.loglik_ = newton_mode(
+                y0, m, x0, np.zeros((y0.shape[1], self.dims + 1)), prior_var=self.prior_var,
+                progress=progress,
+            )  # fmt: skip
+            self.x_, self.alpha_, self.beta_ = x, ab[:, 0], ab[:, 1:]
+        elif self.method == "em":
             self._em(y0, m)
         elif self.method == "lbfgs":
             self._em(y0, m, max_iter=self.em_warmup)
             self._lbfgs(y0, m)
         else:
-            raise CurulError(f"unknown method {self.method!r}: use em or lbfgs")
-        self._orient()
+            raise CurulError(f"unknown method {self.method!r}: use newton, em or lbfgs")
+        self._orient(last_groups(rc))
         return self
 
     def _lbfgs(self, y: np.ndarray, m: np.ndarray) -> None:
@@ -156,11 +179,7 @@ class IdealPoints:
     def _em(self, y: np.ndarray, m: np.ndarray, max_iter: int | None = None) -> None:
         n, J = y.shape
         d = self.dims
-        # start: principal components of the centred yes/no matrix (a standard, deterministic start)
-        centred = np.where(m > 0, y - (y * m).sum(0) / np.maximum(m.sum(0), 1), 0.0)
-        u = np.linalg.svd(centred, full_matrices=False)[0]
-        x = u[:, :d] * np.sqrt(n)
-        x = (x - x.mean(0)) / x.std(0)
+        x = _start(y, m, d)
         ab = np.zeros((J, d + 1))
         sign = 2 * y - 1
         prev = np.inf
@@ -188,25 +207,34 @@ class IdealPoints:
         self.x_, self.alpha_, self.beta_ = x, ab[:, 0], ab[:, 1:]
         self.loglik_ = loglik
 
-    def _orient(self) -> None:
+    def _orient(self, groups: dict[str, str]) -> None:
+        """Centre, turn to the principal axes (two dimensions, by variance), scale each axis to unit
+        variance, then fix the signs: ``anchor`` (a member) positive, else the pole group's mean.
+
+        Every step depends on the positions only, not on where an optimiser stopped along the
+        posterior's rotational ridge (in two dimensions the prior and likelihood are unchanged by a
+        rotation), so any two fits reaching the mode give the same axes.
+        """
         x = self.x_
-        mean, std = x.mean(0), x.std(0)
-        x = (x - mean) / std
-        # keep α + β·x invariant under the affine change of x
-        self.alpha_ = self.alpha_ + self.beta_ @ mean
-        self.beta_ = self.beta_ * std
-        if self.dims == 2:
-            cov = np.cov(x.T)
-            vals, vecs = np.linalg.eigh(cov)
-            vecs = vecs[:, np.argsort(vals)[::-1]]
-            x = x @ vecs
-            self.beta_ = self.beta_ @ vecs
-        anchor = self.anchor if self.anchor is not None else str(self.members_[0])
-        hits = np.nonzero(self.members_ == anchor)[0]
-        if not len(hits):
-            raise ArgumentError("anchor", f"member {anchor!r} is not among the estimated members")
-        self.anchor = anchor
-        flip = np.where(x[hits[0]] < 0, -1.0, 1.0)
+        mean = x.mean(0)
+        x = x - mean
+        self.alpha_ = self.alpha_ + self.beta_ @ mean  # α + β·x unchanged by the affine map of x
+        vals, vecs = np.linalg.eigh(x.T @ x / len(x))
+        order = np.argsort(vals)[::-1]
+        vecs, scale = vecs[:, order], np.sqrt(vals[order])
+        x = (x @ vecs) / scale
+        self.beta_ = (self.beta_ @ vecs) * scale
+        if self.anchor is not None:
+            hits = np.nonzero(self.members_ == self.anchor)[0]
+            if not len(hits):
+                raise ArgumentError("anchor", f"member {self.anchor!r} is not among the estimated members")
+            side = x[hits[0]]
+            self.pole_ = self.anchor
+        else:
+            self.pole_ = pole_group(groups, self.members_)
+            mine = np.array([groups.get(str(m)) == self.pole_ for m in self.members_])
+            side = x[mine].mean(0)
+        flip = np.where(side < 0, -1.0, 1.0)
         self.x_ = x * flip
         self.beta_ = self.beta_ * flip
 

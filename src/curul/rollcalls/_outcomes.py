@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -30,9 +31,10 @@ from scipy.special import ndtr
 
 from curul.congress import resolve_threshold
 from curul.errors import ArgumentError, CurulError
-from curul.rollcalls._baseline import baseline
 from curul.rollcalls._cohesion import attendance as attendance_table
-from curul.rollcalls._ideal import IdealPoints, _inverse_mills
+from curul.rollcalls._ideal import IdealPoints
+from curul.rollcalls._ideal_math import _gram, _inverse_mills
+from curul.rollcalls._laws import batch_laws
 from curul.rollcalls._predictions import MotionForecast, Prediction
 from curul.rollcalls._rollcalls import NOT_HABIL, POSITIONS, RollCalls, vote_on
 from curul.rollcalls._votes import MOTION_KINDS, motion_kind
@@ -40,31 +42,9 @@ from curul.rollcalls._votes import MOTION_KINDS, motion_kind
 # a vacancy motion is a control motion: its prior pools both kinds (a handful of vacancy votes alone
 # would make an overconfident prior)
 POOLS = {"vacancy": ("vacancy", "control")}
-
-
-def count_distributions(p_yes: np.ndarray, p_abstain: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Exact laws of the yes count and of yes − no for independent voters, by convolution.
-
-    ``p_yes``: (mixture, voters) P(yes | not abstaining); ``p_abstain``: (voters,) abstention rates.
-    Returns (yes: (mixture, n+1), margin: (mixture, 2n+1) with index n meaning yes = no).
-    """
-    k, n = p_yes.shape
-    yes = np.zeros((k, n + 1))
-    yes[:, 0] = 1.0
-    margin = np.zeros((k, 2 * n + 1))
-    margin[:, n] = 1.0
-    for i in range(n):
-        a = p_abstain[i]
-        py = ((1 - a) * p_yes[:, i])[:, None]
-        pn = ((1 - a) * (1 - p_yes[:, i]))[:, None]
-        new_yes = yes * (1 - py)
-        new_yes[:, 1:] += yes[:, :-1] * py
-        yes = new_yes
-        new_margin = margin * a
-        new_margin[:, 1:] += margin[:, :-1] * py
-        new_margin[:, :-1] += margin[:, 1:] * pn
-        margin = new_margin
-    return yes, margin
+#: The procedure a new motion of a kind needs when no threshold is given (a vacancy is carried by two
+#: thirds of the legal number, Const. Art. 113; the constitution engine gives the count).
+KIND_PROCEDURES = {"vacancy": "vacancy.approval"}
 
 
 @dataclass
@@ -76,6 +56,7 @@ class MotionModel:
     window: int = 300
     tol: float = 1e-7
     basis: str = "ideal"  # "ideal": members' positions; "groups": group yes shares (cohesion)
+    method: str = "newton"  # the ideal-point fit: "newton", or "lbfgs" (the previous one, the reference)
     ideal_: IdealPoints = field(init=False, repr=False)
     position_: dict[str, np.ndarray] = field(init=False, repr=False)
     group_position_: dict[str, np.ndarray] = field(init=False, repr=False)
@@ -83,21 +64,53 @@ class MotionModel:
     params_: pd.DataFrame = field(init=False, repr=False)
     cutoff_: dt.date | None = field(init=False, default=None)
 
-    def fit(self, rc: RollCalls, before: dt.date | None = None) -> MotionModel:
+    def settings(self, before: dt.date | None) -> dict[str, Any]:
+        """What a fit depends on besides the data (the key of the model cache)."""
+        return {"dims": self.dims, "anchor": self.anchor, "window": self.window, "basis": self.basis,
+                "method": self.method, "before": before.isoformat() if before else None}  # fmt: skip
+
+    def fit(
+        self,
+        rc: RollCalls,
+        before: dt.date | None = None,
+        *,
+        progress: Callable[[float], object] | None = None,
+        cache: bool = False,
+    ) -> MotionModel:
+        """Learn from the votes before ``before``; with ``cache``, reuse a model fitted on the same roll
+        calls (by checksum) with the same settings, or keep this one for next time."""
+        if self.basis not in ("ideal", "groups"):
+            raise ArgumentError("basis", f"use ideal or groups, not {self.basis!r}")
         past = rc.between(None, before) if before is not None else rc
         if past.n_votes < 50:
             raise CurulError(f"only {past.n_votes} votes before {before}: too few to fit the model")
         self.cutoff_ = before
+        if cache:
+            from curul.rollcalls._models import load_model, save_model
+
+            arrays = load_model("motion", rc.checksum(), self.settings(before))
+            if arrays is not None:
+                from curul.rollcalls._model_arrays import motion_from_arrays
+
+                motion_from_arrays(self, arrays)
+                return self
+        self._fit(past, progress)
+        if cache:
+            from curul.rollcalls._model_arrays import motion_arrays
+
+            save_model("motion", rc.checksum(), self.settings(before), motion_arrays(self))
+        return self
+
+    def _fit(self, past: RollCalls, progress: Callable[[float], object] | None) -> None:
         b = past.ballots
         cast = b[b["category"].isin(POSITIONS)]
         rate = cast.groupby("member")["category"].apply(lambda s: float((s == "abstain").mean()))
         self.abstain_ = rate.to_dict()
         if self.basis == "groups":
             self.params_ = self._group_shares(past)
-            return self
-        if self.basis != "ideal":
-            raise ArgumentError("basis", f"use ideal or groups, not {self.basis!r}")
-        ideal = IdealPoints(dims=self.dims, anchor=self.anchor, tol=self.tol).fit(past)
+            return
+        ideal = IdealPoints(dims=self.dims, anchor=self.anchor, tol=self.tol, method=self.method)
+        ideal.fit(past, progress=progress)
         self.ideal_ = ideal
         self.position_ = {str(m): ideal.x_[i] for i, m in enumerate(ideal.members_)}
         b = past.ballots
@@ -107,7 +120,6 @@ class MotionModel:
             by_group.setdefault(last_group.get(member, ""), []).append(x)
         self.group_position_ = {g: np.mean(xs, axis=0) for g, xs in by_group.items()}
         self.params_ = self._vote_params(past)
-        return self
 
     def _group_shares(self, rc: RollCalls) -> pd.DataFrame:
         """Per past vote: each group's yes share among its yes/no voters, and the chamber's (``*``)."""
@@ -147,7 +159,7 @@ class MotionModel:
             g = m * sign * lam  # d loglik / d mu
             w = m * lam * (lam + z)  # -d² loglik / d mu² (> 0)
             grad = g.T @ xt - ab @ prior
-            hess = np.einsum("ij,ik,il->jkl", w, xt, xt) + prior
+            hess = _gram(w.T, xt) + prior
             step = np.linalg.solve(hess, grad[..., None])[..., 0]
             ab = ab + step
             if np.abs(step).max() < 1e-8:
@@ -165,14 +177,12 @@ class MotionModel:
             pool = self.params_
         return pool.tail(self.window)
 
-    def distribution(
+    def p_yes(
         self, members: list[str], groups: list[str], kind: str, *, attendance: np.ndarray | None = None
     ) -> tuple[np.ndarray, np.ndarray]:
-        """Mixture-averaged laws of the yes count and of yes − no among ``members`` (motion of ``kind``).
-
-        ``attendance`` (per member, optional): the chance each one votes at all; an absent member,
-        like an abstainer, adds to neither yes nor no.
-        """
+        """(P(yes | voting) per prior component and member: K × U, abstention per member: U) for a
+        motion of ``kind``; ``attendance`` (per member, optional) is the chance each one votes at all
+        (an absent member, like an abstainer, adds to neither yes nor no)."""
         if not members:
             raise CurulError("no voters")
         mean_abstain = float(np.mean(list(self.abstain_.values()))) if self.abstain_ else 0.0
@@ -184,9 +194,7 @@ class MotionModel:
             chamber = prior["*"].to_numpy()[:, None]
             columns = [prior[g].to_numpy() if g in prior else np.full(len(prior), np.nan) for g in groups]
             p = np.column_stack(columns) if columns else np.empty((len(prior), 0))
-            p = np.where(np.isnan(p), chamber, p)
-            yes, margin = count_distributions(p, a)
-            return yes.mean(axis=0), margin.mean(axis=0)
+            return np.where(np.isnan(p), chamber, p), a
         fallback = np.zeros(self.dims)
         x = np.array(
             [
@@ -195,47 +203,32 @@ class MotionModel:
             ]
         )
         beta = prior[[f"beta{k + 1}" for k in range(self.dims)]].to_numpy()
-        p = ndtr(prior["alpha"].to_numpy()[:, None] + beta @ x.T)
-        yes, margin = count_distributions(p, a)
-        return yes.mean(axis=0), margin.mean(axis=0)
+        return ndtr(prior["alpha"].to_numpy()[:, None] + beta @ x.T), a
+
+    def distribution(
+        self, members: list[str], groups: list[str], kind: str, *, attendance: np.ndarray | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Mixture-averaged laws of the yes count and of yes − no among ``members`` (motion of ``kind``);
+        ``attendance`` as in :meth:`p_yes`."""
+        p, a = self.p_yes(members, groups, kind, attendance=attendance)
+        yes, margin = batch_laws(p, a, np.ones((1, len(members))))
+        return yes[0], margin[0]
 
     def predict_vote(self, rc: RollCalls, vote_id: str, threshold: int | None = None) -> Prediction:
         """Predicted versus recorded result of a recorded vote, given who voted in it."""
-        row = rc.votes[rc.votes["vote_id"] == vote_id]
-        if row.empty:
-            raise ArgumentError("vote_id", f"no vote {vote_id!r} in the roll calls")
-        row = row.iloc[0]
-        voters = rc.voters(vote_id)
-        kind = motion_kind(row["subject"])
-        yes_marginal, margin = self.distribution(
-            list(voters["member"]), list(voters["group"].astype(str)), kind
-        )
-        n = len(yes_marginal) - 1
-        counts = np.arange(n + 1)
-        tail = margin[n + 1 :] if threshold is None else yes_marginal[threshold:]
-        p_pass = float(tail.sum())
-        cdf = np.cumsum(yes_marginal)
-        base_yes, base_pass = baseline(rc, vote_id, threshold)
-        yes, no = int(row["yes"]), int(row["no"])
-        passed = yes > no if threshold is None else yes >= threshold
-        return Prediction(
-            vote_id,
-            row["date"].date(),
-            kind,
-            len(voters),
-            threshold,
-            float((counts * yes_marginal).sum()),
-            int(np.searchsorted(cdf, 0.05)),
-            int(np.searchsorted(cdf, 0.95)),
-            min(max(p_pass, 0.0), 1.0),
-            yes,
-            no,
-            int(row["abstain"]),
-            bool(passed),
-            base_yes,
-            base_pass,
-            self.cutoff_,
-        )
+        return self.predict_votes(rc, [vote_id], [threshold])[0]
+
+    def predict_votes(
+        self,
+        rc: RollCalls,
+        vote_ids: list[str],
+        thresholds: list[int | None] | None = None,
+        progress: Callable[[float], object] | None = None,
+    ) -> list[Prediction]:
+        """:meth:`predict_vote` for many votes at once (one threshold per vote, default yes > no)."""
+        from curul.rollcalls._batch import predict_votes
+
+        return predict_votes(self, rc, vote_ids, thresholds, progress)
 
 
 def forecast_motion(
@@ -245,26 +238,28 @@ def forecast_motion(
     on: dt.date | None = None,
     threshold: int | str | None = None,
     model: MotionModel | None = None,
-    status: Callable[[str], object] | None = None,
+    progress: Callable[[float], object] | None = None,
+    cache: bool = False,
 ) -> MotionForecast:
     """A new motion of ``kind`` on date ``on`` (default: the day after the data ends).
 
     The chamber is the hábiles of the last roll call before ``on``; each votes with his attendance
     rate over the fitted votes (absent and abstaining members add to neither side). ``threshold``:
-    the yes votes needed (default: yes > no), or a procedure id counted on those hábiles. ``status``
-    hears what the fit is doing (a spinner's text).
+    the yes votes needed, or a procedure id counted on those hábiles; by default the kind's own
+    procedure (:data:`KIND_PROCEDURES`: a vacancy needs ``vacancy.approval``, 87 of 130), else yes > no.
+    ``progress(fraction)`` hears how far the fit has gone; ``cache`` as in :meth:`MotionModel.fit`.
     """
     last = rc.votes["date"].max().date()
     on = on or last + dt.timedelta(days=1)
     day_before = on - dt.timedelta(days=1)
+    if threshold is None:
+        threshold = KIND_PROCEDURES.get(kind)
     if isinstance(threshold, str):  # counted on the hábiles the motion would meet
         threshold = resolve_threshold(threshold, date=on, habiles=rc.habiles(vote_on(rc, day_before))).votes
     if kind not in MOTION_KINDS:
         raise ArgumentError("kind", f"use one of {', '.join(sorted(MOTION_KINDS))}, not {kind!r}")
     model = model or MotionModel()
-    if status is not None:
-        status("fitting the model…")
-    model.fit(rc, before=on)
+    model.fit(rc, before=on, progress=progress, cache=cache)
     vid = vote_on(rc, day_before)
     rows = rc.ballots[rc.ballots["vote_id"] == vid]
     rows = rows[~rows["category"].isin(list(NOT_HABIL))]
@@ -296,12 +291,14 @@ def predict_vote(
     *,
     threshold: int | str | None = None,
     model: MotionModel | None = None,
-    status: Callable[[str], object] | None = None,
+    progress: Callable[[float], object] | None = None,
+    cache: bool = False,
 ) -> Prediction:
     """A recorded vote predicted by ``model`` fitted on the days before it, beside what was recorded.
 
     ``threshold``: the yes votes needed (default: yes > no), or a procedure id counted on that vote's
-    hábiles. ``status`` hears what the fit is doing (a spinner's text).
+    hábiles. ``progress(fraction)`` hears how far the fit has gone; ``cache`` as in
+    :meth:`MotionModel.fit`.
     """
     rows = rc.votes[rc.votes["vote_id"] == vote_id]
     if rows.empty:
@@ -311,6 +308,4 @@ def predict_vote(
     if threshold is not None:
         quota = resolve_threshold(str(threshold), date=day, habiles=rc.habiles(vote_id)).votes
     model = model or MotionModel()
-    if status is not None:
-        status(f"fitting the model on the votes before {day}…")
-    return model.fit(rc, before=day).predict_vote(rc, vote_id, quota)
+    return model.fit(rc, before=day, progress=progress, cache=cache).predict_vote(rc, vote_id, quota)

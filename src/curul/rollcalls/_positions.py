@@ -23,7 +23,8 @@ from curul.rollcalls._rollcalls import RollCalls, find_member
 @dataclass(frozen=True, eq=False)
 class IdealPointsFit(Presentable):
     """Every member's position (``members``: member, dim1[, dim2], group) and the ``group_means``; the
-    positive side of each dimension is the ``anchor``'s. ``plot`` is the chart written from it, if any."""
+    positive side of each dimension is the ``anchor``'s: a member given, else the pole group. ``plot``
+    is the chart written from it, if any."""
 
     dims: int
     anchor: str
@@ -71,21 +72,39 @@ def ideal_points(
     *,
     dims: int = 1,
     anchor: str | None = None,
-    status: Callable[[str], object] | None = None,
+    progress: Callable[[float], object] | None = None,
+    cache: bool = False,
 ) -> IdealPointsFit:
     """Ideal points of every member (probit IRT, lopsided votes left out) in ``dims`` dimensions.
 
     ``anchor``: a member's name, or part of it (accents and case ignored), placed on the positive side;
-    by default the first name alphabetically. ``status`` hears what the fit is doing (a spinner's text).
+    by default every axis points to the pole, the largest parliamentary group (FP on the 2021–2026
+    roll calls; see :func:`curul.rollcalls._ideal.pole_group`). ``progress(fraction)`` hears how far the
+    fit has converged; with ``cache``, a fit of the same roll calls (by checksum) and settings is
+    reused, or this one kept for next time (see :mod:`curul.rollcalls._models`).
     """
     if anchor is not None:
         anchor = find_member(rc, anchor, argument="anchor")
-    if status is not None:
-        status(f"fitting {dims}-D ideal points on {rc.n_votes} votes…")
-    model = IdealPoints(dims=dims, anchor=anchor).fit(rc)
-    assert model.anchor is not None  # the fit names the member it oriented the axes by
+    model = IdealPoints(dims=dims, anchor=anchor)
+    settings = {"dims": dims, "anchor": anchor, "method": model.method}
+    arrays = None
+    if cache:
+        from curul.rollcalls._models import load_model
+
+        arrays = load_model("ideal", rc.checksum(), settings)
+    if arrays is not None:
+        from curul.rollcalls._model_arrays import ideal_from_arrays
+
+        ideal_from_arrays(model, arrays)
+    else:
+        model.fit(rc, progress=progress)
+        if cache:
+            from curul.rollcalls._model_arrays import ideal_arrays
+            from curul.rollcalls._models import save_model
+
+            save_model("ideal", rc.checksum(), settings, ideal_arrays(model))
     frame = model.frame(attendance(rc).set_index("member")["group"])
     means = frame.groupby("group")[[f"dim{k + 1}" for k in range(dims)]].mean().sort_values("dim1")
     return IdealPointsFit(
-        dims, model.anchor, len(model.votes_), model.excluded_lopsided_, model.n_iter_, frame, means, model
+        dims, model.pole_, len(model.votes_), model.excluded_lopsided_, model.n_iter_, frame, means, model
     )

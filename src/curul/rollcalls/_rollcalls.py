@@ -15,6 +15,7 @@ corrected.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -96,6 +97,22 @@ class RollCalls:
     @property
     def n_votes(self) -> int:
         return len(self.votes)
+
+    def checksum(self) -> str:
+        """SHA-256 of the normalised content (votes: id, date, subject; ballots: vote, group, member,
+        category): what a fitted model depends on, whatever file it was read from. Computed once."""
+        known = self.__dict__.get("_checksum")
+        if known is not None:
+            return str(known)
+        digest = hashlib.sha256()
+        for frame, columns in ((self.votes, ["vote_id", "date", "subject"]),
+                               (self.ballots, ["vote_id", "group", "member", "category"])):  # fmt: skip
+            digest.update(str(len(frame)).encode())
+            hashed = pd.util.hash_pandas_object(frame[columns].astype(str), index=False)
+            digest.update(hashed.to_numpy().tobytes())
+        value = digest.hexdigest()
+        object.__setattr__(self, "_checksum", value)
+        return value
 
     def between(self, start: dt.date | None = None, end: dt.date | None = None) -> RollCalls:
         """The votes dated in [start, end) and their ballots."""

@@ -26,6 +26,14 @@ PAGE_MODULES: tuple[str, ...] = (
     "curul.web.pages.history",
     "curul.web.pages.seats",
     "curul.web.pages.scenario",
+    "curul.web.pages.power",
+    "curul.web.pages.forecast",
+    "curul.web.pages.methodology",
+    "curul.web.pages.backtests",
+    "curul.web.pages.rollcalls",
+    "curul.web.pages.ideal",
+    "curul.web.pages.prediction",
+    "curul.web.pages.api",
 )
 
 

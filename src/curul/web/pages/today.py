@@ -55,17 +55,19 @@ def _hemicycles(found: Today, lang: Language) -> dict[str, Any]:
         if not chamber.seats:
             continue
         name = lang.t(f"today.chamber_{chamber.chamber}")
-        majority = chamber.legal_number // 2 + 1
+        ident = f"hemiciclo-{chamber.chamber}"
         svg = hemicycle_svg(
             {code: n for code, _, n in chamber.seats},
             title=lang.t(
                 "today.hemicycle_title", chamber=name, seats=chamber.total, date=lang.date(found.power.date)
             ),
             colours=colours,
-            legend=True,
-            note=lang.t("today.majority", votes=majority),
         )
-        out[chamber.chamber] = inline(svg, f"hemiciclo-{chamber.chamber}")
+        # two hemicycles on one page: their inner ids (legend, description) must not repeat
+        svg = svg.replace('id="legend"', f'id="{ident}-legend"').replace(
+            'id="hemicycle-desc"', f'id="{ident}-desc"'
+        )
+        out[chamber.chamber] = inline(svg, ident)
     return out
 
 
