@@ -137,3 +137,16 @@ def test_a_saved_scenario_reopens_the_same_on_both_databases(database_url):
             data_checksum(),
         )
         assert twin["result"] == client.get(f"/que-pasaria.json?{VACANCY}").json()
+
+
+def test_the_api_gives_the_same_scenario_under_english_names(client):
+    api = client.get(
+        "/api/scenario?date=2026-12-14&e1_type=vacancy_vote&e1_date=2026-12-15&e1_target=president"
+        "&e1_chamber=deputies&e1_yes=90&e1_no=35&e2_type=vacancy_vote&e2_date=2026-12-16"
+        "&e2_target=president&e2_chamber=senate&e2_yes=41&e2_no=17"
+    )
+    assert api.status_code == 200
+    assert api.json() == client.get(f"/que-pasaria.json?{VACANCY}").json()
+    bad = client.get("/api/scenario?date=2026-12-02&e2_type=vacancy_vote&e2_date=2026-12-15&e2_yes=x")
+    assert bad.status_code == 422 and bad.json()["error"]["field"] == "e2_yes"
+    assert client.get("/api/scenario?example=death-2026").json()["president"]["name"] == "Luis Galarreta"

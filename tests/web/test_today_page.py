@@ -108,3 +108,10 @@ def test_a_bad_date_is_a_422_naming_the_field_beside_the_form(client):
 def test_htmx_gets_only_the_part_it_swaps(client):
     part = client.get(f"/?fecha={DAY}", headers={"HX-Request": "true"}).text
     assert "<html" not in part and part.lstrip().startswith('<div class="toolbar">')
+
+
+def test_the_api_gives_the_state(client):
+    api = client.get(f"/api/state?date={DAY}")
+    assert api.status_code == 200 and api.json() == client.get(f"/hoy.json?fecha={DAY}").json()
+    bad = client.get("/api/state?date=1990-01-01")
+    assert bad.status_code == 422 and bad.json()["error"]["field"] == "date"
