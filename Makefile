@@ -14,12 +14,18 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# `make demo` ends by serving the dashboard (its URL printed; Ctrl-C stops it); NO_SERVE=1 skips that,
+# DEMO_PORT picks another port.
+DEMO_PORT ?= 8000
+
 demo: $(STAMP)
 	$(BIN)/curul state
 	$(BIN)/curul data list
 	$(BIN)/curul results 2016
 	$(BIN)/curul history
 	$(BIN)/curul seats --system peru-2016 --official
+	@if [ -n "$(NO_SERVE)" ]; then echo "NO_SERVE is set: the dashboard is not started (curul serve starts it)"; \
+	else exec $(BIN)/curul serve --port $(DEMO_PORT); fi
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -181,6 +181,8 @@ def test_history_cli_json(curul_cli) -> None:
 
 def test_public_api() -> None:
     assert curul.history.__all__ == [
+        "EVENT_FIELDS",
+        "MAX_EVENTS",
         "Office",
         "PowerState",
         "PresidentRow",
@@ -189,6 +191,7 @@ def test_public_api() -> None:
         "Transition",
         "TransitionEvent",
         "Transitions",
+        "example_scenarios",
         "history",
         "history_events",
         "load_scenario",
@@ -196,6 +199,8 @@ def test_public_api() -> None:
         "presidents_frame",
         "replay_history",
         "run_scenario",
+        "scenario_fields",
+        "scenario_from_fields",
         "state",
         "transitions",
     ]

@@ -22,8 +22,10 @@ if TYPE_CHECKING:
     from curul.web._negotiation import View
 
 PAGE_MODULES: tuple[str, ...] = (
+    "curul.web.pages.today",
     "curul.web.pages.history",
     "curul.web.pages.seats",
+    "curul.web.pages.scenario",
     "curul.web.pages.power",
     "curul.web.pages.forecast",
     "curul.web.pages.methodology",

@@ -23,6 +23,7 @@ from curul.web._negotiation import CsvTable, View, respond
 from curul.web._pages import Page
 from curul.web._params import Lang
 from curul.web.pages import _forecast_runs as runs
+from curul.web.pages import _scenario_api as scenario_api
 from curul.web.pages import forecast, power, prediction, rollcalls
 
 
@@ -53,6 +54,8 @@ router = APIRouter(prefix="/api", tags=["api"], route_class=JsonErrors)
 
 #: (path, the page module it mirrors, what it gives): the API's index and the benchmark's menu.
 ENDPOINTS: tuple[tuple[str, str, str], ...] = (
+    ("/api/state", "today", "who holds power on a date, thresholds, coalitions (the Today page)"),
+    ("/api/scenario", "scenario", "a what-if scenario: the successor and the full trace (the What-if page)"),
     ("/api/seats", "seats", "seat allocation under a bundled system (the Seats page)"),
     ("/api/history", "history", "presidents 2016-2026 and each transition's trace (the History page)"),
     ("/api/power", "power", "power indices, minimal winning coalitions, the bicameral game"),
@@ -232,6 +235,31 @@ def api_prediction(
         "tipo": kind or "",
     }
     return _call(request, "prediction", params, _renamed(PREDICTION))
+
+
+@router.get("/state", summary="Who holds power on a date")
+def api_state(
+    request: Request,
+    date: Annotated[
+        str | None,
+        Query(
+            max_length=10, pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", description="YYYY-MM-DD; default today."
+        ),
+    ] = None,
+    lang: Lang = "es",
+) -> Response:
+    return _call(request, "today", {"fecha": date or ""}, {"fecha": "date"})
+
+
+@router.get("/scenario", summary="A what-if scenario: the successor and the full trace")
+def api_scenario(
+    request: Request,
+    query: Annotated[scenario_api.Query, Query()],  # type: ignore[valid-type]
+    lang: Lang = "es",
+) -> Response:
+    given: Any = query
+    params, names = scenario_api.page_params(given.model_dump())
+    return _call(request, "scenario", params, names)
 
 
 def build(request: Request, params: Mapping[str, str]) -> View:
