@@ -35,13 +35,13 @@ CASES = [
     (V, TOTALS_V1, ",3,3,1,inf,1,", ":2:9: no: 'inf' is not a whole number (digits 0-9 only)"),
     (V, TOTALS_V1, ",3,3,1,１,1,", ":2:9: no: '１' is not a whole number (digits 0-9 only)"),
     (V, TOTALS_V1, ",3,3,1,1_0,1,", ":2:9: no: '1_0' is not a whole number (digits 0-9 only)"),
-    (V, "v2,2022-01-02", "v1,2022-01-02", ":3:1: duplicate row (vote_id=v1) already on line 2"),
+    (V, "v2,2022-01-02", "v1,2022-01-02", ":3:1: vote_id: duplicate row (vote_id=v1) already on line 2"),
     (V, '"MOTION 0"', '""', ":2:4: subject: is empty"),
     (V, "\n", "\nv3,2022-01-03,10:00,M,C,3,0,0,0,0,0,0,0,p,l,s\n",
      ":2:1: vote_id: vote 'v3' has no ballots in ballots.csv"),
     (B, '"Ana"', '"An\x1ba"', ":2:3: member: has a control or formatting character (U+001B at position 3)"),
     (B, '"Ana"', '"An\u202ea"', ":2:3: member: has a control or formatting character (U+202E at position 3)"),
-    (B, '"Beto"', '"ÁNA"', ":3:1: duplicate row (vote_id=v1, member=ÁNA) already on line 2"),
+    (B, '"Beto"', '"ÁNA"', ":3:1: vote_id: duplicate row (vote_id=v1, member=ÁNA) already on line 2"),
     (B, '"Ana",SI', '"Ana",SI,X', ":2:5: expected 4 fields as in the header, found 5"),
     (B, '"Ana",SI', '"Ana"', ":2:4: expected 4 fields as in the header, found 3"),
     (B, "member,ballot", "member,vote",
@@ -52,7 +52,7 @@ CASES = [
     (B, '"Beto",NO', '"Beto",MAYBE', ":3:4: ballot: unknown ballot code 'MAYBE'"),
     (B, "v1,B,", "v9,B,", ":3:1: vote_id: vote 'v9' is not in votes.csv"),
     (B, "v1,B,", "v1,,", ":3:2: group: is empty"),
-    ("groups.csv", "B,GROUP B", "a,GROUP A2", ":3:1: duplicate row (group=a) already on line 2"),
+    ("groups.csv", "B,GROUP B", "a,GROUP A2", ":3:1: group: duplicate row (group=a) already on line 2"),
 ]  # fmt: skip
 
 

@@ -70,7 +70,8 @@ def test_unknown_code_names_the_line(tmp_path):
 def test_duplicate_ballot_is_refused(tmp_path):
     folder = write_rollcalls(tmp_path / "rc", {"v1": [("A", "Ana", "SI"), ("A", "Ana", "NO")]})
     with pytest.raises(
-        InputError, match=r"ballots.csv:3:1: duplicate row \(vote_id=v1, member=Ana\) already on line 2"
+        InputError,
+        match=r"ballots.csv:3:1: vote_id: duplicate row \(vote_id=v1, member=Ana\) already on line 2",
     ):
         import_rollcalls(folder)
 
