@@ -34,6 +34,7 @@ PAGE_MODULES: tuple[str, ...] = (
     "curul.web.pages.ideal",
     "curul.web.pages.prediction",
     "curul.web.pages.api",
+    "curul.web.pages.charts",
 )
 
 
