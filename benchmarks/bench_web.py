@@ -1,8 +1,9 @@
 """The dashboard's JSON API under load: 50 concurrent clients on loopback against ``curul serve``.
 
-Run: ``.venv/bin/python benchmarks/bench_web.py [--clients 50] [--seconds 20] [--quick]``. The server is
-started as a subprocess on a free loopback port (its own process, as in production: one uvicorn
-worker), each client is a thread with its own keep-alive connection sending GET requests in a loop.
+Run: ``.venv/bin/python benchmarks/bench_web.py [--clients 50] [--seconds 20] [--workers 1] [--quick]
+[--only seats,power]``. The server is started as a subprocess on a free loopback port (its own process,
+as in production, with ``curul serve``'s default of one uvicorn worker unless ``--workers`` says more),
+each client is a thread with its own keep-alive connection sending GET requests in a loop.
 
 The endpoints come from :data:`TARGETS`, each a name, the API path it needs and the URLs it cycles
 through; a target whose path the server's OpenAPI schema does not list is reported as absent and
@@ -53,9 +54,10 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def _start(port: int, db: Path) -> subprocess.Popen[bytes]:
+def _start(port: int, db: Path, workers: int) -> subprocess.Popen[bytes]:
+    command = [sys.executable, "-m", "curul", "serve", "--port", str(port), "--db", f"sqlite:///{db}"]
     process = subprocess.Popen(
-        [sys.executable, "-m", "curul", "serve", "--port", str(port), "--db", f"sqlite:///{db}"],
+        [*command, *(["--workers", str(workers)] if workers != 1 else [])],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -142,22 +144,34 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=20.0)
+    parser.add_argument("--workers", type=int, default=1, help="curul serve --workers (default 1, as serve)")
+    parser.add_argument("--only", default="", help="comma-separated target names (default: all)")
     parser.add_argument("--quick", action="store_true", help="5 s per run (a smoke run)")
     args = parser.parse_args()
+    only = {name for name in args.only.split(",") if name}
     seconds = 5.0 if args.quick else args.seconds
     port = _free_port()
     with tempfile.TemporaryDirectory(prefix="curul-bench-") as folder:
-        server = _start(port, Path(folder) / "scenarios.sqlite3")
+        server = _start(port, Path(folder) / "scenarios.sqlite3", args.workers)
         try:
             with urllib.request.urlopen(f"http://127.0.0.1:{port}/openapi.json", timeout=10) as answer:
                 paths = set(json.load(answer)["paths"])
-            print(f"curul serve on 127.0.0.1:{port}, {os.cpu_count()} CPUs; {seconds:g} s per run")
+            print(
+                f"curul serve on 127.0.0.1:{port} ({args.workers} worker(s)), {os.cpu_count()} CPUs; "
+                f"{seconds:g} s per run"
+            )
             for target in TARGETS:
+                if only and target.name not in only:
+                    continue
                 if target.path not in paths:
                     print(f"{target.name}: {target.path} is not served here; skipped")
                     continue
-                for url in target.urls:  # warm the server's caches: steady state is what is measured
-                    urllib.request.urlopen(f"http://127.0.0.1:{port}{url}", timeout=60).read()
+                for url in target.urls:  # warm the caches (each worker's): steady state is what is measured
+                    for _ in range(4 * args.workers):
+                        warm = urllib.request.Request(
+                            f"http://127.0.0.1:{port}{url}", headers={"Accept": "application/json"}
+                        )
+                        urllib.request.urlopen(warm, timeout=60).read()
                 print(f"{target.name} ({', '.join(target.urls)})")
                 alone = _load(port, target.urls, 1, seconds / 2)
                 loaded = _load(port, target.urls, args.clients, seconds)

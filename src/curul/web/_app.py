@@ -15,6 +15,7 @@ from fastapi.staticfiles import StaticFiles
 
 from curul import __version__
 from curul.web import _errors
+from curul.web._cache import LruStore, ResponseCache
 from curul.web._database import database_url, engine_for, upgrade
 from curul.web._pages import mount, registry
 from curul.web._params import Lang
@@ -49,6 +50,15 @@ def create_app(database: str | None = None, *, migrate: bool = True) -> FastAPI:
     if not any(page.path == "/" for page in registry().pages):
         app.add_api_route("/", home, methods=["GET"], include_in_schema=False)
     app.include_router(permalinks)
+    app.state.response_cache = LruStore()
+    # inside the security headers, so that a replayed answer gets them too
+    app.add_middleware(ResponseCache, store=app.state.response_cache)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(BodyLimit)
     return app
+
+
+def worker_app() -> FastAPI:
+    """The app of one ``curul serve --workers N`` process: the database of ``$CURUL_DATABASE_URL``,
+    already migrated by the parent process (N migrations at once could race on one SQLite file)."""
+    return create_app(None, migrate=False)

@@ -10,13 +10,15 @@ the GET parameters it reads, the only ones a saved scenario keeps.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import RedirectResponse, Response
+
+from curul.web._cache import cacheable
 
 if TYPE_CHECKING:
     from curul.web._negotiation import View
@@ -34,6 +36,7 @@ PAGE_MODULES: tuple[str, ...] = (
     "curul.web.pages.ideal",
     "curul.web.pages.prediction",
     "curul.web.pages.api",
+    "curul.web.pages.charts",
 )
 
 
@@ -71,9 +74,18 @@ def registry() -> Registry:
     return Registry(pages)
 
 
-def page_routes(router: APIRouter, path: str, endpoint: Callable[..., Response], name: str) -> None:
-    """``endpoint`` at ``path`` (HTML, kept out of the OpenAPI schema), ``path.json`` and ``path.csv``."""
+def page_routes(
+    router: APIRouter,
+    path: str,
+    endpoint: Callable[..., Response],
+    name: str,
+    stamp: Callable[[], Hashable] | None = None,
+) -> None:
+    """``endpoint`` at ``path`` (HTML, kept out of the OpenAPI schema), ``path.json`` and ``path.csv``,
+    their GET answers cached (``curul.web._cache``; ``stamp`` as there)."""
     router.add_api_route(path, endpoint, methods=["GET"], name=name, include_in_schema=False)
+    for route in (path, f"{path}.json", f"{path}.csv"):
+        cacheable(route, stamp)
     for suffix in ("json", "csv"):
         router.add_api_route(
             f"{path}.{suffix}",

@@ -1,7 +1,8 @@
 """What every response carries and what no request may do: security headers with a strict
 Content-Security-Policy (scripts, styles and images from this server only; no inline script, no
-``eval``), and a bound on the request body, checked on the declared length and again on the bytes as
-they arrive, so a large upload is refused before it is read into memory.
+``eval``; no framing, except of the ``/embed/`` pages, which exist to be framed), and a bound on the
+request body, checked on the declared length and again on the bytes as they arrive, so a large upload
+is refused before it is read into memory.
 
 Errors are handled in ``_errors.py``; this module only shapes traffic.
 """
@@ -19,33 +20,49 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 MAX_BODY_BYTES = 2 * 1024 * 1024  # a votes CSV of every district and list is under 100 kB
 
-CSP = "; ".join(
-    [
-        "default-src 'none'",
-        "script-src 'self'",
-        "style-src 'self'",
-        "img-src 'self' data:",
-        "font-src 'self'",
-        "connect-src 'self'",
-        "form-action 'self'",
-        "base-uri 'none'",
-        "frame-ancestors 'none'",
-    ]
-)
+_POLICY = [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "form-action 'self'",
+    "base-uri 'none'",
+]
+CSP = "; ".join([*_POLICY, "frame-ancestors 'none'"])
+#: ``/embed/...`` pages are made to be framed by any site; everything else stays unframeable
+EMBED_PREFIX = "/embed/"
+EMBED_CSP = "; ".join([*_POLICY, "frame-ancestors *"])
 
-HEADERS: tuple[tuple[bytes, bytes], ...] = (
-    (b"content-security-policy", CSP.encode()),
+_COMMON: tuple[tuple[bytes, bytes], ...] = (
     (b"x-content-type-options", b"nosniff"),
     (b"referrer-policy", b"no-referrer"),
-    (b"x-frame-options", b"DENY"),
     (b"cross-origin-opener-policy", b"same-origin"),
-    (b"cross-origin-resource-policy", b"same-origin"),
     (b"permissions-policy", b"camera=(), microphone=(), geolocation=(), payment=()"),
 )
+HEADERS: tuple[tuple[bytes, bytes], ...] = (
+    (b"content-security-policy", CSP.encode()),
+    *_COMMON,
+    (b"x-frame-options", b"DENY"),
+    (b"cross-origin-resource-policy", b"same-origin"),
+)
+EMBED_HEADERS: tuple[tuple[bytes, bytes], ...] = (
+    (b"content-security-policy", EMBED_CSP.encode()),
+    *_COMMON,
+    (b"cross-origin-resource-policy", b"cross-origin"),
+)
+
+
+def headers_for(path: str) -> tuple[tuple[bytes, bytes], ...]:
+    """:data:`EMBED_HEADERS` for an embed page (framing allowed, no ``X-Frame-Options``), else
+    :data:`HEADERS`."""
+    return EMBED_HEADERS if path.startswith(EMBED_PREFIX) else HEADERS
 
 
 class SecurityHeaders:
-    """Adds :data:`HEADERS` to every HTTP response (unless the route set its own value)."""
+    """Adds :data:`HEADERS` (:data:`EMBED_HEADERS` under ``/embed/``) to every HTTP response (unless the
+    route set its own value)."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -55,12 +72,14 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
 
+        extra = headers_for(scope.get("path", ""))
+
         async def sending(message: Message) -> None:
             if message["type"] == "http.response.start":
                 present = {name.lower() for name, _ in message.get("headers", [])}
                 message["headers"] = [
                     *message.get("headers", []),
-                    *((n, v) for n, v in HEADERS if n not in present),
+                    *((n, v) for n, v in extra if n not in present),
                 ]
             await send(message)
 

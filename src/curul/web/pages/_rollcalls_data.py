@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import threading
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 from functools import lru_cache
 
 from curul.errors import CurulError
@@ -44,6 +44,14 @@ def loaded() -> tuple[RollCalls | None, str]:
             return load_rollcalls(source()), ""
     except CurulError as exc:
         return None, str(exc)
+
+
+def stamp() -> Hashable:
+    """What a roll-call answer depends on outside the package, for the response cache: the loaded roll
+    calls themselves (the library keeps one object per source path and modification time, so a new
+    import is a new object), or why there are none."""
+    rc, reason = loaded()
+    return ("rollcalls", id(rc)) if rc is not None else ("none", reason)
 
 
 def _date(params: Mapping[str, str], key: str) -> dt.date | None:

@@ -18,11 +18,13 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.routing import APIRoute
 
 from curul.report import Presentable, to_json
+from curul.web._cache import cacheable
 from curul.web._field_errors import FieldError
 from curul.web._negotiation import CsvTable, View, respond
 from curul.web._pages import Page
 from curul.web._params import Lang
 from curul.web.pages import _forecast_runs as runs
+from curul.web.pages import _rollcalls_data as rc_data
 from curul.web.pages import _scenario_api as scenario_api
 from curul.web.pages import forecast, power, prediction, rollcalls
 
@@ -276,5 +278,8 @@ def api_index(request: Request, lang: Lang = "es") -> Response:
 
 
 router.add_api_route("/", api_index, methods=["GET"], include_in_schema=False)
+for _route in router.routes:  # every GET answer is cached; the roll-call ones with their data's stamp
+    if isinstance(_route, APIRoute) and "GET" in (_route.methods or ()):
+        cacheable(_route.path, rc_data.stamp if _route.path.startswith("/api/rollcalls/") else None)
 
 PAGE = Page(key="api", path="/api/", title="api.title", router=router, build=build, menu=False)

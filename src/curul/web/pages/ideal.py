@@ -86,7 +86,7 @@ def ideal_page(
     return respond(request, build(request, {"desde": desde or "", "hasta": hasta or ""}))
 
 
-page_routes(router, "/votaciones/puntos-ideales", ideal_page, "ideal_points")
+page_routes(router, "/votaciones/puntos-ideales", ideal_page, "ideal_points", stamp=data.stamp)
 
 PAGE = Page(
     key="ideal_points",

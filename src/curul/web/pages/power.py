@@ -36,6 +36,7 @@ from curul.congress import (
     read_composition_csv,
 )
 from curul.errors import InputError
+from curul.web._cache import cacheable
 from curul.web._field_errors import FieldError, form_fields
 from curul.web._i18n import Language
 from curul.web._negotiation import CsvTable, View, respond
@@ -334,6 +335,7 @@ def power_svg(
 
 page_routes(router, "/poder", power_page, "power")
 router.add_api_route("/poder.svg", power_svg, methods=["GET"], name="power_svg", response_class=Response)
+cacheable("/poder.svg")
 
 PAGE = Page(
     key="power",

@@ -139,7 +139,7 @@ def prediction_page(
     return respond(request, build(request, params))
 
 
-page_routes(router, "/votaciones/prediccion", prediction_page, "prediction")
+page_routes(router, "/votaciones/prediccion", prediction_page, "prediction", stamp=data.stamp)
 
 PAGE = Page(
     key="prediction",

@@ -132,7 +132,7 @@ def rollcalls_page(
     return respond(request, build(request, params))
 
 
-page_routes(router, "/votaciones", rollcalls_page, "rollcalls")
+page_routes(router, "/votaciones", rollcalls_page, "rollcalls", stamp=data.stamp)
 
 PAGE = Page(
     key="rollcalls",

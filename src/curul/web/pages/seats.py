@@ -13,10 +13,11 @@ import tempfile
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import Response
+from markupsafe import Markup
 
 from curul.elections import (
     METHODS,
@@ -28,13 +29,14 @@ from curul.elections import (
 )
 from curul.errors import InputError
 from curul.inputs import decode
+from curul.web._cache import cacheable
 from curul.web._field_errors import FieldError, form_fields
 from curul.web._negotiation import View, respond
 from curul.web._pages import Page, page_routes
 from curul.web._params import Lang, Table
 from curul.web._svg import inline, page_svg
 from curul.web._templates import language_of
-from curul.web.pages._seats_tables import tables
+from curul.web.pages._seats_tables import SeatTables, tables
 
 router = APIRouter()
 DEFAULT_SYSTEM = "peru-2016"
@@ -129,7 +131,10 @@ def build(request: Request, params: Mapping[str, str]) -> View:
         context["error"] = {"field": exc.field, "message": exc.message}
         data = {"error": {"status": exc.status, "field": exc.field, "message": exc.message}}
         return View("seats.html", "_seats_body.html", context, data, {}, "escanos", status=exc.status)
-    found = tables(result, by_method)
+    if source == "archivo":
+        found, data, hemicycle = _shown(result, by_method, lang.t("seats.hemicycle_title"))
+    else:  # the same for every request of these parameters: built once
+        found, data, hemicycle = _bundled_shown(system, source, method, lang.t("seats.hemicycle_title"))
     chosen |= {"sistema": system, "votos": source, "metodo": method or ""}
     saved = {k: v for k, v in chosen.items() if v}
     if source == "archivo":
@@ -138,14 +143,35 @@ def build(request: Request, params: Mapping[str, str]) -> View:
         "chosen": chosen,
         "result": result,
         "tables": found,
-        "hemicycle": inline(_hemicycle(result, lang.t("seats.hemicycle_title")), "hemiciclo"),
+        "hemicycle": hemicycle,
         "saved_params": saved,
         "upload_name": saved.get("archivo", ""),
     }
-    data = result.as_dict() | {
-        "methods_side_by_side": {m: r.as_dict()["seats"] for m, r in by_method.items()}
-    }
     return View("seats.html", "_seats_body.html", context, data, found.as_mapping(), f"escanos-{system}")
+
+
+def national_seats(result: ElectionResult) -> dict[str, int]:
+    """``result.as_dict()["seats"]`` without the rest of ``as_dict()`` (its last-seat margins are most of
+    its cost): lists with seats, most seats first, then by name."""
+    return {p: n for p, n in sorted(result.seats.items(), key=lambda item: (-item[1], item[0])) if n}
+
+
+def _shown(
+    result: ElectionResult, by_method: Mapping[str, ElectionResult], title: str
+) -> tuple[SeatTables, dict[str, Any], Markup]:
+    """What the page shows of an allocation: its tables, its JSON twin and the hemicycle."""
+    data = result.as_dict() | {"methods_side_by_side": {m: national_seats(r) for m, r in by_method.items()}}
+    return tables(result, by_method), data, inline(_hemicycle(result, title), "hemiciclo")
+
+
+@lru_cache(maxsize=64)
+def _bundled_shown(
+    system: str, source: str, method: str | None, title: str
+) -> tuple[SeatTables, dict[str, Any], Markup]:
+    """:func:`_shown` of a bundled allocation, kept (8 systems x 2 sources x 6 methods x 2 languages
+    would be 192; the LRU keeps the 64 last)."""
+    result = _bundled(system, source, method)
+    return _shown(result, {m: _bundled(system, source, m) for m in METHODS}, title)
 
 
 def _hemicycle(result: ElectionResult, title: str) -> str:
@@ -210,6 +236,7 @@ page_routes(router, "/escanos", seats_page, "seats")
 router.add_api_route("/escanos", seats_upload, methods=["POST"], include_in_schema=False)
 router.add_api_route("/escanos.json", seats_upload, methods=["POST"], name="seats_upload_json")
 router.add_api_route("/escanos.svg", seats_svg, methods=["GET"], name="seats_svg", response_class=Response)
+cacheable("/escanos.svg")
 
 PAGE = Page(
     key="seats",

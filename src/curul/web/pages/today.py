@@ -15,6 +15,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
+from curul.web._cache import cacheable
 from curul.web._field_errors import FieldError, form_fields
 from curul.web._i18n import Language
 from curul.web._negotiation import View, respond
@@ -110,6 +111,7 @@ def today_page(request: Request, fecha: Fecha = None, lang: Lang = "es", table: 
 
 
 router.add_api_route("/", today_page, methods=["GET"], name="today_home", include_in_schema=False)
+cacheable("/")  # keyed by today's date too (curul.web._cache), so the home page follows the calendar
 page_routes(router, JSON_PATH, today_page, "today")
 
 PAGE = Page(
