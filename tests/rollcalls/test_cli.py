@@ -24,6 +24,7 @@ def run(capsys, *args: str) -> tuple[int, str, str]:
 def test_import_bad_folder_writes_nothing(capsys, tmp_path):
     folder = write_rollcalls(tmp_path / "rc", {"v1": [("A", "Ana", "SI"), ("B", "Beto", "QUIZÁS")]})
     cache = tmp_path / "out" / "rc.pkl"
+    cache.parent.mkdir()  # an --out in a missing folder is refused before the import is read
     code, out, err = run(capsys, "rollcalls", "import", str(folder), "--out", str(cache))
     assert code == 2 and out == ""
     assert "ballots.csv:3:4: ballot: unknown ballot code" in err

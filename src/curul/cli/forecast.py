@@ -15,8 +15,13 @@ from curul.errors import CurulError
 # step with the elections the library knows.
 ELECTION_OPT = typer.Option("peru-2026", "--election", help="peru-2016, peru-2021 or peru-2026.")
 CUTOFF_OPT = typer.Option(None, "--cutoff", help="Use polls published on or before this date (YYYY-MM-DD).")
-SIMS_OPT = typer.Option(20_000, "--sims", help="Number of simulated elections.")
-SEED_OPT = typer.Option(0, "--seed", help="Random seed (same seed, same result).")
+# The most simulations one run may ask for: 100,000 take about 8 s and a few hundred MB, so the bound
+# keeps a mistyped count (--sims 1000000000000) from filling memory, and leaves ten times that headroom.
+MAX_SIMS = 1_000_000
+SIMS_OPT = typer.Option(
+    20_000, "--sims", max=MAX_SIMS, help=f"Number of simulated elections (100 to {MAX_SIMS:,})."
+)
+SEED_OPT = typer.Option(0, "--seed", min=0, help="Random seed, 0 or more (same seed, same result).")
 CONGRESS_OPT = typer.Option(True, "--congress/--no-congress", help="Simulate Congress seats too.")
 
 polls_app = typer.Typer(
@@ -103,7 +108,7 @@ def backtest(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Score the forecast against an official first round, beside the plain average and the last polls."""
-    from curul.forecast import get_election, run_backtest, run_runoff_backtest
+    from curul.forecast import check_sims, get_election, run_backtest, run_runoff_backtest
 
     if round_ not in (1, 2):
         raise CurulError(f"--round: {round_} is not 1 or 2")
@@ -111,6 +116,7 @@ def backtest(
     if round_ == 2:
         emit(run_runoff_backtest(election, cutoff=cutoff_date), as_json)
         return
+    check_sims(sims)  # before the progress bar, which would leave a blank line above the error
     steps = get_election(election).simulation_steps(sims, congress)
     with progress(steps, "simulating", not as_json) as advance:
         result = run_backtest(

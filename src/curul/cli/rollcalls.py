@@ -49,8 +49,10 @@ def import_command(
     JSON: {source, cache, votes, ballots, members, groups, first_date, last_date, ballot_categories,
     contradictions: [{vote_id, field, recorded, from_ballots}]}.
     """
+    from curul.cli._options import output_file
     from curul.rollcalls import ImportSummary, import_rollcalls, save_rollcalls
 
+    output_file(out, "--out", ())  # before the import: no folder is made, no folder overwritten
     rc = import_rollcalls(path)
     emit(ImportSummary.of(rc, save_rollcalls(rc, out)), as_json)
 
@@ -66,15 +68,25 @@ def _load(data: Path | None, start: str | None = None, end: str | None = None) -
     return rc.between(a, b + dt.timedelta(days=1) if b else None)
 
 
-def _plot(path: Path, draw: Callable[[str], bytes]) -> Path:
-    """Write the chart ``draw(format)`` to ``path``, in the format its suffix names."""
-    from curul._files import write_atomic
+def _check_plot(path: Path | None) -> str | None:
+    """The format of the ``--plot`` file, its name and folder checked before any work starts."""
+    if path is None:
+        return None
     from curul.cli._options import output_file
     from curul.viz import plot_format
 
     with options(path="--plot"):
         fmt = plot_format(path)
     output_file(path, "--plot", ())
+    return fmt
+
+
+def _plot(path: Path, draw: Callable[[str], bytes]) -> Path:
+    """Write the chart ``draw(format)`` to ``path``, in the format its suffix names."""
+    from curul._files import write_atomic
+
+    fmt = _check_plot(path)
+    assert fmt is not None
     write_atomic(path, draw(fmt))
     return path
 
@@ -128,6 +140,7 @@ def cohesion_command(
         raise CurulError(f"--freq: use one of {', '.join(FREQUENCIES)}, not {freq!r}")
     if index not in ("rice", "agreement"):
         raise CurulError(f"--index: use rice or agreement, not {index!r}")
+    _check_plot(plot)
     result = cohesion(_load(data, start, end), freq=freq)
     if plot:
         from curul.viz import cohesion_chart
@@ -179,6 +192,7 @@ def ideal_command(
     from curul.rollcalls import ideal_points
 
     _check_dims(dims)
+    _check_plot(plot)
     rc = _load(data, start, end)
     with _busy(as_json) as status:
         result = ideal_points(rc, dims=dims, anchor=anchor, status=status)
