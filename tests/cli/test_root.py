@@ -59,3 +59,13 @@ def test_starting_the_command_does_not_load_the_roll_call_stack():
     code = "import sys, curul.cli; print(sorted(m for m in ('pandas', 'scipy') if m in sys.modules))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_an_error_location_is_printed_as_written(curul_cli, tmp_path):
+    # Line 100 of a file: Rich would turn ":100:" into an emoji if the message were not printed plainly.
+    rows = [f"G{i},1" for i in range(1, 99)] + ["G1,1"]
+    path = tmp_path / "groups.csv"
+    path.write_text("group,seats\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    result = curul_cli("power", "-c", str(path), "-t", "50")
+    assert result.returncode == 2
+    assert f"{path}:100:" in result.stderr and "\U0001f4af" not in result.stderr
