@@ -66,7 +66,16 @@ def campaign(seed: str, cases: int) -> Tally:
         case = draw(rng)
         if case is None:
             continue
-        outcome, run = ft.execute(case)
+        try:
+            outcome, run = ft.execute(case)
+        except Exception:  # the harness's own failure (not curul's): shown, and the case not counted
+            import traceback
+
+            print(
+                f"harness error on {case.target} | {case.mutation}:\n{traceback.format_exc()}",
+                file=sys.stderr,
+            )
+            continue
         done += 1
         categories[outcome.category] += 1
         per_command[case.command][outcome.category] += 1

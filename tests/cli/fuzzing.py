@@ -540,6 +540,8 @@ def run(argv: list[str], cwd: Path, timeout: float = 20.0, env: dict[str, str] |
                 status, tb = 1, traceback.format_exc()
             finally:
                 signal.setitimer(signal.ITIMER_REAL, 0)
+    except Hang:  # the alarm went off just as the run ended, in one of the handlers above
+        status = None
     finally:
         signal.signal(signal.SIGALRM, previous)
         os.chdir(old_dir)
