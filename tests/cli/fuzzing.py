@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import functools
 import io
 import os
 import random
@@ -505,8 +506,24 @@ def _memory_bound():
         resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
 
 
+# The packages the commands import on first use: imported once before any timed run, so that an
+# alarm never interrupts an import (a half-imported numpy would fail every later case).
+WARM = ("curul.cli._app", "curul.cli._rich", "curul.data", "curul.elections", "curul.congress",
+        "curul.constitution", "curul.history", "curul.forecast", "curul.rollcalls", "curul.viz",
+        "rich.console", "rich.table", "rich.progress")  # fmt: skip
+
+
+@functools.cache
+def warm() -> None:
+    import importlib
+
+    for name in WARM:
+        importlib.import_module(name)
+
+
 def run(argv: list[str], cwd: Path, timeout: float = 20.0, env: dict[str, str] | None = None) -> Run:
     """``curul ARGV`` through ``curul.cli._app.main`` in this process, in ``cwd``."""
+    warm()
     from curul.cli import _output
     from curul.cli._app import main
 
