@@ -100,3 +100,13 @@ def test_command_modules_keep_annotations_cheap_for_typer():
     commands = [p for p in folder.glob("*.py") if not p.name.startswith("_")]
     assert len(commands) >= 7
     assert [p.name for p in commands if "from __future__ import annotations" in p.read_text("utf-8")] == []
+
+
+def test_an_error_location_is_printed_as_written(curul_cli, tmp_path):
+    # Line 100 of a file: Rich would turn ":100:" into an emoji if the message were not printed plainly.
+    rows = [f"G{i},1" for i in range(1, 99)] + ["G1,1"]
+    path = tmp_path / "groups.csv"
+    path.write_text("group,seats\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    result = curul_cli("power", "-c", str(path), "-t", "50")
+    assert result.returncode == 2
+    assert f"{path}:100:" in result.stderr and "\U0001f4af" not in result.stderr

@@ -56,7 +56,10 @@ def _error(message: str, as_json: bool, details: dict[str, object] | None = None
 
     from curul.cli._output import err_console
 
-    err_console().print(f"[bold red]error:[/] {escape(message)}", highlight=False, soft_wrap=True)
+    # No emoji codes either: a location such as "members.csv:100:1" would print as "members.csv💯1".
+    err_console().print(
+        f"[bold red]error:[/] {escape(message)}", highlight=False, soft_wrap=True, emoji=False
+    )
 
 
 def _details(exc: CurulError) -> dict[str, object]:

@@ -89,6 +89,8 @@ def output_file(path: Path | None, option: str, suffixes: tuple[str, ...]) -> Pa
 
 def output_folder(path: Path, option: str) -> Path:
     """Check a folder a command will write files into: it exists and can be written (none is created)."""
+    if "\x00" in str(path) or any(len(p.encode("utf-8", "surrogateescape")) > NAME_MAX for p in path.parts):
+        raise CurulError(f"{option}: the folder name is not valid (at most {NAME_MAX} bytes a part, no NUL)")
     if not path.is_dir():
         raise CurulError(f"{option}: {path}: no such folder (create it first)")
     if not os.access(path, os.W_OK | os.X_OK):

@@ -84,6 +84,8 @@ def seats(
     from curul.cli._options import output_file
     from curul.elections import allocate_file, allocate_official, allocate_partial, parse_reading_args
 
+    if method is not None and not method.strip():
+        raise CurulError(f"--method: give a method name ({METHOD_NAMES})")
     output_file(svg, "--svg", (".svg",))
     with options(readings="--reading"):
         readings = parse_reading_args(reading)

@@ -171,7 +171,7 @@ def backtest(
 ) -> None:
     """Score the forecast against an official first round, beside the plain average and the last polls."""
     check_csv_file(csv)
-    from curul.forecast import get_election, run_backtest, run_runoff_backtest
+    from curul.forecast import check_sims, get_election, run_backtest, run_runoff_backtest
 
     if round_ not in (1, 2):
         raise CurulError(f"--round: {round_} is not 1 or 2")
@@ -179,6 +179,7 @@ def backtest(
     if round_ == 2:
         emit(run_runoff_backtest(election, cutoff=cutoff_date), as_json, csv)
         return
+    check_sims(sims)  # before the progress bar, which would leave a blank line above the error
     steps = get_election(election).simulation_steps(sims, congress)
     with progress(steps, "simulating", not as_json) as advance:
         result = run_backtest(

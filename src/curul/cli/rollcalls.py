@@ -85,15 +85,25 @@ def _load(data: Path | None, start: str | None = None, end: str | None = None) -
     return rc.between(a, b + dt.timedelta(days=1) if b else None)
 
 
-def _plot(path: Path, draw: Callable[[str], bytes]) -> Path:
-    """Write the chart ``draw(format)`` to ``path``, in the format its suffix names."""
-    from curul._files import write_atomic
+def _check_plot(path: Path | None) -> str | None:
+    """The format of the ``--plot`` file, its name and folder checked before any work starts."""
+    if path is None:
+        return None
     from curul.cli._options import output_file
     from curul.viz import plot_format
 
     with options(path="--plot"):
         fmt = plot_format(path)
     output_file(path, "--plot", ())
+    return fmt
+
+
+def _plot(path: Path, draw: Callable[[str], bytes]) -> Path:
+    """Write the chart ``draw(format)`` to ``path``, in the format its suffix names."""
+    from curul._files import write_atomic
+
+    fmt = _check_plot(path)
+    assert fmt is not None
     write_atomic(path, draw(fmt))
     return path
 
@@ -157,6 +167,7 @@ def cohesion_command(
     if index not in ("rice", "agreement"):
         raise CurulError(f"--index: use rice or agreement, not {index!r}")
     check_csv_file(csv)
+    _check_plot(plot)
     result = cohesion(_load(data, start, end), freq=freq)
     if plot:
         from curul.viz import cohesion_chart
@@ -212,6 +223,7 @@ def ideal_command(
     from curul.rollcalls import ideal_points
 
     check_csv_file(csv)
+    _check_plot(plot)
     rc = _load(data, start, end)
     with _progress(f"fitting {dims}-D ideal points", as_json) as tick:
         result = ideal_points(rc, dims=dims, anchor=anchor, progress=tick, cache=True)
