@@ -48,7 +48,7 @@ def test_format_comes_from_the_file_name():
     with pytest.raises(ArgumentError) as info:
         plot_format("chart.pdf")
     assert info.value.argument == "path"
-    assert info.value.naming("--plot") == "--plot: chart.pdf: use a .png or .svg file name"
+    assert info.value.naming("--plot") == "--plot: chart.pdf must end in .png or .svg"
 
 
 def test_bad_index_or_format_names_the_argument():

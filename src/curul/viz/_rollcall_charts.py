@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from curul.errors import ArgumentError
+from curul.viz._distributions import chart_format
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -23,12 +24,9 @@ COHESION_INDICES = {"rice": "Rice index", "agreement": "Agreement index"}
 
 
 def plot_format(path: str | Path) -> str:
-    """The image format a chart file name asks for: ``png`` or ``svg``, from its suffix."""
-    path = Path(path)
-    fmt = PLOT_FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        raise ArgumentError("path", f"{path}: use a .png or .svg file name")
-    return fmt
+    """The image format a chart file name asks for: ``png`` or ``svg``, from its suffix — the one check
+    every chart uses (:func:`curul.viz.chart_format`)."""
+    return chart_format(path)
 
 
 def _pyplot() -> Any:
