@@ -167,9 +167,10 @@ def _nul(data: bytes, rng: random.Random, shape: Shape) -> Mutated:
 
 def _latin1(data: bytes, rng: random.Random, shape: Shape) -> Mutated | None:
     text = data.decode("utf-8")
-    if text.isascii():
+    encoded = text.encode("latin-1", errors="replace")
+    if encoded.isascii():  # nothing Latin-1 can write ("—" becomes "?"): a valid file, not a bad byte
         return None
-    return Mutated(text.encode("latin-1", errors="replace"), True, "cell")
+    return Mutated(encoded, True, "cell")
 
 
 def _truncate(data: bytes, rng: random.Random, shape: Shape) -> Mutated | None:

@@ -1,5 +1,6 @@
 """The event-file reader refuses what it cannot trust: a table as a type, a date and time as a date,
-a date outside the documented range; each message is the README's ("Input files", scenario files)."""
+a date outside the documented range, an empty name or a control character in a name or a note; each
+message is the README's ("Input files", scenario files)."""
 
 from __future__ import annotations
 
@@ -24,6 +25,12 @@ HEAD = '[[events]]\ntype = "death"\ntarget = "president"\n'
          "e.toml:4:1: events[0].date: '2026-13-01' is not a date (YYYY-MM-DD)"),
         (HEAD + "date = 2026-01-05\nsworn = 2026-01-06T09:00:00\n",
          "e.toml:5:1: events[0].sworn: must be a date on or after the event's date"),
+        ('[[events]]\ndate = 2026-01-05\ntype = "cabinet_appointed"\nname = "  "\n',
+         "e.toml:4:1: events[0].name: is empty"),
+        ('[[events]]\ndate = 2026-01-05\ntype = "cabinet_appointed"\nname = "Ana\\u001b[31m"\n',
+         "e.toml:4:1: events[0].name: has a control or formatting character (U+001B at position 4)"),
+        (HEAD + 'date = 2026-01-05\nnote = "see\\u0007"\n',
+         "e.toml:5:1: events[0].note: has a control or formatting character (U+0007 at position 4)"),
     ],
 )  # fmt: skip
 def test_bad_events_are_one_located_line(text, message):

@@ -136,3 +136,28 @@ def test_the_inauguration_day_and_the_annual_period_are_read_from_the_regime(tmp
     day = dt.date(2027, 8, 1)  # still the 2026 annual period when it starts on 15 August
     assert later.presiding_chamber(day) == "senate"
     assert load_regime("peru-2026-bicameral").presiding_chamber(day) == "deputies"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("congress_term_years = 5", "congress_term_years = " + "1" * 40,
+         "congress_term_years: must be at most 20, got 1.11e+39"),
+        ("legal_number = 130", "legal_number = 130000",
+         "chambers.congress.legal_number: must be at most 10,000, got 130,000"),
+        ('id = "peru-1993-unicameral"', 'id = ""', "id: is empty"),
+        ('id = "peru-1993-unicameral"', 'id = "peru\\u001b[2J"',
+         "id: has a control or formatting character (U+001B at position 5)"),
+    ],
+)  # fmt: skip
+def test_numbers_and_names_are_bounded_at_their_line(
+    tmp_path: Path, old: str, new: str, message: str
+) -> None:
+    """A term of 10^40 years once overflowed the calendar (a traceback); an empty or escape-laden id was
+    shown as given."""
+    text = _bundled("peru-1993-unicameral")
+    assert old in text
+    path = _write(tmp_path, text.replace(old, new, 1))
+    with pytest.raises(InputError) as caught:
+        load_regime_file(path)
+    assert str(caught.value) == f"{path}:{_line_of(text, old)}:1: {message}"

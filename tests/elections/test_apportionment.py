@@ -185,6 +185,11 @@ def test_electorate_readers(tmp_path):
             "electorate.csv:3:1: district: duplicate row (district=tumbes)",
         ),
         ("district,electors,x\nTUMBES,1,2\n", "electorate.csv:1:3: unknown column 'x'"),
+        ("district,electors\n", "electorate.csv:2:1: no district rows (only a header)"),
+        (
+            "district,electors\nTUMBES,1\nNOWHERE,2\n",
+            "electorate.csv:3:1: district: unknown district 'NOWHERE'; districts: AMAZONAS, ANCASH,",
+        ),
     ):
         path.write_bytes(text.encode("latin-1"))
         with pytest.raises(InputError) as caught:

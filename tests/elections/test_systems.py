@@ -87,6 +87,7 @@ kind = "vote_share"
 share = "3/100"
 law = "bill art. 2"
 """
+DISTRICTS = next(line for line in GOOD.splitlines() if line.startswith("districts = "))
 
 
 def test_a_reform_is_a_file(tmp_path):
@@ -161,6 +162,11 @@ def test_a_system_shows_its_districts():
         (('law = "a bill"', "law = {}"), "reform.toml:7:1: law: must be a string, got {}"),
         (('name = "reform"', 'name = "reform"\naliases = ["N"]'), "reform.toml:3:1: aliases: must be a"),
         (("[threshold]", "[threshold"), "reform.toml:10:11: invalid TOML: Expected ']'"),
+        (('name = "reform"', 'name = ""'), "reform.toml:2:1: name: is empty"),
+        (
+            ('name = "reform"', 'name = "re\\u001b]8;;x\\u0007form"'),
+            "reform.toml:2:1: name: has a control or formatting character (U+001B at position 3)",
+        ),
     ],
 )
 def test_a_system_file_is_checked_key_by_key_at_its_line(tmp_path, change, message):
@@ -178,6 +184,24 @@ def test_a_system_file_is_checked_key_by_key_at_its_line(tmp_path, change, messa
         (('share = "3/100"', 'share = "3/2"'), "reform.toml:10:1: threshold"),
         # an inline array of districts is located at its key
         (("seats = 2", "seats = 0"), "reform.toml:9:1: districts: districts[1] needs name, a positive"),
+        (
+            (
+                'kind = "vote_share"\nshare = "3/100"',
+                'kind = "seats_in_districts"\nmin_seats = 10000000000000000000000',
+            ),
+            "reform.toml:10:1: threshold: seats_in_districts needs whole numbers min_seats, min_districts"
+            " in 1..10,000",
+        ),
+        # magnitudes from the dataset in place of the inline districts: a bad year is placed at the key
+        (
+            (DISTRICTS, 'magnitudes = {year = 2002, chamber = "congress"}'),
+            "reform.toml:9:1: magnitudes.year: no district magnitudes for 2002 congress"
+            " (known: 2001 congress,",
+        ),
+        (
+            (DISTRICTS, 'magnitudes = {year = "2001", chamber = "congress"}'),
+            "reform.toml:9:1: magnitudes.year: must be a year, got '2001'",
+        ),
     ],
 )
 def test_a_problem_inside_a_table_is_placed_at_that_table(tmp_path, change, message):

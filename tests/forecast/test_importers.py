@@ -162,6 +162,15 @@ def test_import_refuses_renamed_columns_bad_bytes_and_impossible_dates(cli, shar
          f"2:{first.index('Keiko') + 2}: not UTF-8 text: byte 0xe9 cannot be read"),
         (original.replace(first.encode(), first.replace(first.split(",")[4], "2016-02-31").encode(), 1),
          "2:5: field_end: '2016-02-31' is not a date (YYYY-MM-DD)"),
+        (original.replace(first.encode(), first.replace(first.split(",")[4], "1e30").encode(), 1),
+         "2:5: field_end: '1e30' is not a date (YYYY-MM-DD, optionally with a remark in parentheses, "
+         "or YYYY-MM)"),
+        (original.replace(first.encode(), first.replace(first.split(",")[4], "2016-13").encode(), 1),
+         "2:5: field_end: '2016-13-01' is not a date (YYYY-MM-DD)"),
+        (original.replace(first.encode(), (first + "\n" + first).encode(), 1),
+         f"3:{header.index('candidate') + 1}: candidate: duplicate row (candidate=Keiko Fujimori, "),
+        (original.split(b"\n", 1)[0] + b"\n",
+         "2:1: no poll rows (only a header)"),
     ]  # fmt: skip
     assert "Keiko" in first and header[4] == "field_end" and ",1800.0," in first
     for number, (text, message) in enumerate(cases):

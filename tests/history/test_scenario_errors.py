@@ -98,6 +98,15 @@ CASES = [
         "events[0].chamber: peru-1993-unicameral has no chamber 'senate'",
     ),
     ("invalid_toml", HEAD + "[[events]\n", 4, 9, "invalid TOML"),
+    ("title_table", "title = {}\n" + HEAD + EVENT, 1, 1, "title: must be a string, got dict"),
+    (
+        "title_control",
+        'title = "A\\u001b[2J"\n' + HEAD + EVENT,
+        1,
+        1,
+        "title: has a control or formatting character (U+001B at position 2)",
+    ),
+    ("title_long", f'title = "{"x" * 301}"\n' + HEAD + EVENT, 1, 1, "title: is longer than 300 characters"),
     # A file with an until date and no events reports the state on that date; without either it is an error.
     ("no_events", 'base = "history"\n', 1, 1, "missing [[events]]"),
 ]

@@ -17,7 +17,7 @@ from typing import Any
 from curul.constitution._regime import Chamber, Provision, Regime, Rule
 from curul.constitution._thresholds import Threshold
 from curul.errors import CurulError, InputError
-from curul.inputs import TablePath, TomlLocator, parse_toml, read_toml, toml_date
+from curul.inputs import KINDS, LIMITS, TablePath, TomlLocator, parse_toml, read_toml, toml_date
 
 _REGIME_DIR = "regimes"
 
@@ -43,6 +43,10 @@ _PARAMETERS: dict[str, dict[str, type]] = {
 _TOP_PROVISIONS = ("dissolution", "succession_rule", "presidency_of_congress")
 _SUCCESSION = ("first_vp", "second_vp", "president_of_congress")
 _PRESIDES = ("always", "even_start_years", "odd_start_years")
+# Bounds a regime's numbers must keep so dates and counts stay in range (a term of 10^40 years would
+# overflow the calendar; no chamber has had more than a few thousand members).
+MAX_TERM_YEARS = 20
+MAX_MEMBERS = 10_000
 
 
 class _Table:
@@ -102,11 +106,22 @@ class _Table:
             raise self.error(f"not a day of the year (MM-DD): {raw!r}", key) from None
         return month, day
 
-    def positive(self, key: str) -> int:
+    def positive(self, key: str, *, at_most: int | None = None) -> int:
         value = self.need(key, int)
         if value <= 0:
             raise self.error(f"must be positive, got {value}", key)
+        if at_most is not None and value > at_most:
+            shown = f"{value:,}" if value < 10**18 else f"{value:.3g}"
+            raise self.error(f"must be at most {at_most:,}, got {shown}", key)
         return value
+
+    def name(self, key: str) -> str:
+        """A name or title: non-empty, at most 300 characters, no control characters (as in a CSV)."""
+        value = self.need(key, str)
+        try:
+            return str(KINDS["name"](value, LIMITS))
+        except ValueError as exc:
+            raise self.error(str(exc), key) from None
 
     def strings(self, key: str, *, every: str = "must be a list of non-empty strings") -> tuple[str, ...]:
         value = self.need(key, list)
@@ -128,7 +143,7 @@ def _chamber(name: str, table: _Table) -> Chamber:
         raise table.error(f"presides_congress must be {', '.join(_PRESIDES)}", "presides_congress")
     return Chamber(
         name=name,
-        legal_number=table.positive("legal_number"),
+        legal_number=table.positive("legal_number", at_most=MAX_MEMBERS),
         article=table.need("article", str),
         dissolvable=table.need("dissolvable", bool),
         presides_congress=presides,
@@ -189,7 +204,7 @@ def parse_regime(raw: dict[str, Any], path: str, locator: TomlLocator | None = N
     """Validate one regime file's data; every problem names the file, the place and the table."""
     top = _Table(path, locator or TomlLocator(""), raw, (), "")
     top.known(_TOP)
-    rid = top.need("id", str)
+    rid = top.name("id")
     top.need("chambers", dict)
     chambers_table = top.sub("chambers")
     chambers = tuple(_chamber(name, chambers_table.sub(name)) for name in chambers_table.raw)
@@ -233,13 +248,13 @@ def parse_regime(raw: dict[str, Any], path: str, locator: TomlLocator | None = N
     assert congress_start is not None and presidential_start is not None
     return Regime(
         id=rid,
-        title=top.need("title", str),
+        title=top.name("title"),
         valid_from=valid_from,
         valid_until=valid_until,
         congress_term_start=congress_start,
-        congress_term_years=top.positive("congress_term_years"),
+        congress_term_years=top.positive("congress_term_years", at_most=MAX_TERM_YEARS),
         presidential_term_start=presidential_start,
-        presidential_term_years=top.positive("presidential_term_years"),
+        presidential_term_years=top.positive("presidential_term_years", at_most=MAX_TERM_YEARS),
         offices=top.strings("offices"),
         board_posts=top.strings("board_posts"),
         succession=succession,

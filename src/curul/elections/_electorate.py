@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from curul.data import fold
 from curul.elections._apportionment import Apportionment
 from curul.elections._systems import ElectoralSystem, load_system
-from curul.errors import ArgumentError, CurulError
+from curul.errors import ArgumentError, CurulError, InputError
 from curul.inputs import Col, CsvSchema, CsvTable, parse_count, read_csv
 from curul.report import Column, Presentable, Report, Span, Table
 
@@ -71,8 +71,19 @@ def apportion_deputies_2026(
     return rule.apply(electorate)
 
 
-def _positive(table: CsvTable) -> None:
+def _rows(table: CsvTable) -> None:
+    """At least one row; every district one of the 2026 domestic districts (any spelling), every count
+    positive: each refused at its line, not later as a name the apportionment does not know."""
+    if not table.rows:
+        raise InputError(table.name, "no district rows (only a header)", line=2, column=1)
+    known = {fold(d): d for d in electorate_2026().electors}
     for index, row in enumerate(table.rows):
+        if fold(row["district"]) not in known:
+            raise table.error(
+                index,
+                "district",
+                f"unknown district {row['district']!r}; districts: {', '.join(sorted(known.values()))}",
+            )
         if row["electors"] < 1:
             raise table.error(index, "electors", "electors must be a positive whole number, got 0")
 
@@ -86,7 +97,7 @@ ELECTORATE_FILE = CsvSchema(
         Col("note", "text", required=False),
     ),
     key=("district",),
-    checks=(_positive,),
+    checks=(_rows,),
 )
 """Electors per district (``district,electors``; a source and a note may go beside them)."""
 

@@ -29,7 +29,7 @@ from curul.elections._system_parts import (
 from curul.elections._threshold_tables import parse_rule
 from curul.elections._thresholds import Rule
 from curul.errors import CurulError, InputError
-from curul.inputs import LIMITS, TomlLocator, parse_toml, read_text
+from curul.inputs import KINDS, LIMITS, TomlLocator, parse_toml, read_text
 from curul.report import Column, Line, Presentable, Report, Span, Table
 
 if TYPE_CHECKING:
@@ -251,9 +251,18 @@ def _magnitudes(spec: Any, where: str) -> tuple[list[str], list[int], list[str]]
             raise CurulError(f"{where}: magnitudes[{i}] needs year and chamber (dataset optional)")
         if sel.get("dataset", "district-magnitudes") != "district-magnitudes":
             raise CurulError(f"{where}: magnitudes[{i}].dataset must be district-magnitudes")
-        picked = [r for r in rows if r.year == sel["year"] and r.chamber == sel["chamber"]]
+        at = f"{where}: magnitudes" + (f"[{i}]" if isinstance(spec, list) else "")
+        year, chamber = sel["year"], sel["chamber"]
+        if not isinstance(year, int) or isinstance(year, bool):
+            raise CurulError(f"{at}.year: must be a year, got {year!r}")
+        if not isinstance(chamber, str):
+            raise CurulError(f"{at}.chamber: must be a string, got {chamber!r}")
+        picked = [r for r in rows if r.year == year and r.chamber == chamber]
         if not picked:
-            raise CurulError(f"{where}: no district magnitudes for {sel['year']} {sel['chamber']}")
+            known = sorted({f"{r.year} {r.chamber}" for r in rows})
+            raise CurulError(
+                f"{at}.year: no district magnitudes for {year} {chamber} (known: {', '.join(known)})"
+            )
         names += [r.district for r in picked]
         seats += [r.seats for r in picked]
         sources += [r.source for r in picked]
@@ -294,6 +303,11 @@ def _check_top(data: dict[str, Any], where: str, locator: TomlLocator) -> None:
         value = data.get(key)
         if value is not None and (not isinstance(value, kind) or isinstance(value, bool)):
             raise fail(f"must be {words}, got {value!r}", key)
+    for key in ("name", "title"):
+        try:
+            KINDS["name"](data[key], LIMITS)
+        except ValueError as exc:
+            raise fail(str(exc), key) from None
     if not LIMITS.first_date.year <= data["year"] <= LIMITS.last_date.year:
         raise fail(
             f"{data['year']} is not a year in {LIMITS.first_date.year}..{LIMITS.last_date.year}", "year"

@@ -53,15 +53,21 @@ def _vote_share(data: Table, where: str, law: str, sources: tuple[str, ...]) -> 
     )
 
 
+#: The most seats or districts a threshold can ask for (no chamber has had more than a few thousand).
+MAX_SEATS = 10_000
+
+
 def _seats_in_districts(data: Table, where: str, law: str, sources: tuple[str, ...]) -> Rule:
     min_seats, min_districts = data.get("min_seats"), data.get("min_districts", 2)
     if (
         not isinstance(min_seats, int)
-        or min_seats < 1
+        or not 1 <= min_seats <= MAX_SEATS
         or not isinstance(min_districts, int)
-        or min_districts < 1
+        or not 1 <= min_districts <= MAX_SEATS
     ):
-        raise CurulError(f"{where}: seats_in_districts needs positive integers min_seats, min_districts")
+        raise CurulError(
+            f"{where}: seats_in_districts needs whole numbers min_seats, min_districts in 1..{MAX_SEATS:,}"
+        )
     among = data.get("among", "")
     if not isinstance(among, str):
         raise CurulError(f'{where}.among: the id of a rule beside this one, or "" for all lists')

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from curul._files import write_atomic
-from curul.errors import ArgumentError
+from curul.errors import ArgumentError, InputError
 from curul.forecast._elections import BLACKOUT_DAYS, get_election
 from curul.forecast._polls import NON_CHOICE, PUBLICATION_LAG_DAYS, PollRow, format_polls, parse_polls
 from curul.forecast._shared_files import Dropped, iso_date, read_rows, whole_number
@@ -238,7 +238,10 @@ def import_shared_polls(directory: str | Path) -> ImportResult:
     dropped: list[Dropped] = []
     for out_name, spec in SHARED_FILES.items():
         rows = []
-        for line, raw in read_rows(directory / spec.name):
+        source = read_rows(directory / spec.name)
+        if not source:
+            raise InputError(str(directory / spec.name), "no poll rows (only a header)", line=2, column=1)
+        for line, raw in source:
             row = _convert(line, raw, spec, waves if spec.waves else None, dropped)
             if row is not None:
                 rows.append(row)

@@ -27,6 +27,8 @@ class Dropped:
 
 
 _DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:\s+\(.*\))?")
+# A month without its day ("2026-01", in polls_2026_r1.csv): kept, and read as undated.
+_MONTH = re.compile(r"(\d{4})-(\d{2})")
 _WHOLE = re.compile(r"[0-9]{1,12}(?:\.0+)?")
 
 
@@ -46,16 +48,25 @@ def whole_number(text: str | None) -> int | None:
 
 
 def _checked(table: CsvTable) -> None:
-    """The cells the importer parses in the shared files' own forms: a date (with or without a remark)
-    must be a real day in range, a sample size a whole number (``1200`` or ``1200.0``)."""
+    """The cells the importer parses in the shared files' own forms: a date is empty, a real day in range
+    (``2026-05-31``, possibly followed by a remark in parentheses) or a month (``2026-01``, read as
+    undated); a sample size is a whole number (``1200`` or ``1200.0``)."""
     for index, row in enumerate(table.rows):
         for name in ("field_start", "field_end", "published"):
-            match = _DATE.fullmatch((row.get(name) or "").strip())
-            if match:
-                try:
+            text = (row.get(name) or "").strip()
+            match = _DATE.fullmatch(text)
+            try:
+                if match:
                     parse_date(match.group(1))
-                except ValueError as exc:
-                    raise table.error(index, name, str(exc)) from None
+                elif (month := _MONTH.fullmatch(text)) is not None:
+                    parse_date(f"{month.group(0)}-01")
+                elif text:
+                    raise ValueError(
+                        f"{text[:40]!r} is not a date (YYYY-MM-DD, optionally with a remark in "
+                        "parentheses, or YYYY-MM)"
+                    )
+            except ValueError as exc:
+                raise table.error(index, name, str(exc)) from None
         sample = (row.get("sample_n") or "").strip()
         if sample and not _WHOLE.fullmatch(sample):
             raise table.error(index, "sample_n", f"{sample!r} is not a whole number (1200 or 1200.0)")
@@ -65,6 +76,8 @@ def _text(*names: str) -> tuple[Col, ...]:
     return tuple(Col(name, "text", required=False) for name in names)
 
 
+_KEY: tuple[str, ...] = ("candidate", "pollster", "poll_type", "election", "round", "field_start")
+_KEY += ("field_end", "published", "basis", "population", "note")
 SHARED_POLLS = CsvSchema(
     "shared poll file",
     (
@@ -76,6 +89,9 @@ SHARED_POLLS = CsvSchema(
         *_text("election", "round", "field_start", "field_end", "published", "sample_n", "population"),
         *_text("margin_error_pp", "party", "basis", "second_source", "verification", "note"),
     ),
+    # One figure per answer of a published poll: the same answer twice is a copying mistake (the
+    # undated 2026 IEP waves differ only in their notes, which name the wave).
+    key=_KEY,
     checks=(_checked,),
 )
 """A shared poll research file (``polls_2016_r1.csv`` …): the columns any of them has; the importer
