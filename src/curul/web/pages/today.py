@@ -87,8 +87,7 @@ def build(request: Request, params: Mapping[str, str]) -> View:
         with form_fields("fecha", on="fecha"):
             found = today(day)
     except FieldError as exc:
-        message = exc.message.removeprefix(f"{exc.field}: ")  # the page names the field itself
-        error = {"status": exc.status, "field": exc.field, "message": message}
+        error = {"status": exc.status, "field": exc.field, "message": exc.message}
         shown = {"error": error, "fecha": params.get("fecha") or ""}
         return View("today.html", "_today_body.html", shown, {"error": error}, {}, "hoy", status=exc.status)
     context: dict[str, Any] = {
