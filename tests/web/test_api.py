@@ -35,6 +35,17 @@ def test_the_api_gives_the_pages_data_with_english_names(client):
     assert client.get("/api/forecast?sims=100").json()["error"]["field"] == "sims"
 
 
+def test_a_refused_parameter_is_named_once_and_each_other_one_by_its_name(client):
+    bad = client.get("/api/state?date=2026-12-021")
+    assert bad.status_code == 422
+    assert bad.json()["error"] == {
+        "status": 422, "field": "date", "message": "String should have at most 10 characters"
+    }  # fmt: skip
+    two = client.get("/api/history?t=0&lang=xx").json()["error"]
+    assert two["field"] == "t"
+    assert two["message"].startswith("Input should be greater than or equal to 1; lang: ")
+
+
 def _fuzzed_app():
     """The app the schema is read from and called on: a fresh SQLite file, the shared roll calls."""
     if DATA.is_dir():

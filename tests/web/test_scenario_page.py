@@ -79,6 +79,31 @@ def test_mistakes_are_422s_naming_the_form_field(client, query, field, words):
         assert re.search(rf'id="{field}"[^>]*aria-invalid="true"', page.text)
 
 
+def _alert(html: str) -> str:
+    """The error as a reader sees it (beside the form, or on the error page when FastAPI refused the
+    parameter): the alert's text without its tags."""
+    found = re.search(r'<p [^>]*class="error" role="alert">(.*?)</p>', html)
+    assert found, "no error shown"
+    return re.sub(r"<[^>]+>", "", found.group(1)).replace("&#39;", "'")
+
+
+@pytest.mark.parametrize("lang", ["", "&lang=en"])
+@pytest.mark.parametrize(
+    ("fecha", "told"),
+    [
+        ("2026-13-40", "fecha: '2026-13-40' is not a date (YYYY-MM-DD)"),  # the library's check
+        ("2026-12-021", "fecha: String should have at most 10 characters"),  # FastAPI's (max_length)
+    ],
+)
+def test_a_bad_date_is_told_naming_the_field_once(client, fecha, told, lang):
+    page = client.get(f"/que-pasaria?fecha={fecha}{lang}")
+    assert page.status_code == 422
+    assert f'<html lang="{"en" if lang else "es"}">' in page.text
+    assert _alert(page.text) == told
+    twin = client.get(f"/que-pasaria.json?fecha={fecha}{lang}").json()["error"]
+    assert (twin["field"], twin["message"]) == ("fecha", told.removeprefix("fecha: "))
+
+
 def test_form_fields_and_library_arguments_match():
     assert form_field("events[2].yes") == "e3_si" and form_field("until") == "fecha"
     assert form_field("options.debate_window_days") == "debate_window_days"

@@ -40,6 +40,36 @@ def test_the_two_chambers_are_hemicycles_with_a_table_beside(client):
     assert "Fuerza Popular" in page and "es 31." in page and "es 66." in page  # the majority in the caption
 
 
+def _region(page: str, table: str) -> str:
+    found = re.search(rf'<caption id="{table}">.*?</table>', page, re.S)
+    assert found, f"no table {table}"
+    return found.group(0)
+
+
+def test_the_engines_labels_are_in_the_readers_language(client):
+    es, en = (client.get(f"/?fecha={DAY}{lang}").text for lang in ("", "&lang=en"))
+    # the offices: named in the reader's language; the record's notes and event titles stay as written
+    # (in English, marked lang="en": "He is also 2nd Vice President of the Republic ...")
+    offices_es, offices_en = _region(es, "tabla-cargos"), _region(en, "tabla-cargos")
+    named_es = re.findall(r'<th scope="row">([^<]*)</th>', offices_es)
+    named_en = re.findall(r'<th scope="row">([^<]*)</th>', offices_en)
+    assert len(named_es) == len(named_en) == 7
+    assert named_es[0] == "Presidente de la República" and named_en[0] == "President of the Republic"
+    assert not any(re.search(r"\bPresident\b", name) for name in named_es)
+    assert (
+        offices_es.count("Keiko Fujimori takes office") == offices_en.count("Keiko Fujimori takes office") > 0
+    )
+    # the chambers, the regime in force, the hemicycle's description, a fixed threshold
+    assert '<h3 id="camara-senate">Senado' in es and '<h3 id="camara-senate">Senate' in en
+    assert '<span lang="es">Constitución de 1993 tras la Ley 31988, Congreso bicameral' in es
+    assert '<span lang="en">1993 Constitution after Law 31988, bicameral Congress' in en
+    assert '<desc id="hemiciclo-senate-desc">60 escaños: FP 22, JPP 14' in es
+    assert '<desc id="hemiciclo-senate-desc">60 seats: FP 22, JPP 14' in en
+    thresholds_es, thresholds_en = _region(es, "tabla-umbrales"), _region(en, "tabla-umbrales")
+    assert "Moción de vacancia presentada" in thresholds_es and "39 (número fijo)" in thresholds_es
+    assert "(fixed number)" not in thresholds_es and "39 (fixed number)" in thresholds_en
+
+
 def test_thresholds_and_coalitions_are_the_librarys(client):
     data = client.get(f"/hoy.json?fecha={DAY}").json()
     on = dt.date(2026, 12, 2)

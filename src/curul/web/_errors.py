@@ -17,7 +17,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from starlette.exceptions import HTTPException
 
-from curul.web._field_errors import FieldError
+from curul.web._field_errors import FieldError, validation_problem
 from curul.web._formats import Format, requested_format
 from curul.web._security import MAX_BODY_BYTES, BodyTooLarge
 from curul.web._templates import language_of, render
@@ -42,13 +42,7 @@ def _field_error(request: Request, exc: Exception) -> Response:
 
 def _validation(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
-    problems = list(exc.errors())
-    first = problems[0] if problems else {}
-    location = [str(part) for part in first.get("loc", ()) if part not in ("query", "path", "body")]
-    field = ".".join(location) or None
-    message = "; ".join(
-        f"{'.'.join(str(p) for p in e.get('loc', ())[1:])}: {e.get('msg', 'invalid')}" for e in problems
-    )
+    field, message = validation_problem(exc.errors())
     return _answer(request, 422, field, message, "error.invalid")
 
 

@@ -99,3 +99,24 @@ def test_an_example_is_a_starting_point_and_today_links_to_it(open_page, shot):
     # examples/scenarios/suspension-2026.toml: Galarreta exercises the presidency (Art. 114)
     expect(page.locator("#e1_tipo")).to_have_value("suspension")
     expect(page.locator("#sucesor")).not_to_have_text("")
+
+
+FITS = "e => [e.scrollWidth, e.clientWidth]"
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_the_offices_table_fits_a_phone(open_page, shot, lang):
+    query = "&lang=en" if lang == "en" else ""
+    page = open_page(f"/?fecha=2026-12-02{query}", width=390)
+    wide, seen = page.evaluate(f"({FITS})(document.documentElement)")
+    assert seen == 390 and wide <= seen
+    region = page.locator(".table-wrap", has=page.locator("#tabla-cargos"))
+    wide, seen = region.evaluate(FITS)
+    assert wide <= seen, f"the offices table scrolls: {wide} px in {seen} px"
+    table = region.locator("table")
+    assert table.evaluate("e => e.getBoundingClientRect().right") <= 390
+    # stacked, each cell names its column, which the hidden header row would otherwise give
+    holder = table.locator("tbody tr").first.locator("td").first
+    label = holder.evaluate("e => getComputedStyle(e, '::before').content")
+    assert label == ('"Titular: "' if lang == "es" else '"Holder: "')
+    shot(page, f"hoy-cargos-390-{lang}")

@@ -19,7 +19,7 @@ from fastapi.routing import APIRoute
 
 from curul.report import Presentable, to_json
 from curul.web._cache import cacheable
-from curul.web._field_errors import FieldError
+from curul.web._field_errors import FieldError, validation_problem
 from curul.web._negotiation import CsvTable, View, respond
 from curul.web._pages import Page
 from curul.web._params import Lang
@@ -40,13 +40,8 @@ class JsonErrors(APIRoute):
             try:
                 return await handler(request)
             except RequestValidationError as exc:
-                problems = list(exc.errors())
-                first = problems[0] if problems else {}
-                where = [str(p) for p in first.get("loc", ()) if p not in ("query", "path", "body")]
-                message = "; ".join(
-                    f"{'.'.join(str(p) for p in e.get('loc', ())[1:])}: {e.get('msg')}" for e in problems
-                )
-                body = {"error": {"status": 422, "field": ".".join(where) or None, "message": message}}
+                field, message = validation_problem(exc.errors())
+                body = {"error": {"status": 422, "field": field, "message": message}}
                 return JSONResponse(body, status_code=422)
 
         return handle

@@ -9,6 +9,7 @@ The page lives at ``/`` (and ``/hoy``); its JSON twin and CSV tables at ``/hoy.j
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from typing import Annotated, Any
 
@@ -27,6 +28,8 @@ from curul.web.pages._today_view import Today, today
 
 router = APIRouter()
 JSON_PATH = "/hoy"
+#: The hemicycle's description as curul.viz writes it: "<total> seats: <group> <seats>, ...".
+DESC = re.compile(r'(<desc id="hemicycle-desc">)([0-9]+) seats: ([^<]*)(</desc>)')
 
 Fecha = Annotated[
     str | None,
@@ -64,6 +67,12 @@ def _hemicycles(found: Today, lang: Language) -> dict[str, Any]:
             ),
             colours=colours,
         )
+        # the description ("60 seats: FP 22, ...") in the reader's language, the library's listing kept
+        svg = DESC.sub(
+            lambda m: m[1] + lang.t("today.hemicycle_desc", seats=lang.number(int(m[2])), groups=m[3]) + m[4],
+            svg,
+            count=1,
+        )
         # two hemicycles on one page: their inner ids (legend, description) must not repeat
         svg = svg.replace('id="legend"', f'id="{ident}-legend"').replace(
             'id="hemicycle-desc"', f'id="{ident}-desc"'
@@ -87,8 +96,7 @@ def build(request: Request, params: Mapping[str, str]) -> View:
         with form_fields("fecha", on="fecha"):
             found = today(day)
     except FieldError as exc:
-        message = exc.message.removeprefix(f"{exc.field}: ")  # the page names the field itself
-        error = {"status": exc.status, "field": exc.field, "message": message}
+        error = {"status": exc.status, "field": exc.field, "message": exc.message}
         shown = {"error": error, "fecha": params.get("fecha") or ""}
         return View("today.html", "_today_body.html", shown, {"error": error}, {}, "hoy", status=exc.status)
     context: dict[str, Any] = {
