@@ -86,3 +86,28 @@ def test_a_date_must_be_a_date_in_range(value, message):
 
 def test_dates_in_range_read_back():
     assert toml_date(dt.date(2026, 7, 28)) == toml_date("2026-07-28") == dt.date(2026, 7, 28)
+
+
+def test_names_and_free_text_of_a_toml_file():
+    """What the scenario, event, regime and system readers check their strings with."""
+    from curul.inputs import toml_name, toml_text
+
+    assert toml_name("  Luis Galarreta ") == "Luis Galarreta"
+    assert toml_text("") == "" and toml_text("two\nlines\twith a tab") == "two\nlines\twith a tab"
+    for value, message in (
+        ({}, "must be a string, got dict"),
+        ("", "is empty"),
+        ("x" * 301, "is longer than 300 characters"),
+        ("FP\x1b[31m", "has a control or formatting character (U+001B at position 3)"),
+    ):
+        with pytest.raises(ValueError) as caught:
+            toml_name(value)
+        assert str(caught.value) == message
+    for value, limit, message in (
+        (3, None, "must be a string, got int"),
+        ("x" * 11, 10, "is longer than 10 characters"),
+        ("a\x07b", None, "has a control or formatting character (U+0007 at position 2)"),
+    ):
+        with pytest.raises(ValueError) as caught:
+            toml_text(value, limit=limit)
+        assert str(caught.value) == message

@@ -7,7 +7,7 @@ mistake is one ``file:line:column: field: problem`` line, found before anything 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +23,7 @@ from curul.constitution._regime import Regime
 from curul.constitution._regime_file import RegimeSource, regime_for_date, regime_set
 from curul.constitution.procedures import EVENT_TYPES
 from curul.errors import InputError
-from curul.inputs import KINDS, LIMITS, TomlLocator, toml_date
+from curul.inputs import TomlLocator, toml_date, toml_name, toml_text
 
 _INT_FIELDS = ("yes", "no", "abstain", "present", "habiles", "blank", "null", "signatures", "round")
 _STR_FIELDS = ("type", "target", "chamber", "winner", "runner_up", "result", "expect", "name", "first_vp",
@@ -40,18 +40,6 @@ def as_date(value: Any) -> dt.date | None:
         return toml_date(value)
     except ValueError:
         return None
-
-
-def _string(value: str, key: str, fail: Callable[[str, str], InputError]) -> str:
-    if len(value) > LIMITS.max_field:
-        raise fail(f"is longer than {LIMITS.max_field:,} characters", key)
-    try:
-        if key in _NAME_FIELDS:
-            return str(KINDS["name"](value, LIMITS))
-        KINDS["text"](" ".join(value.split()), LIMITS)
-    except ValueError as exc:
-        raise fail(str(exc), key) from None
-    return value
 
 
 def parse_events(
@@ -112,7 +100,10 @@ def parse_events(
             if key in raw:
                 if not isinstance(raw[key], str):
                     raise fail(f"must be a string, got {raw[key]!r}", key)
-                values[key] = _string(raw[key], key, fail)
+                try:
+                    values[key] = (toml_name if key in _NAME_FIELDS else toml_text)(raw[key])
+                except ValueError as exc:
+                    raise fail(str(exc), key) from None
         if "fast_track" in raw:
             value = raw["fast_track"]
             if not (isinstance(value, bool) or (isinstance(value, int) and value >= 0)):

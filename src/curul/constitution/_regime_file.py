@@ -17,7 +17,7 @@ from typing import Any
 from curul.constitution._regime import Chamber, Provision, Regime, Rule
 from curul.constitution._thresholds import Threshold
 from curul.errors import CurulError, InputError
-from curul.inputs import KINDS, LIMITS, TablePath, TomlLocator, parse_toml, read_toml, toml_date
+from curul.inputs import TablePath, TomlLocator, parse_toml, read_toml, toml_date, toml_name
 
 _REGIME_DIR = "regimes"
 
@@ -119,7 +119,7 @@ class _Table:
         """A name or title: non-empty, at most 300 characters, no control characters (as in a CSV)."""
         value = self.need(key, str)
         try:
-            return str(KINDS["name"](value, LIMITS))
+            return toml_name(value)
         except ValueError as exc:
             raise self.error(str(exc), key) from None
 

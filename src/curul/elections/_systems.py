@@ -29,7 +29,7 @@ from curul.elections._system_parts import (
 from curul.elections._threshold_tables import parse_rule
 from curul.elections._thresholds import Rule
 from curul.errors import CurulError, InputError
-from curul.inputs import KINDS, LIMITS, TomlLocator, parse_toml, read_text
+from curul.inputs import LIMITS, TomlLocator, parse_toml, read_text, toml_name
 from curul.report import Column, Line, Presentable, Report, Span, Table
 
 if TYPE_CHECKING:
@@ -305,7 +305,7 @@ def _check_top(data: dict[str, Any], where: str, locator: TomlLocator) -> None:
             raise fail(f"must be {words}, got {value!r}", key)
     for key in ("name", "title"):
         try:
-            KINDS["name"](data[key], LIMITS)
+            toml_name(data[key])
         except ValueError as exc:
             raise fail(str(exc), key) from None
     if not LIMITS.first_date.year <= data["year"] <= LIMITS.last_date.year:

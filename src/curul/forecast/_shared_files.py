@@ -76,8 +76,8 @@ def _text(*names: str) -> tuple[Col, ...]:
     return tuple(Col(name, "text", required=False) for name in names)
 
 
-_KEY: tuple[str, ...] = ("candidate", "pollster", "poll_type", "election", "round", "field_start")
-_KEY += ("field_end", "published", "basis", "population", "note")
+_KEY = ("candidate", "pollster", "poll_type", "election", "round", "field_start", "field_end",
+        "published", "basis", "population", "note")  # fmt: skip
 SHARED_POLLS = CsvSchema(
     "shared poll file",
     (

@@ -35,7 +35,7 @@ from curul.errors import InputError
 from curul.history._power_state import PowerState, power_state
 from curul.history._timeline import history_events
 from curul.history._tracking import Tracked, on_date, track
-from curul.inputs import KINDS, LIMITS, toml_date
+from curul.inputs import LIMITS, toml_date, toml_text
 from curul.report import Presentable, Report, Span
 
 #: The longest scenario title (as a name in a CSV file).
@@ -100,9 +100,10 @@ def load_scenario(path: str | Path, *, regimes: Iterable[Regime | str | Path] | 
             raise fail(f"unknown top-level key (known: {', '.join(sorted(allowed))})", key)
     for key, limit in (("title", MAX_TITLE), ("description", LIMITS.max_field)):
         if key in raw:
-            problem = _text_problem(raw[key], limit)
-            if problem:
-                raise fail(problem, key)
+            try:
+                toml_text(raw[key], limit=limit)
+            except ValueError as exc:
+                raise fail(str(exc), key) from None
     base = raw.get("base", "history")
     if base not in ("history", "none"):
         raise fail("base must be 'history' or 'none'", "base")
@@ -144,21 +145,6 @@ def load_scenario(path: str | Path, *, regimes: Iterable[Regime | str | Path] | 
         title=str(raw.get("title", "")),
         regimes=chosen,
     )
-
-
-def _text_problem(value: object, limit: int) -> str | None:
-    """What is wrong with a scenario's title or description, if anything: it must be a string of at most
-    ``limit`` characters with no control characters other than line breaks (both are shown on a
-    terminal and on the web)."""
-    if not isinstance(value, str):
-        return f"must be a string, got {type(value).__name__}"
-    if len(value) > limit:
-        return f"is longer than {limit:,} characters"
-    try:
-        KINDS["prose"](value, LIMITS)
-    except ValueError as exc:
-        return str(exc) if value.strip() else None
-    return None
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from curul.errors import InputError
-from curul.inputs._cells import parse_date
+from curul.inputs._cells import parse_date, parse_name, parse_text
 from curul.inputs._limits import LIMITS, Limits
 from curul.inputs._text import UserText, read_text
 
@@ -270,3 +270,24 @@ def toml_date(value: Any, limits: Limits = LIMITS) -> dt.date:
     if isinstance(value, str) and _ISO_DATE.fullmatch(value.strip()):
         return parse_date(value, limits)
     raise ValueError(f"not a date (YYYY-MM-DD): {value!r}")
+
+
+def toml_name(value: Any, limits: Limits = LIMITS) -> str:
+    """A name where a TOML file must give one (a person, a regime's id, a system's title): a string read
+    as a CSV name cell — non-empty, at most 300 characters, no control characters — or ``ValueError``."""
+    if not isinstance(value, str):
+        raise ValueError(f"must be a string, got {type(value).__name__}")
+    return parse_name(value, limits)
+
+
+def toml_text(value: Any, *, limit: int | None = None, limits: Limits = LIMITS) -> str:
+    """Free text a TOML file may give (a note, a scenario's title): a string, possibly empty, of at most
+    ``limit`` characters (a cell's limit by default), with no control characters besides line breaks
+    and tabs; the text as given, or ``ValueError``."""
+    if not isinstance(value, str):
+        raise ValueError(f"must be a string, got {type(value).__name__}")
+    limit = limits.max_field if limit is None else limit
+    if len(value) > limit:
+        raise ValueError(f"is longer than {limit:,} characters")
+    parse_text(" ".join(value.split()), limits)
+    return value
