@@ -104,19 +104,30 @@ def test_an_example_is_a_starting_point_and_today_links_to_it(open_page, shot):
 FITS = "e => [e.scrollWidth, e.clientWidth]"
 
 
+# Today's tables of few rows and long cells, with the first cell's column name in each language: they
+# stack on a phone rather than scroll inside their box.
+STACKED = {
+    "tabla-cargos": ("Titular", "Holder"),
+    "tabla-umbrales": ("Cámara", "Chamber"),
+    "tabla-eventos": ("Fecha", "Date"),
+}
+
+
 @pytest.mark.parametrize("lang", ["es", "en"])
-def test_the_offices_table_fits_a_phone(open_page, shot, lang):
+@pytest.mark.parametrize("caption", list(STACKED))
+def test_todays_tables_fit_a_phone(open_page, shot, lang, caption):
     query = "&lang=en" if lang == "en" else ""
     page = open_page(f"/?fecha=2026-12-02{query}", width=390)
     wide, seen = page.evaluate(f"({FITS})(document.documentElement)")
     assert seen == 390 and wide <= seen
-    region = page.locator(".table-wrap", has=page.locator("#tabla-cargos"))
+    region = page.locator(".table-wrap", has=page.locator(f"#{caption}"))
     wide, seen = region.evaluate(FITS)
-    assert wide <= seen, f"the offices table scrolls: {wide} px in {seen} px"
+    assert wide <= seen, f"{caption} scrolls: {wide} px in {seen} px"
     table = region.locator("table")
     assert table.evaluate("e => e.getBoundingClientRect().right") <= 390
     # stacked, each cell names its column, which the hidden header row would otherwise give
-    holder = table.locator("tbody tr").first.locator("td").first
-    label = holder.evaluate("e => getComputedStyle(e, '::before').content")
-    assert label == ('"Titular: "' if lang == "es" else '"Holder: "')
-    shot(page, f"hoy-cargos-390-{lang}")
+    first = table.locator("tbody tr").first.locator("td").first
+    label = first.evaluate("e => getComputedStyle(e, '::before').content")
+    assert label == f'"{STACKED[caption][0 if lang == "es" else 1]}: "'
+    region.scroll_into_view_if_needed()
+    shot(page, f"hoy-{caption}-390-{lang}")
