@@ -38,6 +38,8 @@ def test_public_surface_is_curated():
             "allocate_system_seats",
             "apportion",
             "apportion_deputies_2026",
+            "district_totals",
+            "over_districts",
             "compare_official",
             "congress_results",
             "congress_years",

@@ -28,24 +28,35 @@ READINGS = [
 ]
 
 
-def _check(system, votes, **options):
+def _check(system, votes, numpy_path=False, **options):
+    """The simulation-scale seats equal the batch engine's; ``numpy_path``: computed without the kernel
+    (``CURUL_ALLOCATOR=numpy``), which takes tiles of rows where the kernel takes the whole batch."""
     parties = [f"P{k}" for k in range(votes.shape[2])]
     expected = allocate_system_batch(system, votes, parties)
-    got = allocate_system_seats(system, votes.astype(np.int32), **options)
+    with pytest.MonkeyPatch.context() as patch:
+        if numpy_path:
+            patch.setenv("CURUL_ALLOCATOR", "numpy")
+        got = allocate_system_seats(system, votes.astype(np.int32), **options)
     np.testing.assert_array_equal(got.passed, expected.passed)
     np.testing.assert_array_equal(got.seats, expected.seats)
     assert got.seats.dtype == seat_dtype(system.magnitudes)
 
 
 @settings(max_examples=40, deadline=None)
-@given(seed=st.integers(0, 2**32 - 1), name=st.sampled_from(NAMES), tile=st.sampled_from([24, 500, 1 << 16]))
-def test_same_seats_as_the_batch_engine_on_random_elections(seed, name, tile):
+@given(
+    seed=st.integers(0, 2**32 - 1),
+    name=st.sampled_from(NAMES),
+    tile=st.sampled_from([24, 500, 1 << 16]),
+    numpy_path=st.booleans(),
+)
+def test_same_seats_as_the_batch_engine_on_random_elections(seed, name, tile, numpy_path):
     system = load_system(name)
     rng = np.random.default_rng(seed)
     # large lists, lists near the vote threshold, small lists that win preliminary seats only
     base = np.array([0.22, 0.17, 0.13, 0.1, 0.062, 0.048] + [0.03] * 9)
     shares = base * rng.uniform(0.6, 1.4, size=(6, len(system.districts), len(base)))
-    _check(system, (shares * rng.choice([40, 40_000])).astype(np.int64), tile_cells=tile)
+    votes = (shares * rng.choice([40, 40_000])).astype(np.int64)
+    _check(system, votes, numpy_path, tile_cells=tile)
 
 
 @settings(max_examples=30, deadline=None)

@@ -9,6 +9,7 @@ from curul.elections._allocation import METHODS, Allocation, Tie, allocate
 from curul.elections._apportionment import Apportionment, ApportionmentRule, apportion
 from curul.elections._batch import allocate_batch, allocate_batch_with_ties
 from curul.elections._comparison import OfficialComparison, SeatDifference
+from curul.elections._district_sums import district_totals, over_districts
 from curul.elections._election import ElectionResult, allocate_system
 from curul.elections._electorate import (
     DeputiesApportionment,
@@ -100,6 +101,7 @@ __all__ = [
     "congress_results",
     "congress_years",
     "deputies_apportionment",
+    "district_totals",
     "effective_number",
     "election_results",
     "electorate_2026",
@@ -111,6 +113,7 @@ __all__ = [
     "loosemore_hanby",
     "official_seats",
     "official_votes",
+    "over_districts",
     "parse_electors",
     "parse_reading_args",
     "partial_votes",

@@ -261,3 +261,34 @@ def allocate(votes, magnitudes, method, eligible, masked, seats, tied, want_ties
             if want_ties:
                 tied[i, d] = flag
     return OK
+
+
+@_jit
+def district_sums(a, index, sums, counts):
+    """Per draw and list, the sum over the districts ``index`` of ``a`` (draws × districts × lists, any
+    integer type) into ``sums`` and the number of those districts where it is positive into ``counts``
+    (both draws × lists, int64): one pass where NumPy's reductions over a middle axis make several."""
+    draws, _, lists = a.shape
+    for i in range(draws):
+        for k in range(lists):
+            sums[i, k] = 0
+            counts[i, k] = 0
+        for d in index:
+            for k in range(lists):
+                x = np.int64(a[i, d, k])
+                sums[i, k] += x
+                counts[i, k] += x > 0
+    return OK
+
+
+@_jit
+def rows_holding(seats, passed, out):
+    """``out[i, d]``: in draw ``i`` a list that failed (``passed`` false) holds a seat in district ``d``."""
+    draws, districts, lists = seats.shape
+    for i in range(draws):
+        for d in range(districts):
+            flag = False
+            for k in range(lists):
+                flag |= (seats[i, d, k] > 0) & (not passed[i, k])
+            out[i, d] = flag
+    return OK

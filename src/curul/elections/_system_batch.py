@@ -6,8 +6,9 @@ is computed once and only when a rule asks for it (among some lists only, when a
 the lists that passed share each district's seats.
 
 :func:`allocate_system_seats` gives the same seats and verdicts for simulation at scale: every
-(draw, district) is one row of the allocator, so rows are handed to it in cache-sized tiles (the votes
-stay in their narrow integer type and become float64 one tile at a time), the seats are kept in the
+(draw, district) is one row of the allocator: the compiled kernel takes the whole batch with its
+draws × lists mask of the lists that passed, and the NumPy path takes rows in cache-sized tiles (the votes
+stay in their narrow integer type and become float64 one tile at a time); the seats are kept in the
 smallest integer type that holds a district's magnitude, and under a divisor method the final allocation
 recomputes only the rows where a list that failed the threshold held a preliminary seat: in every other
 row the preliminary allocation is already the final one (the top quotients of the lists that passed are
@@ -24,7 +25,8 @@ from functools import cached_property
 import numpy as np
 
 from curul.elections._allocation import DIVISOR_METHODS, check_method
-from curul.elections._batch import MAX_VOTES, allocate_batch, allocate_batch_with_ties
+from curul.elections._batch import MAX_VOTES, _compiled, allocate_batch, allocate_batch_with_ties
+from curul.elections._district_sums import rows_holding
 from curul.elections._official import alliance_members
 from curul.elections._systems import ElectoralSystem
 from curul.elections._thresholds import BatchInput
@@ -132,10 +134,12 @@ def allocate_rows(
 
     Under a divisor method a one-seat district goes to the list with the most votes (every list's first
     quotient is its votes over the same first divisor), the lowest index on a tie as in
-    ``allocate_batch``, and to nobody without votes: such rows skip the allocator."""
+    ``allocate_batch``, and to nobody without votes: on the NumPy path such rows skip the allocator
+    (the compiled kernel fills them faster than the copies the shortcut needs)."""
     rows, lists = votes.shape
     dtype = dtype or seat_dtype(magnitudes)
-    one = magnitudes == 1 if method in DIVISOR_METHODS else np.zeros(rows, dtype=bool)
+    shortcut = method in DIVISOR_METHODS and _compiled() is None  # the kernel is faster on them as is
+    one = magnitudes == 1 if shortcut else np.zeros(rows, dtype=bool)
     if not one.any():
         return _tiled(votes, magnitudes, method, eligible, dtype, tile_cells)
     out = np.zeros((rows, lists), dtype=dtype)
@@ -202,7 +206,11 @@ def allocate_system_seats(
     magnitudes = np.tile(np.asarray(system.magnitudes, dtype=np.int64), draws)
     dtype = seat_dtype(magnitudes)
 
+    compiled = _compiled() is not None and votes.dtype.kind in "iu" and votes.dtype.isnative
+
     def rows(eligible: np.ndarray | None) -> np.ndarray:
+        if compiled:  # the kernel takes the draws × lists mask and keeps each district in cache itself
+            return allocate_batch(votes, system.magnitudes, chosen, eligible).astype(dtype)
         per_row = None if eligible is None else np.repeat(eligible, districts, axis=0)
         seats = allocate_rows(flat, magnitudes, chosen, per_row, dtype=dtype, tile_cells=tile_cells)
         return seats.reshape(draws, districts, lists)
@@ -221,7 +229,7 @@ def allocate_system_seats(
     seats = prelim[0].copy()
     flat_seats = seats.reshape(draws * districts, lists)
     # the rows where a list that failed holds a preliminary seat: only these change
-    changed = np.flatnonzero(((seats > 0) & ~passed[:, None, :]).any(axis=2).ravel())
+    changed = np.flatnonzero(rows_holding(seats, passed).ravel())
     if changed.size:
         eligible = passed[changed // districts]
         flat_seats[changed] = allocate_rows(

@@ -20,6 +20,7 @@ from typing import Any, ClassVar
 
 import numpy as np
 
+from curul.elections._district_sums import district_totals, over_districts
 from curul.elections._threshold_rule import BatchInput, Rule, ThresholdInput, Verdict, leaf_dict, pct
 
 
@@ -97,10 +98,10 @@ class VoteShare:
 
     def passes_batch(self, data: BatchInput) -> np.ndarray:
         if self.districts or self.except_districts:
-            idx = [k for k, d in enumerate(data.districts) if self.counts(d)]
-            totals = data.votes[:, idx, :].sum(axis=1)
+            idx = np.array([k for k, d in enumerate(data.districts) if self.counts(d)], dtype=np.int64)
+            totals = district_totals(data.votes, idx)
         else:
-            totals = data.votes.sum(axis=1)
+            totals = district_totals(data.votes)
         valid = totals.sum(axis=1, keepdims=True)
         need = [self.required(int(k)) for k in data.members]
         num = np.array([f.numerator for f in need], dtype=np.int64)
@@ -207,9 +208,11 @@ class SeatsInDistricts:
             raise ValueError(f"rule {self.id} needs the preliminary allocation among some lists")
         else:
             won = data.preliminary_among(self.among.passes_batch(data))
+        index = None
         if self.districts:
-            won = won[:, [data.districts.index(d) for d in self.districts], :]
-        return (won.sum(axis=1) >= self.min_seats) & ((won > 0).sum(axis=1) >= self.min_districts)
+            index = np.array([data.districts.index(d) for d in self.districts], dtype=np.int64)
+        seats, districts = over_districts(won, index)
+        return (seats >= self.min_seats) & (districts >= self.min_districts)
 
     def to_dict(self) -> dict[str, object]:
         out = leaf_dict(self, self.kind) | {

@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from curul.elections import allocate_system_seats
+from curul.elections import allocate_system_seats, district_totals
 from curul.errors import ArgumentError
 from curul.forecast._average import PollAverage
 from curul.forecast._congress import (
@@ -133,11 +133,11 @@ def _block(
             national_votes += lot[:, 0]
             votes[:, index < 0, :] = national_votes[:, None, :]
         result = allocate_system_seats(system, votes)
-        out.seats[s_i][start:stop] = result.seats.sum(axis=1, dtype=out.seats[s_i].dtype)
+        out.seats[s_i][start:stop] = district_totals(result.seats)
         out.passed[s_i][start:stop] = result.passed
         part = out.national[s_i]
         if part is not None:
-            part[start:stop] = result.seats[:, index < 0, :].sum(axis=1, dtype=part.dtype)
+            part[start:stop] = district_totals(result.seats, np.flatnonzero(index < 0))
 
 
 def simulate_congress_fast(
