@@ -34,7 +34,8 @@ HEAD = '[[events]]\ntype = "death"\ntarget = "president"\n'
         (HEAD + 'date = 2026-01-05\nlabel_es = "Muerte\\u001b[31m"\n',
          "e.toml:5:1: events[0].label_es: has a control or formatting character (U+001B at position 7)"),
         (HEAD + 'date = 2026-01-05\nlabel_es = " "\n', "e.toml:5:1: events[0].label_es: is empty"),
-        (HEAD + "date = 2026-01-05\nlabel_es = 7\n", "e.toml:5:1: events[0].label_es: must be a string, got 7"),
+        (HEAD + "date = 2026-01-05\nlabel_es = 7\n",
+         "e.toml:5:1: events[0].label_es: must be a string, got 7"),
         (HEAD + 'date = 2026-01-05\nlabel_es = "' + "x" * 301 + '"\n',
          "e.toml:5:1: events[0].label_es: is longer than 300 characters"),
     ],
@@ -49,8 +50,9 @@ def test_bad_events_are_one_located_line(text, message):
 def test_a_spanish_title_is_read_beside_the_english_one():
     """``label_es`` is what the Spanish pages show, so it is kept exactly (surrounding spaces trimmed, as a
     name), and an event without one has no Spanish title rather than a made-up one."""
-    text = HEAD + 'date = 2026-01-05\nlabel = "Death of the President"\nlabel_es = " Muerte del presidente "\n'
-    raw, locator = parse_toml(text + HEAD + "date = 2026-01-06\n", "e.toml")
+    text = HEAD + 'date = 2026-01-05\nlabel = "Death of the President"\n'
+    text += 'label_es = " Muerte del presidente "\n' + HEAD + "date = 2026-01-06\n"
+    raw, locator = parse_toml(text, "e.toml")
     first, second = parse_events(raw["events"], "e.toml", locator)
     assert (first.title, first.title_es) == ("Death of the President", "Muerte del presidente")
     assert first.as_dict()["label_es"] == "Muerte del presidente"
