@@ -1,6 +1,6 @@
 """The event-file reader refuses what it cannot trust: a table as a type, a date and time as a date,
-a date outside the documented range, an empty name or a control character in a name or a note; each
-message is the README's ("Input files", scenario files)."""
+a date outside the documented range, an empty name or a control character in a name, a note or a
+Spanish title; each message is the README's ("Input files", scenario files)."""
 
 from __future__ import annotations
 
@@ -31,6 +31,13 @@ HEAD = '[[events]]\ntype = "death"\ntarget = "president"\n'
          "e.toml:4:1: events[0].name: has a control or formatting character (U+001B at position 4)"),
         (HEAD + 'date = 2026-01-05\nnote = "see\\u0007"\n',
          "e.toml:5:1: events[0].note: has a control or formatting character (U+0007 at position 4)"),
+        (HEAD + 'date = 2026-01-05\nlabel_es = "Muerte\\u001b[31m"\n',
+         "e.toml:5:1: events[0].label_es: has a control or formatting character (U+001B at position 7)"),
+        (HEAD + 'date = 2026-01-05\nlabel_es = " "\n', "e.toml:5:1: events[0].label_es: is empty"),
+        (HEAD + "date = 2026-01-05\nlabel_es = 7\n",
+         "e.toml:5:1: events[0].label_es: must be a string, got 7"),
+        (HEAD + 'date = 2026-01-05\nlabel_es = "' + "x" * 301 + '"\n',
+         "e.toml:5:1: events[0].label_es: is longer than 300 characters"),
     ],
 )  # fmt: skip
 def test_bad_events_are_one_located_line(text, message):
@@ -38,3 +45,16 @@ def test_bad_events_are_one_located_line(text, message):
     with pytest.raises(InputError) as info:
         parse_events(raw["events"], "e.toml", locator)
     assert str(info.value).startswith(message), str(info.value)
+
+
+def test_a_spanish_title_is_read_beside_the_english_one():
+    """``label_es`` is what the Spanish pages show, so it is kept exactly (surrounding spaces trimmed, as a
+    name), and an event without one has no Spanish title rather than a made-up one."""
+    text = HEAD + 'date = 2026-01-05\nlabel = "Death of the President"\n'
+    text += 'label_es = " Muerte del presidente "\n' + HEAD + "date = 2026-01-06\n"
+    raw, locator = parse_toml(text, "e.toml")
+    first, second = parse_events(raw["events"], "e.toml", locator)
+    assert (first.title, first.title_es) == ("Death of the President", "Muerte del presidente")
+    assert first.as_dict()["label_es"] == "Muerte del presidente"
+    assert (second.title, second.title_es) == ("death president", "")
+    assert "label_es" not in second.as_dict()

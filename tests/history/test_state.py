@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from curul.constitution import regime_for_date
-from curul.history import PowerState, presidents, state
+from curul.history import PowerState, history_events, presidents, state
 from curul.report import Presentable
 
 DAY = dt.date(2026, 12, 2)
@@ -142,3 +142,19 @@ def test_curul_state_cli(curul_cli) -> None:
     assert "Who holds power on 2026-12-02" in text and "Oscar Reto" in text
     bad = curul_cli("state", "--date", "2026-02-30")
     assert bad.returncode == 2 and bad.stderr.count("\n") == 1 and "--date" in bad.stderr
+
+
+def test_how_each_office_was_filled_in_spanish_is_the_events_spanish_title() -> None:
+    """``via_es`` is the Spanish title of the event that filled the office (``label_es`` in events.toml),
+    prefixed as ``via`` is when the office is vacant; a calendar step has no Spanish, so it stays empty
+    and a Spanish page shows the English words rather than a mixed line."""
+    by_title = {e.title: e.title_es for e in history_events()}
+    data = state(dt.date(2023, 1, 1)).as_dict()["offices"]
+    boluarte, first_vp = data["president"], data["first_vp"]
+    assert boluarte["via_es"] == by_title[boluarte["via"]] and boluarte["via_es"] != boluarte["via"]
+    assert first_vp["person"] is None and first_vp["via"].startswith("vacant since 2022-12-07: ")
+    cause = first_vp["via"].removeprefix("vacant since 2022-12-07: ")
+    assert first_vp["via_es"] == f"vacante desde 2022-12-07: {by_title[cause]}"
+    late = state(dt.date(2031, 8, 1))
+    assert late.office("president").via.startswith("vacant since 2031-07-28: ")
+    assert late.office("president").via_es == ""  # the end of the term is a calendar step

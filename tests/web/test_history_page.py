@@ -6,6 +6,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+
+from markupsafe import escape
 
 from curul.history import transitions
 from curul.report import to_json
@@ -36,6 +39,20 @@ def test_a_transition_opens_with_its_votes_threshold_article_and_sources(client)
         assert step.article in page
         for source in step.sources:
             assert f'href="{source}"' in page.replace("&amp;", "&")
+
+
+def test_event_headings_are_in_the_readers_language(client):
+    """Each event's heading is its Spanish title (``label_es``, lang="es") on the Spanish page and its
+    English one on the English page: every event of a transition has both."""
+    es, en = client.get("/historia").text, client.get("/historia?lang=en").text
+    events = [item.event for t in transitions().transitions for item in t.events]
+    assert events and all(e.title_es for e in events)
+    heading = r'<h3 id="ev-\d+-\d+">[^<]*· <span lang="(\w+)">([^<]*)</span></h3>'
+    shown_es, shown_en = re.findall(heading, es), re.findall(heading, en)
+    assert shown_es == [("es", str(escape(e.title_es))) for e in events]
+    assert shown_en == [("en", str(escape(e.title))) for e in events]
+    vizcarra = next(e for e in events if e.type == "vacancy_vote" and e.date.isoformat() == "2020-11-09")
+    assert escape(vizcarra.title_es) in es and escape(vizcarra.title) not in es
 
 
 def test_json_twin_is_the_results_as_dict(client):

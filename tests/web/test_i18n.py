@@ -54,3 +54,13 @@ def test_engine_phrases_are_translated_or_marked_english():
     assert es.engine("passed") == ("aprobado", "es")
     assert es.engine("something new") == ("something new", "en")
     assert Language("en").engine("passed") == ("passed", "en")
+
+
+def test_a_records_title_is_in_spanish_where_the_record_gives_it():
+    """The Spanish title when the page is Spanish and the record has one; else the English title, marked
+    English, so a reader is never shown nothing (a calendar step has no Spanish)."""
+    es, en = Language("es"), Language("en")
+    assert es.title("Vizcarra vacated", "Vacancia de Vizcarra") == ("Vacancia de Vizcarra", "es")
+    assert es.title("Vizcarra vacated", "") == ("Vizcarra vacated", "en")
+    assert en.title("Vizcarra vacated", "Vacancia de Vizcarra") == ("Vizcarra vacated", "en")
+    assert es.title(None) == ("", "en")

@@ -3,12 +3,14 @@ successor and the full trace, 422s naming the form field, the JSON twin and save
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 
 import pytest
+from markupsafe import escape
 
-from curul.history import example_scenarios, load_scenario, run_scenario
+from curul.history import example_scenarios, history_events, load_scenario, run_scenario
 from curul.report import to_json
 from curul.web.pages._scenario_form import PARAMS, form_field
 
@@ -27,6 +29,24 @@ def test_a_vacancy_built_in_the_form_names_the_successor_with_the_trace(client):
     assert "antes: Keiko Fujimori" in page.text
     assert "90 ≥ 87 = ⌈2/3 · 130⌉" in page.text and "41 ≥ 40 = ⌈2/3 · 60⌉" in page.text
     assert 'value="90"' in page.text and 'name="e3_tipo"' in page.text  # the rows kept, a spare one
+
+
+def test_the_offices_after_say_how_in_the_readers_language(client):
+    """The offices after the scenario: those the record filled say how in Spanish on the Spanish page
+    (the event's ``label_es``); those the form's events filled have no Spanish title and stay English."""
+    # events.toml, 28 Jul 2026: Galarreta sworn in as President of the Council of Ministers
+    day = dt.date(2026, 7, 28)
+    cabinet = next(e for e in history_events() if e.type == "cabinet_appointed" and e.date == day)
+    for query, code, shown, hidden in (
+        (VACANCY, "es", cabinet.title_es, cabinet.title),
+        (VACANCY + "&lang=en", "en", cabinet.title, cabinet.title_es),
+    ):
+        page = client.get(f"/que-pasaria?{query}").text
+        table = re.search(r'<caption id="tabla-cargos-despues">.*?</table>', page, re.S)
+        assert table, "no table of the offices after"
+        assert f'<td lang="{code}">{escape(shown)}</td>' in table.group(0)
+        assert escape(hidden) not in table.group(0)
+        assert '<td lang="en">vacancy_vote president</td>' in table.group(0)  # the form's event
 
 
 @pytest.mark.parametrize("path", example_scenarios(), ids=lambda p: p.stem)

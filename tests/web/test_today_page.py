@@ -9,9 +9,11 @@ import datetime as dt
 import io
 import re
 
+from markupsafe import escape
+
 from curul.congress import bicameral_coalitions, chamber_coalitions
 from curul.constitution import votes_needed
-from curul.history import replay_history, state
+from curul.history import history_events, replay_history, state
 
 DAY = "2026-12-02"
 
@@ -48,17 +50,15 @@ def _region(page: str, table: str) -> str:
 
 def test_the_engines_labels_are_in_the_readers_language(client):
     es, en = (client.get(f"/?fecha={DAY}{lang}").text for lang in ("", "&lang=en"))
-    # the offices: named in the reader's language; the record's notes and event titles stay as written
-    # (in English, marked lang="en": "He is also 2nd Vice President of the Republic ...")
+    # the offices: named in the reader's language; the record's notes stay as written (in English,
+    # marked lang="en": "He is also 2nd Vice President of the Republic ..."); how each was filled is
+    # the event's title in the reader's language (test_event_titles_are_in_the_readers_language)
     offices_es, offices_en = _region(es, "tabla-cargos"), _region(en, "tabla-cargos")
     named_es = re.findall(r'<th scope="row">([^<]*)</th>', offices_es)
     named_en = re.findall(r'<th scope="row">([^<]*)</th>', offices_en)
     assert len(named_es) == len(named_en) == 7
     assert named_es[0] == "Presidente de la República" and named_en[0] == "President of the Republic"
     assert not any(re.search(r"\bPresident\b", name) for name in named_es)
-    assert (
-        offices_es.count("Keiko Fujimori takes office") == offices_en.count("Keiko Fujimori takes office") > 0
-    )
     # the chambers, the regime in force, the hemicycle's description, a fixed threshold
     assert '<h3 id="camara-senate">Senado' in es and '<h3 id="camara-senate">Senate' in en
     assert '<span lang="es">Constitución de 1993 tras la Ley 31988, Congreso bicameral' in es
@@ -68,6 +68,31 @@ def test_the_engines_labels_are_in_the_readers_language(client):
     thresholds_es, thresholds_en = _region(es, "tabla-umbrales"), _region(en, "tabla-umbrales")
     assert "Moción de vacancia presentada" in thresholds_es and "39 (número fijo)" in thresholds_es
     assert "(fixed number)" not in thresholds_es and "39 (fixed number)" in thresholds_en
+
+
+def test_event_titles_are_in_the_readers_language(client):
+    """How an office was filled and the latest events are the record's titles: its Spanish one
+    (``label_es``, marked lang="es") on the Spanish page, its English one on the English page."""
+    es, en = (client.get(f"/?fecha={DAY}{lang}").text for lang in ("", "&lang=en"))
+    day = dt.date.fromisoformat(DAY)
+    board = [e for e in history_events() if e.type == "board_election" and e.date <= day][-1]
+    assert board.title_es and board.title_es != board.title
+    offices_es, offices_en = _region(es, "tabla-cargos"), _region(en, "tabla-cargos")
+    assert f'<span lang="es">{escape(board.title_es)}</span>' in offices_es
+    assert escape(board.title) not in offices_es
+    assert f'<span lang="en">{escape(board.title)}</span>' in offices_en
+    assert escape(board.title_es) not in offices_en
+    events_es, events_en = _region(es, "tabla-eventos"), _region(en, "tabla-eventos")
+    latest = [s[0] for s in replay_history().steps if s[0].date <= day][-8:]
+    assert board in latest
+    for event in latest:
+        assert f'<span lang="es">{escape(event.title_es)}</span>' in events_es
+        assert f'<span lang="en">{escape(event.title)}</span>' in events_en
+    assert not re.search(r'<th scope="row"><span lang="en">', events_es)  # every one has its Spanish
+    data = client.get(f"/hoy.json?fecha={DAY}").json()
+    deputies = data["offices"]["president_of_deputies"]
+    assert (deputies["via"], deputies["via_es"]) == (board.title, board.title_es)
+    assert [e["title_es"] for e in data["latest_events"]] == [e.title_es for e in reversed(latest)]
 
 
 def test_thresholds_and_coalitions_are_the_librarys(client):

@@ -27,10 +27,12 @@ from curul.inputs import TomlLocator, toml_date, toml_name, toml_text
 
 _INT_FIELDS = ("yes", "no", "abstain", "present", "habiles", "blank", "null", "signatures", "round")
 _STR_FIELDS = ("type", "target", "chamber", "winner", "runner_up", "result", "expect", "name", "first_vp",
-               "second_vp", "third_vp", "note", "label")  # fmt: skip
+               "second_vp", "third_vp", "note", "label", "label_es")  # fmt: skip
 # Names of people and councils, read as names in a CSV (non-empty, at most 300 characters, no control
 # characters); the other strings as text that may run over lines (a note), with no control characters.
-_NAME_FIELDS = frozenset(("winner", "runner_up", "name", "first_vp", "second_vp", "third_vp", "label"))
+_NAME_FIELDS = frozenset(
+    ("winner", "runner_up", "name", "first_vp", "second_vp", "third_vp", "label", "label_es")
+)
 
 
 def as_date(value: Any) -> dt.date | None:

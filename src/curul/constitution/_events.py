@@ -19,7 +19,7 @@ EXPECTS = ("passed", "failed", "refused", "applied")
 FIELDS = {
     "date", "type", "target", "yes", "no", "abstain", "present", "habiles", "chamber", "winner", "runner_up",
     "round", "blank", "null", "signatures", "fast_track", "result", "expect", "name", "first_vp", "second_vp",
-    "third_vp", "sworn", "serves_until", "note", "sources", "alternatives", "label",
+    "third_vp", "sworn", "serves_until", "note", "sources", "alternatives", "label", "label_es",
 }  # fmt: skip
 
 
@@ -53,6 +53,7 @@ class Event:
     serves_until: dt.date | None = None  # a board's last day where the sources show another than its period's
     note: str = ""
     label: str = ""
+    label_es: str = ""  # the title in Spanish, for the dashboard's Spanish pages
     sources: tuple[str, ...] = ()
     alternatives: tuple[dict[str, Any], ...] = ()
     line: int | None = field(default=None, compare=False)
@@ -63,6 +64,12 @@ class Event:
             return self.label
         who = self.target or self.winner or self.name or ""
         return f"{self.type} {who}".strip()
+
+    @property
+    def title_es(self) -> str:
+        """The Spanish title (``label_es``), or "" when the file gives none: a reader then shows
+        :attr:`title` in English rather than a Spanish guess built from the type."""
+        return self.label_es
 
     def counts(self) -> str:
         """``yes-no-abstain`` as reported, e.g. ``75-24-3``."""

@@ -34,7 +34,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Office:
-    """An office on the date: its holder (None: vacant or not in the sources), since when, how, sources."""
+    """An office on the date: its holder (None: vacant or not in the sources), since when, how, sources.
+    ``via_es`` says how in Spanish, or is empty where the record has no Spanish (a calendar step)."""
 
     office: str
     title: str
@@ -44,6 +45,7 @@ class Office:
     sources: tuple[str, ...]
     note: str = ""
     records: tuple[Found, ...] = ()
+    via_es: str = ""
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -53,6 +55,7 @@ class Office:
             "full_name": next((f.full_name for f in self.records if f.full_name), self.person),
             "since": self.since,
             "via": self.via,
+            "via_es": self.via_es,
             "note": self.note,
             "sources": list(self.sources),
             "records": [f.as_dict() for f in self.records],
@@ -280,8 +283,11 @@ def power_state(
             provenance = tracked.offices.get(name)
         held[name] = person
         if provenance is None or provenance.holder != person:
-            provenance = Provenance(person, on, "not in the sources", ())
-        via = provenance.via if person else f"vacant since {provenance.since.isoformat()}: {provenance.via}"
+            provenance = Provenance(person, on, "not in the sources", (), via_es="no consta en las fuentes")
+        via, via_es = provenance.via, provenance.via_es
+        if not person:
+            via = f"vacant since {provenance.since.isoformat()}: {via}"
+            via_es = f"vacante desde {provenance.since.isoformat()}: {via_es}" if via_es else ""
         office = Office(
             name,
             TITLES[name],
@@ -291,19 +297,22 @@ def power_state(
             provenance.sources,
             provenance.note,
             _records(name, person, on),
+            via_es,
         )
         if name == "president_of_congress" and regime.bicameral and person:
+            period = f"{regime.annual_period_year(on)}-{regime.annual_period_year(on) + 1}"
             office = Office(
                 name,
                 TITLES[name],
                 person,
                 office.since,
                 f"President of the {'Senate' if presiding == 'senate' else 'Chamber of Deputies'} "
-                f"in the annual period {regime.annual_period_year(on)}-{regime.annual_period_year(on) + 1} "
-                "(B8)",
+                f"in the annual period {period} (B8)",
                 office.sources,
                 office.note,
                 office.records,
+                f"Presidencia {'del Senado' if presiding == 'senate' else 'de la Cámara de Diputados'} "
+                f"en el periodo anual {period} (B8)",
             )
         offices.append(office)
     return PowerState(

@@ -31,13 +31,16 @@ OFFICES: tuple[str, ...] = (
 
 @dataclass(frozen=True)
 class Provenance:
-    """How the holder of an office got there: from ``since``, by the event ``via``, on ``sources``."""
+    """How the holder of an office got there: from ``since``, by the event ``via``, on ``sources``.
+    ``via_es`` is the event's Spanish title (empty for a calendar step, which the engine words in English
+    only), so the Spanish pages can say how without translating."""
 
     holder: str | None
     since: dt.date
     via: str
     sources: tuple[str, ...]
     note: str = ""
+    via_es: str = ""
 
 
 def holders(state: State) -> dict[str, str | None]:
@@ -62,6 +65,7 @@ def _update(
     via: str,
     sources: tuple[str, ...],
     note: str = "",
+    via_es: str = "",
 ) -> None:
     old, new = holders(before), holders(after)
     for office in OFFICES:
@@ -69,7 +73,7 @@ def _update(
             since = when
             if office == "president" and after.tenure is not None:
                 since = after.tenure.since
-            known[office] = Provenance(new[office], since, via, sources, note)
+            known[office] = Provenance(new[office], since, via, sources, note, via_es)
 
 
 @dataclass(frozen=True)
@@ -104,7 +108,8 @@ def track(
             stepped, _ = advance(state, event.date, chosen, leave=event.type)
             _update(known, state, stepped, moved[-1].date, moved[-1].text, moved[-1].sources)
             state = stepped
-        _update(known, state, after, event.sworn or event.date, event.title, event.sources, event.note)
+        when = event.sworn or event.date
+        _update(known, state, after, when, event.title, event.sources, event.note, event.title_es)
         state, last = after, event.date
     if state is None:
         raise ValueError("nothing to track: no events and no start")

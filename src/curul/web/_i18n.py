@@ -74,6 +74,14 @@ class Language:
         known = catalogue().get(f"engine.{text}")
         return (known[self.code], self.code) if known else (text, "en")
 
+    def title(self, en: str | None, es: str | None = "") -> tuple[str, str]:
+        """A title the record gives in English and maybe in Spanish (an event's ``label`` and ``label_es``,
+        how an office was filled), in this language when the record has it, with the language it is
+        actually in (for ``lang=``): the English one, marked so, rather than nothing."""
+        if self.code == "es" and es:
+            return es, "es"
+        return en or "", "en"
+
     def number(self, value: float | int, digits: int = 0) -> str:
         """``value`` with the locale's separators and exactly ``digits`` decimals."""
         pattern = "#,##0" + ("." + "0" * digits if digits else "")

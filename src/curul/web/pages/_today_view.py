@@ -83,8 +83,11 @@ class Today:
 
     def tables(self) -> dict[str, CsvTable]:
         offices = CsvTable(
-            ("office", "title", "person", "since", "via", "sources"),
-            [(o.office, o.title, o.person, o.since, o.via, " ".join(o.sources)) for o in self.power.offices],
+            ("office", "title", "person", "since", "via", "via_es", "sources"),
+            [
+                (o.office, o.title, o.person, o.since, o.via, o.via_es, " ".join(o.sources))
+                for o in self.power.offices
+            ],
         )
         seats = CsvTable(
             ("chamber", "composition", "group", "name", "seats"),
@@ -105,9 +108,9 @@ class Today:
               " / ".join(map(str, c["surplus"]))) for q in self.questions for c in q.listed],
         )  # fmt: skip
         events = CsvTable(
-            ("date", "type", "event", "outcome", "votes", "sources"),
-            [(e["date"], e["type"], e["title"], e["outcome"], e["votes"], " ".join(e["sources"]))
-             for e in self.events],
+            ("date", "type", "event", "event_es", "outcome", "votes", "sources"),
+            [(e["date"], e["type"], e["title"], e["title_es"], e["outcome"], e["votes"],
+              " ".join(e["sources"])) for e in self.events],
         )  # fmt: skip
         return {
             "offices": offices,
@@ -180,6 +183,7 @@ def _events(on: dt.date) -> tuple[dict[str, Any], ...]:
                 "date": event.date,
                 "type": event.type,
                 "title": event.title,
+                "title_es": event.title_es,
                 "outcome": outcome,
                 "votes": event.counts() if event.yes is not None else "",
                 "note": event.note,
