@@ -229,8 +229,10 @@ def _run(
     eligible: np.ndarray | None,
     want_ties: bool,
     engine: str = "auto",
+    dtype: np.dtype | type = np.int64,
 ) -> tuple[np.ndarray, np.ndarray | None]:
-    """Check the arguments and allocate on ``engine``: "numpy", "compiled" (numba) or "auto"."""
+    """Check the arguments and allocate on ``engine``: "numpy", "compiled" (numba) or "auto"; seats in
+    ``dtype``, an integer type the caller has checked holds the largest magnitude."""
     method = check_method(method)
     votes = np.asarray(votes)
     magnitudes = np.ascontiguousarray(magnitudes, dtype=np.int64)
@@ -244,9 +246,10 @@ def _run(
     if kernel is None or votes.dtype.kind not in "iu" or not votes.dtype.isnative:
         _check_values(votes)
         if kernel is None:
-            return _run_numpy(votes, magnitudes, method, mask, want_ties)
+            seats, tied = _run_numpy(votes, magnitudes, method, mask, want_ties)
+            return seats.astype(dtype, copy=False), tied
         votes = votes.astype(np.int64)  # exact: whole numbers below 2**40
-    seats = np.empty(votes.shape, dtype=np.int64)
+    seats = np.empty(votes.shape, dtype=dtype)  # written by the kernel in place: no wide copy to narrow
     tied = np.zeros(votes.shape[:2] if want_ties else (0, 0), dtype=bool)
     lists = votes.shape[2]
     status = kernel.allocate(
@@ -307,10 +310,18 @@ def allocate_batch(
     magnitudes: np.ndarray,
     method: str = "dhondt",
     eligible: np.ndarray | None = None,
+    *,
+    dtype: np.dtype | type = np.int64,
 ) -> np.ndarray:
     """Seats (draws × districts × lists) for votes (draws × districts × lists) and magnitudes (districts,).
 
     ``eligible`` (draws × lists, bool) marks the lists that passed the threshold; the others get nothing.
     A district where no eligible list has votes gets no seats. Ties go to the lowest list index.
+    ``dtype``: the seats' integer type (a simulation keeps millions of them: ``np.uint8`` holds any
+    magnitude up to 255); refused when it cannot hold the largest magnitude.
     """
-    return _run(votes, magnitudes, method, eligible, False)[0]
+    chosen = np.dtype(dtype)
+    top = int(np.max(magnitudes, initial=0))
+    if chosen.kind not in "iu" or top > np.iinfo(chosen).max:
+        raise ValueError(f"seats of {chosen} cannot hold a magnitude of {top}")
+    return _run(votes, magnitudes, method, eligible, False, dtype=chosen)[0]

@@ -115,8 +115,25 @@ def _greedy(s, cv, cs, ck, cq, c, m, a, b, first):
 
 
 @_inline
+def _one_seat(v, s, vmax):
+    """A one-seat district under a divisor method: every list's first quotient is its votes over the same
+    divisor, so the seat goes to the most votes, the lowest list on a tie (True: a tie was settled)."""
+    won = -1
+    equal = 0
+    for k in range(v.shape[0]):
+        top = v[k] == vmax
+        equal += top
+        if top and won < 0:
+            won = k
+    s[won] = 1
+    return equal > 1
+
+
+@_inline
 def _divisor_row(v, s, cv, cs, ck, cq, m, method, total, n, vmax):
     """Seats of one district (into ``s``, zeroed) by a divisor method; True if a tie was settled."""
+    if m == 1:
+        return _one_seat(v, s, vmax)
     if method == DHONDT:
         a, b, first = 1, 1, 1
     elif method == SAINTE_LAGUE:

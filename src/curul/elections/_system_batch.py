@@ -176,7 +176,9 @@ def _tiled(
         tile = votes[start : start + step]
         if eligible is not None:
             tile = tile * eligible[start : start + step]
-        out[start : start + step] = allocate_batch(tile[None], magnitudes[start : start + step], method)[0]
+        out[start : start + step] = allocate_batch(
+            tile[None], magnitudes[start : start + step], method, dtype=dtype
+        )[0]
     return out
 
 
@@ -210,7 +212,7 @@ def allocate_system_seats(
 
     def rows(eligible: np.ndarray | None) -> np.ndarray:
         if compiled:  # the kernel takes the draws × lists mask and keeps each district in cache itself
-            return allocate_batch(votes, system.magnitudes, chosen, eligible).astype(dtype)
+            return allocate_batch(votes, system.magnitudes, chosen, eligible, dtype=dtype)
         per_row = None if eligible is None else np.repeat(eligible, districts, axis=0)
         seats = allocate_rows(flat, magnitudes, chosen, per_row, dtype=dtype, tile_cells=tile_cells)
         return seats.reshape(draws, districts, lists)
