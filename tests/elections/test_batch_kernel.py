@@ -112,3 +112,19 @@ def test_importing_the_elections_package_does_not_import_numba():
     code = "import sys, curul.elections; print('numba' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("numpy_path", [False, True])
+def test_seats_in_a_narrow_type_equal_the_wide_ones(monkeypatch, numpy_path):
+    if numpy_path:
+        monkeypatch.setenv("CURUL_ALLOCATOR", "numpy")
+    magnitudes = [1, 4, 36]  # a one-seat district (the kernel's shortcut), a greedy one, a large one
+    votes = _simulated(7, 6, magnitudes, seed=4)
+    wide = allocate_batch(votes, magnitudes)
+    for dtype in (np.uint8, np.int16):
+        narrow = allocate_batch(votes, magnitudes, dtype=dtype)
+        assert narrow.dtype == dtype
+        np.testing.assert_array_equal(narrow, wide)
+    np.testing.assert_array_equal(wide, _exact(votes, magnitudes, "dhondt")[0])
+    with pytest.raises(ValueError, match="cannot hold a magnitude of 300"):
+        allocate_batch(votes[:, :1], [300], dtype=np.uint8)
