@@ -17,9 +17,8 @@ from collections.abc import Callable
 
 import numpy as np
 from scipy.linalg import cho_factor, cho_solve
-from scipy.special import log_ndtr, ndtr
 
-from curul.rollcalls._ideal_math import _LOG_SQRT_2PI, _gram, _log_cdf
+from curul.rollcalls._ideal_math import _gram, _log_cdf, log_cdf_and_mills
 
 
 def _objective(
@@ -27,25 +26,14 @@ def _objective(
 ) -> tuple[float, np.ndarray, np.ndarray]:
     """Negative log posterior, and its first and second derivatives in μ = α + β·x (per member, vote).
 
-    The same arithmetic as ``_log_cdf`` and ``_inverse_mills`` (the fits' shared helpers), done in
-    place on members × votes arrays: a fit evaluates it once per step, and each pass over the 300,000
-    cells is a measurable part of a step.
+    In place on the members × votes arrays where it can be: a fit evaluates it once per step, and
+    each pass over the 300,000 cells is a measurable part of a step.
     """
     z = x @ ab[:, 1:].T
     z += ab[:, 0][None, :]
     z *= sign
-    lc = ndtr(z)
-    np.maximum(lc, 1e-300, out=lc)
-    np.log(lc, out=lc)
-    tail = z < -5
-    if tail.any():
-        lc[tail] = log_ndtr(z[tail])
+    lc, lam = log_cdf_and_mills(z)
     value = -float(np.vdot(m, lc)) + 0.5 * float(np.vdot(x, x)) + 0.5 * float(np.vdot(ab, ab)) / prior_var
-    lam = np.multiply(z, z)
-    lam *= -0.5
-    lam -= _LOG_SQRT_2PI
-    lam -= lc
-    np.exp(lam, out=lam)  # φ(z)/Φ(z), the inverse Mills ratio
     h = lam + z
     h *= lam
     h *= m
