@@ -118,3 +118,33 @@ def test_a_group_of_one_vote_is_nobody_s_closest_group(rollcalls):
         if r["closest_group"] is not None:
             assert r["shared_votes"][r["closest_group"]] >= MIN_SHARED_VOTES
             assert r["closest_group"] not in (r["group"], "NA")
+
+
+@pytest.mark.parametrize("until", [None, "2022-06-01"])
+def test_attendance_equals_counting_the_ballots_row_by_row(rollcalls, until):
+    # the code-based counts against a plain count over the ballot rows, on real votes
+    import datetime as dt
+    from collections import Counter
+
+    rc = rollcalls if until is None else rollcalls.between(None, dt.date.fromisoformat(until))
+    counts = Counter(zip(rc.ballots["member"], rc.ballots["category"].astype(str), strict=True))
+    position = {v: i for i, v in enumerate(rc.votes["vote_id"])}
+    last: dict[str, tuple[int, str]] = {}
+    for member, vote, group in zip(
+        rc.ballots["member"], rc.ballots["vote_id"], rc.ballots["group"], strict=True
+    ):
+        if member not in last or position[vote] >= last[member][0]:
+            last[member] = (position[vote], str(group))
+    att = attendance(rc).set_index("member")
+    assert sorted(att.index) == sorted(last)
+    for member, row in att.iterrows():
+        present = sum(counts[member, c] for c in ("yes", "no", "abstain", "no_answer"))
+        absent = counts[member, "absent"]
+        assert (row["yes"], row["no"], row["abstain"], row["absent"], row["leave"]) == (
+            counts[member, "yes"], counts[member, "no"], counts[member, "abstain"], absent,
+            counts[member, "leave"],
+        )  # fmt: skip
+        assert row["present"] == present
+        assert row["votes"] == sum(n for (m, _), n in counts.items() if m == member)
+        assert row["attendance"] == pytest.approx(present / (present + absent))
+        assert row["group"] == last[member][1]

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from curul.rollcalls import IdealPoints, MotionModel
 from curul.rollcalls._laws import batch_laws
-from curul.rollcalls._reference import count_distributions, reference_predict_vote
+from curul.rollcalls._reference import count_distributions, reference_predict_vote, reference_vote_params
 
 # Stated tolerance: positions (unit variance) within 0.002 and P(yes) within 0.005 of the reference;
 # predictions from the same fitted model within 1e-9 (the laws are exact to rounding).
@@ -135,6 +135,20 @@ def test_ballot_codes_equal_the_name_lookups(rollcalls):
     derived = ballot_codes(window)
     for name in ("members", "groups", "member", "vote", "group", "category"):
         assert np.array_equal(getattr(fresh, name), getattr(derived, name)), name
+
+
+@pytest.mark.parametrize("dims", [1, 2])
+def test_vote_parameters_equal_the_all_votes_newton_steps(rollcalls, dims):
+    # the same positions: the votes' modes, each iterated on its own from the ideal fit's (α, β),
+    # equal the previous steps on every vote together from 0, on every vote of a real year
+    window = rollcalls.between(dt.date(2021, 7, 1), dt.date(2022, 7, 1))
+    fast = MotionModel(dims=dims).fit(window)
+    ref = reference_vote_params(fast.position_, window, dims, fast.ideal_.prior_var)
+    columns = ["alpha"] + [f"beta{k + 1}" for k in range(dims)]
+    got = fast.params_[columns].to_numpy()
+    assert got.shape == ref.shape == (window.n_votes, dims + 1)
+    assert np.abs(got - ref).max() < 1e-6
+    assert (np.abs(ref[:, 0]) > 1).any()  # lopsided votes are among them, not only contested ones
 
 
 def test_motion_fit_equals_the_reference(rollcalls):

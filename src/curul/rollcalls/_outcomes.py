@@ -27,14 +27,14 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from scipy.special import ndtr
+from scipy.special import ndtr, ndtri
 
 from curul.congress import resolve_threshold
 from curul.errors import ArgumentError, CurulError
 from curul.rollcalls._cohesion import attendance as attendance_table
 from curul.rollcalls._ideal import IdealPoints
 from curul.rollcalls._ideal_math import vote_modes
-from curul.rollcalls._laws import batch_laws
+from curul.rollcalls._laws import batch_laws, batch_yes_laws
 from curul.rollcalls._predictions import MotionForecast, Prediction
 from curul.rollcalls._rollcalls import NOT_HABIL, RollCalls, vote_on
 from curul.rollcalls._votes import MOTION_KINDS, motion_kind
@@ -56,7 +56,9 @@ class MotionModel:
     window: int = 300
     tol: float = 1e-7
     basis: str = "ideal"  # "ideal": members' positions; "groups": group yes shares (cohesion)
-    method: str = "newton"  # the ideal-point fit: "newton", or "lbfgs" (the previous one, the reference)
+    # "newton", or "lbfgs": the previous fit, kept as the reference (positions by L-BFGS, the votes'
+    # (α, β) by Newton steps on all votes together from 0, curul.rollcalls._reference)
+    method: str = "newton"
     ideal_: IdealPoints = field(init=False, repr=False)
     position_: dict[str, np.ndarray] = field(init=False, repr=False)
     group_position_: dict[str, np.ndarray] = field(init=False, repr=False)
@@ -147,9 +149,15 @@ class MotionModel:
         each vote iterated until its own step is below 1e-8 (at most 30 steps)."""
         from curul.rollcalls._codes import NO, YES, ballot_codes
 
+        d = self.dims
+        if self.method == "lbfgs":
+            from curul.rollcalls._reference import reference_vote_params
+
+            ab = reference_vote_params(self.position_, rc, d, self.ideal_.prior_var)
+            return self._params_frame(rc, ab)
         codes = ballot_codes(rc)
         members = list(self.position_)
-        n, J, d = len(members), rc.n_votes, self.dims
+        n, J = len(members), rc.n_votes
         row_of = np.full(len(codes.members), -1)
         row_of[np.searchsorted(codes.members.astype(str), np.array(members, dtype=str))] = np.arange(n)
         rows = row_of[codes.member]
@@ -165,7 +173,17 @@ class MotionModel:
         fitted = pd.Index(rc.votes["vote_id"].to_numpy()).get_indexer(ideal.votes_)
         ab[fitted[fitted >= 0], 0] = ideal.alpha_[fitted >= 0]
         ab[fitted[fitted >= 0], 1:] = ideal.beta_[fitted >= 0]
-        ab = vote_modes(sign, xt, ab, np.eye(d + 1) / ideal.prior_var)
+        # the lopsided ones (left out of that fit) at the probit of their yes share, β = 0: a quarter
+        # fewer steps than from 0, to the same mode (the objective is strictly concave)
+        lopsided = np.ones(J, dtype=bool)
+        lopsided[fitted[fitted >= 0]] = False
+        share = ((sign[lopsided] > 0).sum(axis=1) + 0.5) / ((sign[lopsided] != 0).sum(axis=1) + 1)
+        ab[lopsided, 0] = ndtri(share)
+        return self._params_frame(rc, vote_modes(sign, xt, ab, np.eye(d + 1) / ideal.prior_var))
+
+    def _params_frame(self, rc: RollCalls, ab: np.ndarray) -> pd.DataFrame:
+        """The votes' (α, β) as the table the priors are drawn from, with each vote's kind and date."""
+        d = self.dims
         out = pd.DataFrame({"vote_id": rc.votes["vote_id"].to_numpy(), "alpha": ab[:, 0]})
         for k in range(d):
             out[f"beta{k + 1}"] = ab[:, k + 1]
@@ -268,12 +286,16 @@ def forecast_motion(
     past = rc.between(None, on)
     rates = attendance_table(past).set_index("member")["attendance"]
     att = rates.reindex(rows["member"]).fillna(rates.mean()).to_numpy()
-    yes, margin = model.distribution(
-        list(rows["member"]), list(rows["group"].astype(str)), kind, attendance=att
-    )
+    members, groups = list(rows["member"]), list(rows["group"].astype(str))
+    if threshold is None:  # yes > no: the margin's law decides
+        yes, margin = model.distribution(members, groups, kind, attendance=att)
+        tail = margin[len(yes) :]
+    else:  # yes ≥ threshold: the yes law alone
+        p, a = model.p_yes(members, groups, kind, attendance=att)
+        yes = batch_yes_laws(p, a, np.ones((1, len(members))))[0]
+        tail = yes[threshold:]
     n = len(yes) - 1
     cdf = np.cumsum(yes)
-    tail = margin[n + 1 :] if threshold is None else yes[threshold:]
     return MotionForecast(
         kind,
         on,

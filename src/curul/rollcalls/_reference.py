@@ -1,9 +1,11 @@
 """The previous motion-model computations, kept as the reference the fast ones are tested against
-(DESIGN: exact or plain references beside fast ones): the yes-count laws by convolution, voter after
-voter, and the prediction of one vote at a time with the baseline looked up per group.
+(DESIGN: exact or plain references beside fast ones): every past vote's (α, β) by Newton steps on all
+votes together, the yes-count laws by convolution, voter after voter, and the prediction of one vote at
+a time with the baseline looked up per group.
 
-:func:`curul.rollcalls._laws.batch_laws` and :func:`curul.rollcalls._batch.predict_votes` must give the
-same numbers (tests/rollcalls/test_fast.py; benchmarks/bench_rollcalls.py times both).
+:func:`curul.rollcalls._ideal_math.vote_modes`, :func:`curul.rollcalls._laws.batch_laws` and
+:func:`curul.rollcalls._batch.predict_votes` must give the same numbers (tests/rollcalls/test_fast.py;
+benchmarks/bench_rollcalls.py times both).
 """
 
 from __future__ import annotations
@@ -11,9 +13,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import numpy as np
+import pandas as pd
 
 from curul.errors import ArgumentError
 from curul.rollcalls._baseline import baseline
+from curul.rollcalls._ideal_math import _inverse_mills
 from curul.rollcalls._predictions import Prediction
 from curul.rollcalls._rollcalls import RollCalls
 from curul.rollcalls._votes import motion_kind
@@ -45,6 +49,42 @@ def count_distributions(p_yes: np.ndarray, p_abstain: np.ndarray) -> tuple[np.nd
         new_margin[:, :-1] += margin[:, 1:] * pn
         margin = new_margin
     return yes, margin
+
+
+def reference_vote_params(
+    position: dict[str, np.ndarray], rc: RollCalls, dims: int, prior_var: float
+) -> np.ndarray:
+    """(α_j, β_j) of every vote of ``rc`` given the members' positions, as the motion model fitted them
+    before its votes' Newton steps were gathered: ridge probit by Newton steps on every vote together,
+    all from 0, until the largest step of any vote is below 1e-8 (at most 30 steps). Votes × (1 + d)."""
+    members = list(position)
+    index = {m: i for i, m in enumerate(members)}
+    b = rc.ballots[rc.ballots["category"].isin(("yes", "no")) & rc.ballots["member"].isin(index)]
+    votes = rc.votes["vote_id"].to_numpy()
+    vpos = {v: j for j, v in enumerate(votes)}
+    n, n_votes = len(members), len(votes)
+    y = np.zeros((n, n_votes))
+    m = np.zeros((n, n_votes))
+    ii = b["member"].map(index).to_numpy()
+    jj = pd.Series(b["vote_id"]).map(vpos).to_numpy()
+    m[ii, jj] = 1
+    y[ii, jj] = (b["category"] == "yes").to_numpy()
+    xt = np.hstack([np.ones((n, 1)), np.array([position[k] for k in members])])
+    ab = np.zeros((n_votes, dims + 1))
+    sign = 2 * y - 1
+    prior = np.eye(dims + 1) / prior_var
+    for _ in range(30):
+        z = sign * (xt @ ab.T)
+        lam = _inverse_mills(z)
+        g = m * sign * lam  # d loglik / d mu
+        w = m * lam * (lam + z)  # -d² loglik / d mu² (> 0)
+        grad = g.T @ xt - ab @ prior
+        hess = np.einsum("ij,ik,il->jkl", w, xt, xt) + prior
+        step = np.linalg.solve(hess, grad[..., None])[..., 0]
+        ab = ab + step
+        if np.abs(step).max() < 1e-8:
+            break
+    return ab
 
 
 def reference_predict_vote(
