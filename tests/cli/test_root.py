@@ -61,6 +61,17 @@ def test_starting_the_command_does_not_load_the_roll_call_stack():
     assert result.stdout.strip() == "[]"
 
 
+def test_starting_the_command_does_not_load_the_file_readers():
+    """The input readers (CSV, TOML, cells: a fifth of ``curul --version``'s own import time) load with
+    the first command that reads a file or checks a date, not at start-up."""
+    import subprocess
+    import sys
+
+    code = "import sys, curul.cli; print(sorted(m for m in sys.modules if m.startswith('curul.inputs')))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
+
+
 def test_no_help_loads_the_scientific_stack():
     """Every command's --help, run one after another in one interpreter, imports none of the heavy
     packages (typer's pydantic coercion included) nor ``importlib.metadata``."""

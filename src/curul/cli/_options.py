@@ -11,7 +11,6 @@ from pathlib import Path
 import typer
 
 from curul.errors import ArgumentError, CurulError
-from curul.inputs import LIMITS
 
 # Bounds of the numeric options (README, "Input files and options"): a simulation count beyond
 # MAX_SIMS would take minutes and gigabytes without changing an answer that 20,000 already settles;
@@ -40,6 +39,8 @@ def parse_date(value: str | None, option: str) -> dt.date | None:
         day = dt.date.fromisoformat(value)
     except ValueError:
         raise CurulError(f"{option}: not a date (YYYY-MM-DD): {value!r}") from None
+    from curul.inputs import LIMITS  # the readers load with the first command that reads input
+
     if not LIMITS.first_date <= day <= LIMITS.last_date:
         raise CurulError(f"{option}: {day.isoformat()} is outside {LIMITS.first_date}..{LIMITS.last_date}")
     return day
