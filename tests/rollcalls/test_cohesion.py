@@ -148,3 +148,33 @@ def test_attendance_equals_counting_the_ballots_row_by_row(rollcalls, until):
         assert row["votes"] == sum(n for (m, _), n in counts.items() if m == member)
         assert row["attendance"] == pytest.approx(present / (present + absent))
         assert row["group"] == last[member][1]
+
+
+def test_agreement_equals_a_vote_by_vote_count(rollcalls):
+    # three real members against every group, counted vote by vote without the ballot codes
+    import datetime as dt
+    from collections import Counter, defaultdict
+
+    from curul.rollcalls import group_aliases
+
+    rc = rollcalls.between(None, dt.date(2021, 12, 1))
+    aliases = group_aliases(rc)
+    cast = rc.ballots[rc.ballots["category"].isin(("yes", "no", "abstain"))]
+    by_vote: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for vote, member, group, position in zip(
+        cast["vote_id"], cast["member"], cast["group"].astype(str), cast["category"].astype(str), strict=True
+    ):
+        by_vote[vote].append((member, aliases.get(group, group), position))
+    share = member_group_agreement(rc, aliases=aliases)
+    for member in sorted(set(cast["member"]))[::50]:
+        for group in share.columns:
+            agree = seen = 0
+            for ballots in by_vote.values():
+                mine = [p for m, _, p in ballots if m == member]
+                others = Counter(p for m, g, p in ballots if g == group and m != member)
+                if mine and others:
+                    seen += 1
+                    agree += others[mine[0]] == max(others.values())
+            expected = agree / seen if seen else None
+            got = share.loc[member, group]
+            assert (expected is None and got != got) or got == pytest.approx(expected), (member, group)

@@ -127,15 +127,20 @@ def group_aliases(rc: RollCalls) -> dict[str, str]:
     SOCIAL``), compared without accents or case, and no vote has ballots under both (one name at a
     time). The code in fewer votes is merged into the other. On 2021–2024: APAIS → AP-PIS, CD → CD-JPP,
     SP-PM → SP."""
+    from curul.rollcalls._codes import ballot_codes
+
     names = {code: fold(name) for code, name in rc.groups.items()}
-    b = rc.ballots
-    votes_of = {str(g): set(v) for g, v in b.groupby("group", observed=True)["vote_id"] if str(g) in names}
+    codes = ballot_codes(rc)
+    in_vote = np.zeros((len(codes.groups), rc.n_votes), dtype=bool)  # group × vote: has a ballot
+    in_vote[codes.group, codes.vote] = True
+    votes_of = {str(g): in_vote[k] for k, g in enumerate(codes.groups) if str(g) in names}
+    size = {g: int(v.sum()) for g, v in votes_of.items()}
     merged: dict[str, str] = {}
     for a, va in votes_of.items():
         for c, vc in votes_of.items():
             na, nc = names[a], names[c]
             related = na == nc or nc.startswith(na + " - ") or na.startswith(nc + " - ")
-            if a != c and related and not va & vc and (len(va), a) < (len(vc), c):
+            if a != c and related and not (va & vc).any() and (size[a], a) < (size[c], c):
                 merged[a] = c
     out = {}
     for alias in merged:
@@ -148,31 +153,32 @@ def group_aliases(rc: RollCalls) -> dict[str, str]:
 
 def _agreement(rc: RollCalls, aliases: dict[str, str]) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Members × groups (aliases merged): the agreement share, and the votes it is counted over."""
-    b = rc.ballots[rc.ballots["category"].isin(POSITIONS)]
-    vote_codes, vote_index = np.unique(b["vote_id"].to_numpy(), return_inverse=True)
-    codes = b["group"].astype(str).to_numpy()
-    if aliases:
-        codes = np.array([aliases.get(g, g) for g in codes], dtype=object)
-    groups = np.array(sorted(set(codes)))
-    group_index = np.searchsorted(groups, codes)
-    pos_index = b["category"].map({p: k for k, p in enumerate(POSITIONS)}).to_numpy().astype(int)
-    counts = np.zeros((len(vote_codes), len(groups), 3), dtype=np.int32)
-    np.add.at(counts, (vote_index, group_index, pos_index), 1)
-    members = np.array(sorted(b["member"].unique()))
-    member_index = np.searchsorted(members, b["member"].to_numpy())
-    agree = np.zeros((len(members), len(groups)))
-    seen = np.zeros((len(members), len(groups)))
-    rows = np.arange(len(b))
-    for g in range(len(groups)):
-        c = counts[vote_index, g, :].copy()  # that group's counts on each ballot's vote
+    from curul.rollcalls._codes import ballot_codes
+
+    codes = ballot_codes(rc)
+    cast = codes.cast  # POSITIONS are the first categories: a cast ballot's category is its position
+    vote_index, pos_index = codes.vote[cast], codes.category[cast].astype(np.int64)
+    merged = np.array([aliases.get(str(g), str(g)) for g in codes.groups], dtype=object)
+    groups, group_of_code = np.unique(merged.astype(str), return_inverse=True)
+    group_index = group_of_code[codes.group[cast]]
+    member_codes, member_index = np.unique(codes.member[cast], return_inverse=True)
+    members = codes.members[member_codes].astype(str)
+    n_groups, n_members = len(groups), len(members)
+    cell = (vote_index * n_groups + group_index) * 3 + pos_index
+    counts = np.bincount(cell, minlength=rc.n_votes * n_groups * 3).reshape(rc.n_votes, n_groups, 3)
+    agree = np.zeros((n_members, n_groups))
+    seen = np.zeros((n_members, n_groups))
+    rows = np.arange(len(vote_index))
+    for g in range(n_groups):
+        c = counts[vote_index, g, :]  # that group's counts on each ballot's vote (a copy)
         own = group_index == g
         c[rows[own], pos_index[own]] -= 1  # the member's own ballot does not count for his group
         has = c.sum(axis=1) > 0
         top = c.max(axis=1)
         # ties: the member agrees if his position is one of the tied pluralities
         sided = (c[rows, pos_index] == top) & has
-        np.add.at(agree[:, g], member_index[has], sided[has])
-        np.add.at(seen[:, g], member_index[has], 1)
+        agree[:, g] = np.bincount(member_index, weights=sided, minlength=n_members)
+        seen[:, g] = np.bincount(member_index, weights=has, minlength=n_members)
     with np.errstate(invalid="ignore", divide="ignore"):
         share = agree / seen
     index = pd.Index(members, name="member")
