@@ -163,3 +163,18 @@ def test_motion_fit_equals_the_reference(rollcalls):
         p_fast, _ = fast.p_yes(members, groups, kind)
         p_ref, _ = ref.p_yes(members, groups, kind)
         assert np.abs(p_fast - p_ref).max() < PROBABILITY_TOL, kind
+
+
+def test_a_ballot_without_a_category_is_refused_not_counted(rollcalls):
+    from curul.errors import CurulError
+    from curul.rollcalls._codes import ballot_codes
+
+    window = rollcalls.between(None, dt.date(2021, 9, 1))
+    ballots = window.ballots.copy()
+    ballots.loc[ballots.index[5], "category"] = np.nan  # a frame built by hand, not by the reader
+    fields = {f: getattr(window, f) for f in ("votes", "groups", "contradictions", "source")}
+    broken = window.__class__(
+        fields["votes"], ballots, fields["groups"], fields["contradictions"], fields["source"]
+    )
+    with pytest.raises(CurulError, match="ballot row 5: category nan is not one of yes, no"):
+        ballot_codes(broken)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from curul.errors import CurulError
 from curul.rollcalls._rollcalls import CATEGORIES, RollCalls
 
 YES, NO, ABSTAIN = (CATEGORIES.index(c) for c in ("yes", "no", "abstain"))
@@ -87,6 +88,11 @@ def ballot_codes(rc: RollCalls) -> BallotCodes:
     ):
         column = pd.Series(pd.Categorical(column, categories=list(CATEGORIES)))  # another order, or text
     category = column.cat.codes.to_numpy().astype(np.int8)
+    if (category < 0).any():  # the reader refuses unknown ballots; a frame built by hand may not
+        row = int(np.argmax(category < 0))
+        raise CurulError(
+            f"ballot row {row}: category {b['category'].iloc[row]!r} is not one of {', '.join(CATEGORIES)}"
+        )
     codes = BallotCodes(members, groups, member, vote.astype(np.int64), group, category)
     object.__setattr__(rc, "_codes", codes)
     return codes
