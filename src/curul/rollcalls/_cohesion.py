@@ -25,6 +25,7 @@ import pandas as pd
 from curul.data import fold
 from curul.errors import ArgumentError, CurulError
 from curul.report import Column, Presentable, Report, Table
+from curul.rollcalls._codes import ballot_codes
 from curul.rollcalls._rollcalls import CATEGORIES, POSITIONS, RollCalls
 
 PRESENT = ("yes", "no", "abstain", "no_answer")
@@ -91,8 +92,6 @@ def attendance(rc: RollCalls) -> pd.DataFrame:
 
     Counted on the ballots' integer codes (one ``bincount`` of member × category): a motion forecast
     reads it on every run, where grouping 289,281 ballot rows by name cost more than the fit itself."""
-    from curul.rollcalls._codes import ballot_codes
-
     codes = ballot_codes(rc)
     n, k = len(codes.members), len(CATEGORIES)
     table = np.bincount(codes.member * k + codes.category, minlength=n * k).reshape(n, k)
@@ -127,8 +126,6 @@ def group_aliases(rc: RollCalls) -> dict[str, str]:
     SOCIAL``), compared without accents or case, and no vote has ballots under both (one name at a
     time). The code in fewer votes is merged into the other. On 2021–2024: APAIS → AP-PIS, CD → CD-JPP,
     SP-PM → SP."""
-    from curul.rollcalls._codes import ballot_codes
-
     names = {code: fold(name) for code, name in rc.groups.items()}
     codes = ballot_codes(rc)
     in_vote = np.zeros((len(codes.groups), rc.n_votes), dtype=bool)  # group × vote: has a ballot
@@ -153,8 +150,6 @@ def group_aliases(rc: RollCalls) -> dict[str, str]:
 
 def _agreement(rc: RollCalls, aliases: dict[str, str]) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Members × groups (aliases merged): the agreement share, and the votes it is counted over."""
-    from curul.rollcalls._codes import ballot_codes
-
     codes = ballot_codes(rc)
     cast = codes.cast  # POSITIONS are the first categories: a cast ballot's category is its position
     vote_index, pos_index = codes.vote[cast], codes.category[cast].astype(np.int64)

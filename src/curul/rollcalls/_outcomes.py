@@ -234,6 +234,13 @@ class MotionModel:
         yes, margin = batch_laws(p, a, np.ones((1, len(members))))
         return yes[0], margin[0]
 
+    def yes_law(
+        self, members: list[str], groups: list[str], kind: str, *, attendance: np.ndarray | None = None
+    ) -> np.ndarray:
+        """The yes-count law of :meth:`distribution` alone (a motion with a threshold needs no margin)."""
+        p, a = self.p_yes(members, groups, kind, attendance=attendance)
+        return batch_yes_laws(p, a, np.ones((1, len(members))))[0]
+
     def predict_vote(self, rc: RollCalls, vote_id: str, threshold: int | None = None) -> Prediction:
         """Predicted versus recorded result of a recorded vote, given who voted in it."""
         return self.predict_votes(rc, [vote_id], [threshold])[0]
@@ -291,8 +298,7 @@ def forecast_motion(
         yes, margin = model.distribution(members, groups, kind, attendance=att)
         tail = margin[len(yes) :]
     else:  # yes ≥ threshold: the yes law alone
-        p, a = model.p_yes(members, groups, kind, attendance=att)
-        yes = batch_yes_laws(p, a, np.ones((1, len(members))))[0]
+        yes = model.yes_law(members, groups, kind, attendance=att)
         tail = yes[threshold:]
     n = len(yes) - 1
     cdf = np.cumsum(yes)

@@ -13,7 +13,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 
 from curul.errors import ArgumentError
 from curul.rollcalls._baseline import baseline
@@ -66,7 +65,7 @@ def reference_vote_params(
     y = np.zeros((n, n_votes))
     m = np.zeros((n, n_votes))
     ii = b["member"].map(index).to_numpy()
-    jj = pd.Series(b["vote_id"]).map(vpos).to_numpy()
+    jj = b["vote_id"].map(vpos).to_numpy()
     m[ii, jj] = 1
     y[ii, jj] = (b["category"] == "yes").to_numpy()
     xt = np.hstack([np.ones((n, 1)), np.array([position[k] for k in members])])
